@@ -1,0 +1,43 @@
+package io.netcr.app.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code netcr} command: its subcommands are the command line's verbs. */
+@Command(name = "netcr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Graph, checkpoint, restore and compare Linux network namespaces.",
+            "Without a command, opens the workbench."},
+        subcommands = {InspectCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:all well", "1:the source holds errors (or differs, for diff)",
+            "2:wrong usage, or a file or host that cannot be read"})
+public final class NetcrCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // No subcommand: the workbench will open here; until then, show what can be done.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns its exit status; never lets a stack trace reach the user. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new NetcrCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExitCodeExceptionMapper(t -> ExitCodes.FAILED);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("netcr: " + commandLine.getCommandName() + ": unexpected error: "
+                    + ex + " (please report this; run with NETCR_DEBUG=1 for details)");
+            if (System.getenv("NETCR_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.FAILED;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,64 @@
+package io.netcr.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A network namespace.
+ *
+ * @param id         a stable identity within the snapshot: {@code nsfs:INODE} for a live namespace, any
+ *                   unique text for one read from a file
+ * @param names      every name it is known by (/run/netns names, Docker's, bind-mount paths), sorted
+ * @param holders    processes that hold it open, by pid
+ * @param init       true for the restorer's own namespace (the one not part of a checkpointed set)
+ * @param devices    its devices, by ifindex
+ * @param routes     its main-table routes
+ * @param properties what else a source recorded that the model has no field for (CRIU sysctls, ...)
+ */
+public record Namespace(String id, List<String> names, List<Holder> holders, boolean init, List<Device> devices,
+                        List<Route> routes, Map<String, String> properties) {
+
+    public Namespace {
+        Objects.requireNonNull(id, "id");
+        names = names == null ? List.of() : List.copyOf(names);
+        holders = holders == null ? List.of() : List.copyOf(holders);
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        properties = properties == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+    }
+
+    public Namespace(String id, List<String> names, boolean init, List<Device> devices) {
+        this(id, names, List.of(), init, devices, List.of(), Map.of());
+    }
+
+    /** How people call it: its first name, else {@code pid:N} of its first holder, else its id. */
+    public String label() {
+        if (!names.isEmpty()) {
+            return names.get(0);
+        }
+        if (!holders.isEmpty()) {
+            return "pid:" + holders.get(0).pid();
+        }
+        return id;
+    }
+
+    public Optional<Device> device(String name) {
+        return devices.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    public Optional<Device> device(int ifindex) {
+        return devices.stream().filter(d -> d.ifindex() == ifindex).findFirst();
+    }
+
+    public Namespace withDevices(List<Device> newDevices) {
+        return new Namespace(id, names, holders, init, newDevices, routes, properties);
+    }
+
+    public Namespace withRoutes(List<Route> newRoutes) {
+        return new Namespace(id, names, holders, init, devices, newRoutes, properties);
+    }
+}

@@ -1,0 +1,15 @@
+package io.netcr.model;
+
+/** How bad a diagnostic is. An image with an {@link #ERROR} is refused in strict mode. */
+public enum Severity {
+    ERROR, WARNING, INFO;
+
+    /** The lower-case word used in JSON and on the command line. */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Severity fromWord(String word) {
+        return valueOf(word.toUpperCase(java.util.Locale.ROOT));
+    }
+}
