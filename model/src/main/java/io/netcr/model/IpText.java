@@ -63,6 +63,9 @@ public final class IpText {
         if (b.length != 16) {
             throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + b.length);
         }
+        if (isV4Mapped(b)) { // inet_ntop prints these in mixed notation
+            return "::ffff:" + format(java.util.Arrays.copyOfRange(b, 12, 16));
+        }
         int[] words = new int[8];
         for (int i = 0; i < 8; i++) {
             words[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
@@ -97,6 +100,15 @@ public final class IpText {
             sb.append(Integer.toHexString(words[i]));
         }
         return sb.toString();
+    }
+
+    private static boolean isV4Mapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     }
 
     /** Bytes of the address length for a family: 4 for inet, 16 for inet6, else 0. */

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  *
  * <p>Syntax (documented in docs/json.md): segments {@code kind:value} joined by {@code /}. A kind is
  * lower-case letters, digits and dashes. In values, {@code %}, {@code /} and control characters are
- * percent-encoded (UTF-8), except the single {@code /} that separates an address or route prefix from
- * its length in {@code addr} and {@code route} values, which stays as people write it. The empty path
+ * percent-encoded, except in {@code addr}, {@code route} and {@code file} values, where {@code /} stays
+ * as people write it ({@code 10.250.0.1/24}, {@code /var/lib/x.netcr}): when parsing, a piece after a
+ * {@code /} that does not start with {@code kind:} belongs to the value before it. The empty path
  * names the whole snapshot. The graph places a diagnostic on the deepest drawn object of its path.
  */
 public record SubjectPath(List<Segment> segments) {
@@ -41,7 +42,7 @@ public record SubjectPath(List<Segment> segments) {
 
         @Override
         public String toString() {
-            return kind + ":" + encode(value, kind.equals(ADDR) || kind.equals(ROUTE));
+            return kind + ":" + encode(value, kind.equals(ADDR) || kind.equals(ROUTE) || kind.equals(FILE));
         }
     }
 
@@ -134,12 +135,11 @@ public record SubjectPath(List<Segment> segments) {
     }
 
     /** Escapes only ASCII characters ({@code %}, {@code /}, controls), so %XX is always one byte. */
-    static String encode(String value, boolean keepPrefixSlash) {
-        int keptSlash = keepPrefixSlash ? value.lastIndexOf('/') : -1;
+    static String encode(String value, boolean keepSlashes) {
         StringBuilder sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean escape = c == '%' || c < 0x20 || c == 0x7f || (c == '/' && i != keptSlash);
+            boolean escape = c == '%' || c < 0x20 || c == 0x7f || (c == '/' && !keepSlashes);
             if (escape) {
                 sb.append(String.format("%%%02X", (int) c));
             } else {

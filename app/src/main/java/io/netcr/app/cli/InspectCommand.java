@@ -1,27 +1,72 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.source.SnapshotSources;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.ReadMode;
+import io.netcr.model.ReadResult;
+import io.netcr.model.Snapshot;
+import io.netcr.model.json.SnapshotJson;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code netcr inspect FILE [--json] [--salvage]}: a readable summary of an image or JSON snapshot. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show what an image (.netcr) or JSON snapshot holds: namespaces, devices, peers, diagnostics.")
+        description = {"Show what an image (.netcr) or JSON snapshot holds: namespaces, devices, addresses, "
+            + "peer links and diagnostics.",
+            "Exit status: 0 a valid image, 1 an image with errors (listed on standard error), 2 wrong usage or a file "
+            + "that cannot be opened."})
 public final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "a .netcr image or a JSON snapshot")
     Path file;
 
-    @Option(names = "--json", description = "print the snapshot as JSON")
+    @Option(names = "--json", description = "print the snapshot as JSON (the format of docs/json.md)")
     boolean json;
 
-    @Option(names = "--salvage", description = "read a damaged image: show all that can be read, and what was lost")
+    @Option(names = "--salvage", description = "read a damaged image: show all that can be read, and what was lost "
+            + "and where")
     boolean salvage;
 
     @Override
     public Integer call() {
-        return ExitCodes.FAILED; // filled in by the foundation work
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!SnapshotSources.isReadableFile(file)) {
+            ReadResult why = SnapshotSources.open(file, ReadMode.STRICT);
+            why.diagnostics().forEach(d -> err.println("netcr inspect: " + d));
+            if (why.diagnostics().isEmpty()) {
+                err.println("netcr inspect: " + file + " cannot be opened");
+            }
+            return ExitCodes.FAILED;
+        }
+        ReadResult result = SnapshotSources.open(file, salvage ? ReadMode.SALVAGE : ReadMode.STRICT);
+        Snapshot snapshot = result.snapshot();
+        if (snapshot == null) {
+            err.println("netcr inspect: " + file + " was refused (" + SnapshotSummary.countDiagnostics(result.diagnostics())
+                    + ")" + (salvage ? "" : "; try --salvage to see what can be read") + ":");
+            result.diagnostics().forEach(d -> err.println("  " + d));
+            return ExitCodes.PROBLEMS;
+        }
+        if (json) {
+            out.print(SnapshotJson.toJson(snapshot));
+            out.flush();
+        } else {
+            SnapshotSummary.print(snapshot, out);
+        }
+        boolean errors = snapshot.hasErrors() || result.hasErrors();
+        if (errors) {
+            err.println("netcr inspect: " + file + " holds errors:");
+            snapshot.diagnostics().stream().filter(Diagnostic::isError).forEach(d -> err.println("  " + d));
+        }
+        return errors ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 }

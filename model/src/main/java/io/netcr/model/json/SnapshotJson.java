@@ -1,0 +1,88 @@
+package io.netcr.model.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Phase;
+import io.netcr.model.ReadMode;
+import io.netcr.model.ReadResult;
+import io.netcr.model.Snapshot;
+import io.netcr.model.SourceFiles;
+import io.netcr.model.SubjectPath;
+import io.netcr.model.validate.Limits;
+import io.netcr.model.validate.SnapshotValidator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON form of a snapshot (docs/json.md). Writing is deterministic; reading never throws and
+ * applies the same validation as the image reader, so a hand-written topology is held to the same rules.
+ */
+public final class SnapshotJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SnapshotJson() {
+    }
+
+    /** The snapshot as indented JSON text, ending with a newline. */
+    public static String toJson(Snapshot snapshot) {
+        try {
+            return MAPPER.writeValueAsString(SnapshotJsonWriter.tree(snapshot)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree built in memory could not be written", e);
+        }
+    }
+
+    /** True when the first bytes look like a JSON object (after white space). */
+    public static boolean looksLikeJson(byte[] firstBytes) {
+        for (byte b : firstBytes) {
+            if (b == '{') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public static ReadResult read(Path file, ReadMode mode) {
+        return SourceFiles.readBounded(file, Phase.READ).map(bytes -> read(bytes, mode, file.toString()),
+                ReadResult::failed);
+    }
+
+    public static ReadResult read(byte[] bytes, ReadMode mode, String origin) {
+        SubjectPath where = SubjectPath.of(SubjectPath.FILE, origin == null ? "(json)" : origin);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            return ReadResult.failed(List.of(Diagnostic.error(Errno.EBADMSG, where, Phase.READ,
+                    "not valid JSON" + at + ": " + e.getOriginalMessage())));
+        }
+        if (root == null || root.isMissingNode()) {
+            return ReadResult.failed(List.of(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, "the file is empty")));
+        }
+        SnapshotJsonReader reader = new SnapshotJsonReader();
+        Snapshot snapshot = reader.read(root, origin);
+        List<Diagnostic> problems = new ArrayList<>(reader.problems());
+        if (snapshot != null) {
+            problems.addAll(SnapshotValidator.validate(snapshot, Phase.READ, Limits.defaults()));
+        }
+        boolean errors = problems.stream().anyMatch(Diagnostic::isError);
+        if (snapshot == null || (errors && mode == ReadMode.STRICT)) {
+            return ReadResult.failed(problems);
+        }
+        return new ReadResult(problems.isEmpty() ? snapshot : snapshot.withDiagnostics(problems), problems);
+    }
+}
