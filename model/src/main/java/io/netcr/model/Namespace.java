@@ -35,10 +35,19 @@ public record Namespace(String id, List<String> names, List<Holder> holders, boo
         this(id, names, List.of(), init, devices, List.of(), Map.of());
     }
 
-    /** How people call it: its first name, else {@code pid:N} of its first holder, else its id. */
+    /** The label of an unnamed init namespace: what {@code ip netns} users call "the host" namespace. */
+    public static final String INIT_LABEL = "init";
+
+    /**
+     * How people call it: its first name, else "init" for the init namespace, else {@code pid:N} of its
+     * first holder, else its id. Subject paths name namespaces by label.
+     */
     public String label() {
         if (!names.isEmpty()) {
             return names.get(0);
+        }
+        if (init) {
+            return INIT_LABEL;
         }
         if (!holders.isEmpty()) {
             return "pid:" + holders.get(0).pid();

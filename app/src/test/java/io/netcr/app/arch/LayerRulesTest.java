@@ -40,6 +40,6 @@ class LayerRulesTest {
     void the_classes_under_test_were_found() {
         // Guards the rules above against passing vacuously when the packages move.
         org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage("io.netcr.model"));
-        org.junit.jupiter.api.Assertions.assertTrue(classes.containClass(io.netcr.model.Snapshot.class));
+        org.junit.jupiter.api.Assertions.assertTrue(classes.contain(io.netcr.model.Snapshot.class));
     }
 }
