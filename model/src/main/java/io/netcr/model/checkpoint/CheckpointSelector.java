@@ -1,0 +1,134 @@
+package io.netcr.model.checkpoint;
+
+import io.netcr.model.Device;
+import io.netcr.model.DeviceRef;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Namespace;
+import io.netcr.model.Phase;
+import io.netcr.model.Snapshot;
+import io.netcr.model.SubjectPath;
+import io.netcr.model.plan.RestorePlanner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chooses what a checkpoint records from a live snapshot, following the seed: every device of every
+ * namespace of the set; a veth whose peer lies outside the set also records that outside half (in the
+ * image's init namespace, where restore recreates it); device kinds that cannot be restored are ENOSYS
+ * (or skipped, when asked); too many addresses on one device is E2BIG. Every problem is reported at once.
+ */
+public final class CheckpointSelector {
+
+    private final Snapshot live;
+    private final CheckpointOptions options;
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final List<Diagnostic> kept = new ArrayList<>(); // warnings the image keeps
+
+    private CheckpointSelector(Snapshot live, CheckpointOptions options) {
+        this.live = live;
+        this.options = options;
+    }
+
+    /**
+     * @param specs namespaces by name, id ({@code nsfs:INODE}) or {@code pid:PID}; empty with {@code all}
+     * @param all   every namespace but the init one
+     */
+    public static CheckpointResult select(Snapshot live, List<String> specs, boolean all, CheckpointOptions options) {
+        return new CheckpointSelector(live, options).run(specs, all);
+    }
+
+    private CheckpointResult run(List<String> specs, boolean all) {
+        Map<String, Namespace> set = new LinkedHashMap<>();
+        if (all) {
+            live.namespaces().stream().filter(n -> !n.init()).forEach(n -> set.put(n.id(), n));
+        } else {
+            for (String spec : specs) {
+                resolve(spec).ifPresent(n -> set.put(n.id(), n));
+            }
+        }
+        if (set.isEmpty() && problems.isEmpty()) {
+            problems.add(Diagnostic.error(Errno.ENOENT, SubjectPath.ROOT, Phase.CHECKPOINT,
+                    "there is no namespace to checkpoint (this host has none besides the init namespace)"));
+        }
+        Namespace liveInit = live.initNamespace().orElse(null);
+        String initId = liveInit != null ? liveInit.id() : "init";
+        OutsideHalves outside = new OutsideHalves(live, initId);
+        List<Namespace> namespaces = new ArrayList<>();
+        for (Namespace ns : set.values()) {
+            List<Device> devices = new ArrayList<>();
+            for (Device d : ns.devices()) {
+                Device recorded = record(ns, d, set, outside);
+                if (recorded != null) {
+                    devices.add(recorded);
+                }
+            }
+            namespaces.add(new Namespace(ns.id(), ns.names(), ns.holders(), false, devices,
+                    ns.routes().stream().filter(r -> !r.isKernelMade()).toList(), ns.properties()));
+        }
+        namespaces.add(0, outside.initNamespace(liveInit));
+        problems.addAll(outside.problems());
+        boolean refused = problems.stream().anyMatch(Diagnostic::isError);
+        List<Diagnostic> all2 = new ArrayList<>(problems);
+        all2.addAll(kept);
+        if (refused) {
+            return new CheckpointResult(null, all2);
+        }
+        return new CheckpointResult(new Snapshot(live.source(), namespaces, kept), all2);
+    }
+
+    private Optional<Namespace> resolve(String spec) {
+        Optional<Namespace> found;
+        if (spec.startsWith("pid:")) {
+            found = live.namespaces().stream().filter(n -> n.holders().stream()
+                    .anyMatch(h -> spec.equals("pid:" + h.pid()))).findFirst();
+        } else {
+            found = live.namespaceNamed(spec);
+        }
+        if (found.isEmpty()) {
+            problems.add(Diagnostic.error(Errno.ENOENT, SubjectPath.of(SubjectPath.NETNS, spec), Phase.CHECKPOINT,
+                    "there is no namespace '" + spec + "' on this host; netcr snapshot lists them (by name, id or pid:PID)"));
+        } else if (found.get().init()) {
+            problems.add(Diagnostic.error(Errno.EINVAL, SubjectPath.of(found.get()), Phase.CHECKPOINT,
+                    "'" + spec + "' is the namespace netcr runs in (the init namespace); it is never part of the set: "
+                            + "restore recreates outside halves in it"));
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    private Device record(Namespace ns, Device d, Map<String, Namespace> set, OutsideHalves outside) {
+        SubjectPath where = SubjectPath.of(ns, d);
+        if (d.addresses().size() > options.maxAddresses()) {
+            problems.add(Diagnostic.error(Errno.E2BIG, where, Phase.CHECKPOINT, d.name() + " holds " + d.addresses().size()
+                    + " addresses, more than the limit of " + options.maxAddresses() + "; raise it with --max-addrs"));
+        }
+        if (!RestorePlanner.RESTORABLE_KINDS.contains(d.kind())) {
+            String what = d.kind().isEmpty() ? "a device without a kind" : "a " + d.kind() + " device";
+            if (!options.skipUnsupported()) {
+                problems.add(Diagnostic.error(Errno.ENOSYS, where, Phase.CHECKPOINT, d.name() + " is " + what
+                        + ", which netcr cannot checkpoint yet (only loopback, veth and bridge); use --skip-unsupported "
+                        + "to record it as skipped"));
+                return null;
+            }
+            kept.add(Diagnostic.warning(Errno.ENOSYS, where, Phase.CHECKPOINT, d.name() + " is " + what
+                    + ", which netcr cannot checkpoint yet; it is recorded as skipped and will not be restored"));
+            return d.toBuilder().skipped(true).build();
+        }
+        if (d.isVeth()) {
+            DeviceRef peer = d.peer();
+            if (peer == null || !peer.isResolved()) {
+                problems.add(Diagnostic.error(Errno.ENOENT, where, Phase.CHECKPOINT, "the peer of veth " + d.name()
+                        + " could not be found on this host, so the pair cannot be recorded; see the snapshot's warnings"));
+                return null;
+            }
+            if (!set.containsKey(peer.namespace())) {
+                return d.toBuilder().peer(outside.recordPeerOf(ns, d)).build();
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,86 @@
+package io.netcr.model.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netcr.model.Device;
+import io.netcr.model.DeviceRef;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Namespace;
+import io.netcr.model.Snapshot;
+import io.netcr.model.plan.Topologies;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckpointSelectorTest {
+
+    private static List<String> codes(CheckpointResult r) {
+        return r.diagnostics().stream().map(d -> d.code() + " " + d.subject()).toList();
+    }
+
+    @Test
+    void should_refuse_an_unsupported_kind_by_default_and_write_nothing() {
+        CheckpointResult r = CheckpointSelector.select(Topologies.host(), List.of("red", "blue"), false,
+                CheckpointOptions.defaults());
+        assertNull(r.image());
+        assertEquals(List.of("ENOSYS netns:red/dev:vx0"), codes(r));
+    }
+
+    @Test
+    void should_report_every_problem_at_once() {
+        CheckpointResult r = CheckpointSelector.select(Topologies.host(), List.of("red", "nope", "blue"), false,
+                new CheckpointOptions(false, 1));
+        assertNull(r.image());
+        List<String> codes = codes(r);
+        assertTrue(codes.contains("ENOENT netns:nope"), codes.toString());
+        assertTrue(codes.contains("E2BIG netns:red/dev:lo"), codes.toString());
+        assertTrue(codes.contains("E2BIG netns:red/dev:veth0"), codes.toString());
+        assertTrue(codes.contains("ENOSYS netns:red/dev:vx0"), codes.toString());
+    }
+
+    @Test
+    void should_record_skipped_devices_and_outside_halves() {
+        CheckpointResult r = CheckpointSelector.select(Topologies.host(), List.of("red", "blue"), false,
+                new CheckpointOptions(true, 4096));
+        Snapshot image = r.image();
+        assertNotNull(image, r.diagnostics().toString());
+        assertEquals(List.of("nsfs:1", "nsfs:10", "nsfs:11"), image.namespaces().stream().map(Namespace::id).toList());
+        Namespace red = image.namespaceNamed("red").orElseThrow();
+        assertTrue(red.device("vx0").orElseThrow().skipped());
+        assertEquals(1, image.diagnostics().size(), "the ENOSYS warning is kept in the image");
+        assertEquals(Errno.ENOSYS, image.diagnostics().get(0).code());
+
+        Namespace init = image.initNamespace().orElseThrow();
+        assertEquals(List.of("vethh", "brh", "veth4"), init.devices().stream().map(Device::name).toList(),
+                "outside halves, and the host bridge one of them is a port of");
+        Device vethh = init.device("vethh").orElseThrow();
+        assertEquals(new DeviceRef("nsfs:10", 2, "veth0"), vethh.peer());
+        assertEquals("brh", vethh.master());
+        Device veth4 = init.device("veth4").orElseThrow();
+        assertNull(veth4.master());
+        assertEquals(new DeviceRef("nsfs:11", 4, "veth3"), veth4.peer());
+        assertEquals(veth4.ifindex(), image.namespaceNamed("blue").orElseThrow().device("veth3").orElseThrow().peer().ifindex());
+        assertTrue(init.device(veth4.ifindex()).orElseThrow() == veth4, "ifindexes stay unique in the init record");
+        assertEquals(List.of("10.250.9.0/24"), init.routes().stream().map(x -> x.destination()).toList());
+        assertEquals(List.of("default"), red.routes().stream().map(x -> x.destination()).toList(), "kernel routes left out");
+    }
+
+    @Test
+    void should_never_take_the_init_namespace_into_the_set() {
+        CheckpointResult r = CheckpointSelector.select(Topologies.host(), List.of("nsfs:1"), false,
+                CheckpointOptions.defaults());
+        assertNull(r.image());
+        assertEquals(List.of("EINVAL netns:init"), codes(r));
+    }
+
+    @Test
+    void should_take_every_namespace_but_init_with_all() {
+        CheckpointResult r = CheckpointSelector.select(Topologies.host(), List.of(), true, new CheckpointOptions(true, 10));
+        assertEquals(4, r.image().namespaces().size());
+        assertTrue(r.diagnostics().stream().noneMatch(Diagnostic::isError));
+        assertTrue(r.image().initNamespace().orElseThrow().device("veth4").isEmpty(), "green is in the set now");
+    }
+}
