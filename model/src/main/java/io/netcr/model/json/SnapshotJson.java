@@ -41,6 +41,11 @@ public final class SnapshotJson {
         }
     }
 
+    /** One diagnostic in the JSON form of docs/json.md, for other JSON documents that list diagnostics. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode diagnosticTree(Diagnostic d) {
+        return SnapshotJsonWriter.diagnostic(d);
+    }
+
     /** True when the first bytes look like a JSON object (after white space). */
     public static boolean looksLikeJson(byte[] firstBytes) {
         for (byte b : firstBytes) {

@@ -123,7 +123,7 @@ final class SnapshotJsonWriter {
         return o;
     }
 
-    private static ObjectNode diagnostic(Diagnostic d) {
+    static ObjectNode diagnostic(Diagnostic d) {
         ObjectNode o = F.objectNode();
         o.put(CODE, d.code().name());
         o.put(SEVERITY, d.severity().word());
