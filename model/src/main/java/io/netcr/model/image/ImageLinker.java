@@ -97,7 +97,7 @@ final class ImageLinker {
         }
         Object earlier = objects.putIfAbsent(ref, rec);
         if (earlier != null) {
-            log.damage(Errno.EEXIST, f, "objref " + ref + " is already used by record " + frameOf(earlier).index()
+            log.damage(Errno.EEXIST, f, "objref " + u(ref) + " is already used by record " + frameOf(earlier).index()
                     + "; this " + ImageFormat.typeName(f.type()) + " is dropped");
             return false;
         }
@@ -109,19 +109,19 @@ final class ImageLinker {
         if (ref != 0) {
             Object o = objects.get(ref);
             if (o == null) {
-                log.damage(Errno.EINVAL, src.frame(), "init namespace ref " + ref + " names no object");
+                log.damage(Errno.EINVAL, src.frame(), "init namespace ref " + u(ref) + " names no object");
             } else if (!(o instanceof Wire.NamespaceRec ns)) {
-                log.damage(Errno.EINVAL, src.frame(), "init namespace ref " + ref + " names a "
+                log.damage(Errno.EINVAL, src.frame(), "init namespace ref " + u(ref) + " names a "
                         + ImageFormat.typeName(frameOf(o).type()) + ", not a namespace");
             } else if (!ns.init()) {
-                log.damage(Errno.EINVAL, src.frame(), "init namespace ref " + ref + " names namespace '" + ns.id()
+                log.damage(Errno.EINVAL, src.frame(), "init namespace ref " + u(ref) + " names namespace '" + ns.id()
                         + "', which is not marked init");
             }
         }
         for (Wire.NamespaceRec ns : namespaces.values()) {
             if (ns.init() && ns.ref() != ref && src != null) {
                 log.error(Errno.EINVAL, path(ns), ReadLog.where(ns.frame()) + "the namespace is marked init but the"
-                        + " source's init namespace ref is " + ref + ", not " + ns.ref());
+                        + " source's init namespace ref is " + u(ref) + ", not " + u(ns.ref()));
             }
         }
     }
@@ -136,7 +136,7 @@ final class ImageLinker {
         String what = o == null ? "names no object" : "names a " + ImageFormat.typeName(frameOf(o).type())
                 + ", not a namespace";
         log.error(Errno.EINVAL, ReadLog.record(dev.frame().index()).child(SubjectPath.DEV, dev.name()),
-                ReadLog.where(dev.frame()) + "device '" + dev.name() + "': namespace ref " + dev.nsRef() + " " + what
+                ReadLog.where(dev.frame()) + "device '" + dev.name() + "': namespace ref " + u(dev.nsRef()) + " " + what
                         + "; the device is dropped");
     }
 
@@ -146,7 +146,7 @@ final class ImageLinker {
         if (dev.masterRef() != 0) {
             Wire.DeviceRec m = devices.get(dev.masterRef());
             if (m == null || home.get(m) != ns) {
-                log.error(Errno.EINVAL, at, ReadLog.where(dev.frame()) + "master ref " + dev.masterRef()
+                log.error(Errno.EINVAL, at, ReadLog.where(dev.frame()) + "master ref " + u(dev.masterRef())
                         + (m == null ? " names no device" : " names a device of another namespace")
                         + "; the master is dropped");
             } else {
@@ -170,7 +170,7 @@ final class ImageLinker {
             default:
                 Wire.DeviceRec t = devices.get(r.objref());
                 if (t == null) {
-                    log.error(Errno.EINVAL, at, ReadLog.where(dev.frame()) + what + " ref " + r.objref()
+                    log.error(Errno.EINVAL, at, ReadLog.where(dev.frame()) + what + " ref " + u(r.objref())
                             + " names no device; the " + what + " is kept as unresolved");
                     return new DeviceRef(null, 0, null);
                 }
@@ -183,7 +183,7 @@ final class ImageLinker {
         for (Wire.AddressesRec list : d.addresses) {
             Wire.DeviceRec dev = devices.get(list.deviceRef());
             if (dev == null) {
-                log.damage(Errno.EINVAL, list.frame(), "device ref " + list.deviceRef() + " names no device; "
+                log.damage(Errno.EINVAL, list.frame(), "device ref " + u(list.deviceRef()) + " names no device; "
                         + list.addresses().size() + " addresses are dropped");
             } else if (out.putIfAbsent(dev, list.addresses()) != null) {
                 log.damage(Errno.EEXIST, list.frame(), "a second address list for device '" + dev.name()
@@ -198,7 +198,7 @@ final class ImageLinker {
         for (Wire.RoutesRec list : d.routes) {
             Wire.NamespaceRec ns = namespaces.get(list.nsRef());
             if (ns == null) {
-                log.damage(Errno.EINVAL, list.frame(), "namespace ref " + list.nsRef() + " names no namespace; "
+                log.damage(Errno.EINVAL, list.frame(), "namespace ref " + u(list.nsRef()) + " names no namespace; "
                         + list.routes().size() + " routes are dropped");
             } else if (out.putIfAbsent(ns, list.routes()) != null) {
                 log.damage(Errno.EEXIST, list.frame(), "a second route list for namespace '" + ns.id()
@@ -210,6 +210,11 @@ final class ImageLinker {
 
     private static SubjectPath path(Wire.NamespaceRec ns) {
         return SubjectPath.of(new Namespace(ns.id(), ns.names(), ns.holders(), ns.init(), null, null, null));
+    }
+
+    /** Objrefs are u32 in the file and int here; print them as the file has them. */
+    private static String u(int ref) {
+        return Integer.toUnsignedString(ref);
     }
 
     private static Frame frameOf(Object rec) {
