@@ -11,6 +11,7 @@ import io.netcr.model.Source;
 import io.netcr.model.SubjectPath;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +44,15 @@ final class ImageLinker {
 
     private Snapshot run(Decoded d, String origin, SubjectPath file) {
         Wire.SourceRec src = source(d, file);
-        for (Wire.NamespaceRec ns : d.namespaces) {
-            if (register(ns.ref(), ns, ns.frame())) {
-                namespaces.put(ns.ref(), ns);
-            }
-        }
+        // In file order, so that of two records claiming one objref the earlier keeps it.
+        List<Object> all = new ArrayList<>(d.namespaces);
+        all.addAll(d.devices);
+        all.sort(Comparator.comparingInt(o -> frameOf(o).index()));
         List<Wire.DeviceRec> claimed = new ArrayList<>();
-        for (Wire.DeviceRec dev : d.devices) {
-            if (register(dev.ref(), dev, dev.frame())) {
+        for (Object o : all) {
+            if (o instanceof Wire.NamespaceRec ns && register(ns.ref(), ns, ns.frame())) {
+                namespaces.put(ns.ref(), ns);
+            } else if (o instanceof Wire.DeviceRec dev && register(dev.ref(), dev, dev.frame())) {
                 claimed.add(dev);
             }
         }
