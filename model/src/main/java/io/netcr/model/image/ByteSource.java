@@ -20,6 +20,9 @@ final class ByteSource {
     private final byte[] data;
     private final int end;
     private int pos;
+    /** Strict: malformed input is reported, not replaced. One per source, as making one is not cheap. */
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     ByteSource(byte[] data, int start, int end) {
         this.data = data;
@@ -86,10 +89,8 @@ final class ByteSource {
             return null;
         }
         need(len, what);
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            String s = dec.decode(ByteBuffer.wrap(data, pos, len)).toString();
+            String s = utf8.decode(ByteBuffer.wrap(data, pos, len)).toString();
             pos += len;
             return s;
         } catch (CharacterCodingException e) {

@@ -13,6 +13,7 @@ import io.netcr.model.SubjectPath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ final class ImageLinker {
     private final Map<Integer, Wire.NamespaceRec> namespaces = new LinkedHashMap<>();
     /** The devices kept, by objref, with the namespace each lives in. */
     private final Map<Integer, Wire.DeviceRec> devices = new LinkedHashMap<>();
-    private final Map<Wire.DeviceRec, Wire.NamespaceRec> home = new HashMap<>();
+    private final Map<Wire.DeviceRec, Wire.NamespaceRec> home = new IdentityHashMap<>();
+    /** The devices kept, per namespace, in file order. */
+    private final Map<Wire.NamespaceRec, List<Wire.DeviceRec>> members = new IdentityHashMap<>();
 
     private ImageLinker(ReadLog log) {
         this.log = log;
@@ -65,10 +68,8 @@ final class ImageLinker {
         List<Namespace> built = new ArrayList<>();
         for (Wire.NamespaceRec ns : namespaces.values()) {
             List<Device> devs = new ArrayList<>();
-            for (Wire.DeviceRec dev : devices.values()) {
-                if (home.get(dev) == ns) {
-                    devs.add(device(dev, ns, addresses.getOrDefault(dev, List.of())));
-                }
+            for (Wire.DeviceRec dev : members.getOrDefault(ns, List.of())) {
+                devs.add(device(dev, ns, addresses.getOrDefault(dev, List.of())));
             }
             built.add(new Namespace(ns.id(), ns.names(), ns.holders(), ns.init(), devs,
                     routes.getOrDefault(ns, List.of()), ns.properties()));
@@ -133,6 +134,7 @@ final class ImageLinker {
         if (o instanceof Wire.NamespaceRec ns && namespaces.get(dev.nsRef()) == ns) {
             devices.put(dev.ref(), dev);
             home.put(dev, ns);
+            members.computeIfAbsent(ns, k -> new ArrayList<>()).add(dev);
             return;
         }
         String what = o == null ? "names no object" : "names a " + ImageFormat.typeName(frameOf(o).type())
@@ -181,7 +183,7 @@ final class ImageLinker {
     }
 
     private Map<Wire.DeviceRec, List<Address>> addresses(Decoded d) {
-        Map<Wire.DeviceRec, List<Address>> out = new HashMap<>();
+        Map<Wire.DeviceRec, List<Address>> out = new IdentityHashMap<>();
         for (Wire.AddressesRec list : d.addresses) {
             Wire.DeviceRec dev = devices.get(list.deviceRef());
             if (dev == null) {
@@ -196,7 +198,7 @@ final class ImageLinker {
     }
 
     private Map<Wire.NamespaceRec, List<Route>> routes(Decoded d) {
-        Map<Wire.NamespaceRec, List<Route>> out = new HashMap<>();
+        Map<Wire.NamespaceRec, List<Route>> out = new IdentityHashMap<>();
         for (Wire.RoutesRec list : d.routes) {
             Wire.NamespaceRec ns = namespaces.get(list.nsRef());
             if (ns == null) {

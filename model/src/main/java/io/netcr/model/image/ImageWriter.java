@@ -9,7 +9,10 @@ import io.netcr.model.Snapshot;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32C;
 
@@ -84,16 +87,30 @@ public final class ImageWriter {
      * object, because a snapshot may hold the same (equal, or even identical) record twice.
      */
     private static final class ObjRefs {
-        private final Snapshot s;
+        private final Map<String, Integer> namespaceById = new HashMap<>();
         private final int[] firstDevice;
+        /** Per namespace: the first device's position by ifindex and by name. */
+        private final List<Map<Integer, Integer>> byIndex = new ArrayList<>();
+        private final List<Map<String, Integer>> byName = new ArrayList<>();
+        private final Snapshot s;
 
         ObjRefs(Snapshot s) {
             this.s = s;
             firstDevice = new int[s.namespaces().size()];
             int next = s.namespaces().size() + 1;
             for (int n = 0; n < firstDevice.length; n++) {
+                Namespace ns = s.namespaces().get(n);
+                namespaceById.putIfAbsent(ns.id(), n); // the first namespace with an id is the one readers resolve to
                 firstDevice[n] = next;
-                next += s.namespaces().get(n).devices().size();
+                next += ns.devices().size();
+                Map<Integer, Integer> indexes = new HashMap<>();
+                Map<String, Integer> names = new HashMap<>();
+                for (int i = 0; i < ns.devices().size(); i++) {
+                    indexes.putIfAbsent(ns.devices().get(i).ifindex(), i);
+                    names.putIfAbsent(ns.devices().get(i).name(), i);
+                }
+                byIndex.add(indexes);
+                byName.add(names);
             }
         }
 
@@ -107,13 +124,8 @@ public final class ImageWriter {
 
         /** The first device of namespace n with this name, or 0. */
         int master(int n, String name) {
-            List<Device> devices = s.namespaces().get(n).devices();
-            for (int i = 0; i < devices.size(); i++) {
-                if (devices.get(i).name().equals(name)) {
-                    return device(n, i);
-                }
-            }
-            return 0;
+            Integer i = byName.get(n).get(name);
+            return i == null ? 0 : device(n, i);
         }
 
         /**
@@ -125,20 +137,12 @@ public final class ImageWriter {
             if (r == null || !r.isResolved()) {
                 return 0;
             }
-            for (int n = 0; n < s.namespaces().size(); n++) {
-                Namespace ns = s.namespaces().get(n);
-                if (!ns.id().equals(r.namespace())) {
-                    continue;
-                }
-                for (int i = 0; i < ns.devices().size(); i++) {
-                    Device d = ns.devices().get(i);
-                    if (d.ifindex() == r.ifindex()) {
-                        return d.name().equals(r.name()) ? device(n, i) : 0;
-                    }
-                }
-                return 0; // the first namespace with this id is the one readers resolve to
+            Integer n = namespaceById.get(r.namespace());
+            Integer i = n == null ? null : byIndex.get(n).get(r.ifindex());
+            if (i == null || !s.namespaces().get(n).devices().get(i).name().equals(r.name())) {
+                return 0;
             }
-            return 0;
+            return device(n, i);
         }
     }
 

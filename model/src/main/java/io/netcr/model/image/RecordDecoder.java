@@ -121,7 +121,7 @@ final class RecordDecoder {
             if (sb.length() > 0) {
                 sb.append(':');
             }
-            sb.append(String.format("%02x", b & 0xFF));
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return sb.toString();
     }

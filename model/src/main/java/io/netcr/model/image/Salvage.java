@@ -7,7 +7,7 @@ import io.netcr.model.Namespace;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.validate.Limits;
-import io.netcr.model.validate.PeerChecks;
+import io.netcr.model.validate.DeviceIndex;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,12 +37,12 @@ final class Salvage {
                         + "' is dropped with its " + ns.devices().size() + " devices");
             }
         }
-        Snapshot deduped = s.withNamespaces(kept);
+        DeviceIndex index = new DeviceIndex(s.withNamespaces(kept));
         List<Namespace> repaired = new ArrayList<>();
-        for (Namespace ns : deduped.namespaces()) {
+        for (Namespace ns : kept) {
             List<Device> devs = new ArrayList<>();
             for (Device d : ns.devices()) {
-                devs.add(repair(deduped, ns, d, limits, log));
+                devs.add(repair(index, ns, d, limits, log));
             }
             repaired.add(ns.withDevices(devs));
         }
@@ -66,10 +66,10 @@ final class Salvage {
         return out;
     }
 
-    private static Device repair(Snapshot s, Namespace ns, Device d, Limits limits, ReadLog log) {
+    private static Device repair(DeviceIndex index, Namespace ns, Device d, Limits limits, ReadLog log) {
         SubjectPath at = SubjectPath.of(ns, d);
         Device.Builder b = d.toBuilder();
-        if (d.master() != null && (d.master().equals(d.name()) || ns.device(d.master()).isEmpty())) {
+        if (d.master() != null && (d.master().equals(d.name()) || index.device(ns, d.master()).isEmpty())) {
             log.warning(Errno.EINVAL, at, "salvage: master '" + d.master() + "' is dropped");
             b.master(null);
         }
@@ -78,19 +78,15 @@ final class Salvage {
             log.warning(Errno.E2BIG, at, "salvage: the last " + lost + " addresses are dropped");
             b.addresses(d.addresses().subList(0, limits.maxAddressesPerDevice()));
         }
-        if (d.peer() != null && inSnapshot(s, d.peer()) && !PeerChecks.peerIsSymmetric(s, ns, d)) {
+        if (index.isInside(d.peer()) && !index.peerIsSymmetric(ns, d)) {
             log.warning(Errno.EINVAL, at, "salvage: the peer does not point back; it is shown as unresolved");
             b.peer(unresolved(d.peer()));
         }
-        if (d.parent() != null && inSnapshot(s, d.parent()) && PeerChecks.target(s, d.parent()).isEmpty()) {
+        if (index.isInside(d.parent()) && index.target(d.parent()).isEmpty()) {
             log.warning(Errno.EINVAL, at, "salvage: the parent names no device; it is shown as unresolved");
             b.parent(unresolved(d.parent()));
         }
         return b.build();
-    }
-
-    private static boolean inSnapshot(Snapshot s, DeviceRef r) {
-        return r.isResolved() && s.namespace(r.namespace()).isPresent();
     }
 
     private static DeviceRef unresolved(DeviceRef r) {

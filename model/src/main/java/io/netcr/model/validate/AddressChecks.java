@@ -49,7 +49,7 @@ final class AddressChecks {
         }
     }
 
-    static void checkRoutes(Namespace ns, Limits limits, Findings f) {
+    static void checkRoutes(Namespace ns, DeviceIndex index, Limits limits, Findings f) {
         SubjectPath nsPath = SubjectPath.of(ns);
         if (ns.routes().size() > limits.maxRoutesPerNamespace()) {
             f.error(Errno.E2BIG, nsPath, "the namespace holds " + ns.routes().size() + " routes; the limit is "
@@ -73,7 +73,7 @@ final class AddressChecks {
                     f.error(Errno.EINVAL, at, "'" + ip + "' is not an " + r.family() + " address");
                 }
             }
-            if (r.device() != null && ns.device(r.device()).isEmpty()) {
+            if (r.device() != null && index.device(ns, r.device()).isEmpty()) {
                 f.warning(Errno.ENODEV, at, "the route's device '" + r.device() + "' is not in this namespace");
             }
         }

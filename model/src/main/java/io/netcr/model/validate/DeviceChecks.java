@@ -23,7 +23,7 @@ final class DeviceChecks {
     private DeviceChecks() {
     }
 
-    static void check(Namespace ns, Limits limits, Findings f) {
+    static void check(Namespace ns, DeviceIndex index, Limits limits, Findings f) {
         SubjectPath nsPath = SubjectPath.of(ns);
         if (ns.devices().size() > limits.maxDevicesPerNamespace()) {
             f.error(Errno.E2BIG, nsPath, "the namespace holds " + ns.devices().size() + " devices; the limit is "
@@ -49,7 +49,7 @@ final class DeviceChecks {
             if (!OPERSTATES.contains(d.operstate())) {
                 f.warning(Errno.EINVAL, at, "operstate '" + d.operstate() + "' is not one the kernel reports");
             }
-            checkMaster(ns, d, at, f);
+            checkMaster(ns, index, d, at, f);
             AddressChecks.checkAddresses(d, at, limits, f);
         }
     }
@@ -69,13 +69,13 @@ final class DeviceChecks {
         }
     }
 
-    private static void checkMaster(Namespace ns, Device d, SubjectPath at, Findings f) {
+    private static void checkMaster(Namespace ns, DeviceIndex index, Device d, SubjectPath at, Findings f) {
         if (d.master() == null) {
             return;
         }
         if (d.master().equals(d.name())) {
             f.error(Errno.EINVAL, at, "device is its own master");
-        } else if (ns.device(d.master()).isEmpty()) {
+        } else if (index.device(ns, d.master()).isEmpty()) {
             f.error(Errno.EINVAL, at, "master '" + d.master() + "' is not a device of the same namespace");
         }
     }

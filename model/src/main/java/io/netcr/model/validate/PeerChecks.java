@@ -15,59 +15,40 @@ import java.util.Optional;
  * a container's veth) and is taken on trust; one into a namespace that is in the snapshot must name a
  * device there, and a peer must point back.
  */
-public final class PeerChecks {
+final class PeerChecks {
 
     private PeerChecks() {
     }
 
-    static void check(Snapshot s, Findings f) {
+    static void check(Snapshot s, DeviceIndex index, Findings f) {
         for (Namespace ns : s.namespaces()) {
             for (Device d : ns.devices()) {
                 SubjectPath at = SubjectPath.of(ns, d);
-                checkRef(s, d.peer(), "peer", at, f).ifPresent(target -> {
+                checkRef(index, d.peer(), "peer", at, f).ifPresent(target -> {
                     if (target == d) {
                         f.error(Errno.EINVAL, at, "device is its own peer");
-                    } else if (!pointsBack(ns, d, target.peer())) {
+                    } else if (!DeviceIndex.pointsBack(ns, d, target.peer())) {
                         f.error(Errno.EINVAL, at, "peer " + describe(d.peer()) + " does not name this device as its peer"
                                 + " (it names " + describe(target.peer()) + ")");
                     }
                 });
-                checkRef(s, d.parent(), "parent", at, f);
+                checkRef(index, d.parent(), "parent", at, f);
             }
         }
     }
 
-    /**
-     * The device a resolved reference names when its namespace is in the snapshot; empty when the
-     * reference is absent, unresolved or external.
-     */
-    public static Optional<Device> target(Snapshot s, DeviceRef ref) {
-        if (ref == null || !ref.isResolved()) {
-            return Optional.empty();
-        }
-        return s.namespace(ref.namespace()).flatMap(n -> n.device(ref.ifindex()));
-    }
-
-    /** True when device {@code d} of {@code ns} has a peer in the snapshot that names it back. */
-    public static boolean peerIsSymmetric(Snapshot s, Namespace ns, Device d) {
-        return target(s, d.peer()).map(t -> t != d && pointsBack(ns, d, t.peer())).orElse(false);
-    }
-
-    private static boolean pointsBack(Namespace ns, Device d, DeviceRef back) {
-        return back != null && ns.id().equals(back.namespace()) && back.ifindex() == d.ifindex();
-    }
-
-    private static Optional<Device> checkRef(Snapshot s, DeviceRef ref, String what, SubjectPath at, Findings f) {
+    private static Optional<Device> checkRef(DeviceIndex index, DeviceRef ref, String what, SubjectPath at,
+                                             Findings f) {
         if (ref == null) {
             return Optional.empty();
         }
         if (ref.ifindex() < 0) {
             f.error(Errno.EINVAL, at, what + " ifindex " + ref.ifindex() + " is negative");
         }
-        if (!ref.isResolved() || s.namespace(ref.namespace()).isEmpty()) {
+        if (!index.isInside(ref)) {
             return Optional.empty(); // unresolved or outside the snapshot: nothing to compare with
         }
-        Optional<Device> target = target(s, ref);
+        Optional<Device> target = index.target(ref);
         if (target.isEmpty()) {
             f.error(Errno.EINVAL, at, what + " " + describe(ref) + " names a namespace of this snapshot that has no"
                     + " device with ifindex " + ref.ifindex());

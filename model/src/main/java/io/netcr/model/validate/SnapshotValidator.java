@@ -31,12 +31,13 @@ public final class SnapshotValidator {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(limits, "limits");
         Findings f = new Findings(phase);
+        DeviceIndex index = new DeviceIndex(s);
         checkNamespaces(s, limits, f);
         for (Namespace ns : s.namespaces()) {
-            DeviceChecks.check(ns, limits, f);
-            AddressChecks.checkRoutes(ns, limits, f);
+            DeviceChecks.check(ns, index, limits, f);
+            AddressChecks.checkRoutes(ns, index, limits, f);
         }
-        PeerChecks.check(s, f);
+        PeerChecks.check(s, index, f);
         return f.list();
     }
 

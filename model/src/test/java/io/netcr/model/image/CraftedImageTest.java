@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Hand-made bad images, each refused with a diagnostic that names the problem and the object. */
@@ -174,6 +175,21 @@ class CraftedImageTest {
         List<Errno> codes = r.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toList());
         assertTrue(codes.containsAll(List.of(Errno.EINVAL, Errno.EEXIST)), codes::toString);
         assertTrue(r.diagnostics().size() >= 5, r.diagnostics()::toString); // init, dup objref, addr ref, '..', 'a b'
+    }
+
+    @Test
+    void should_read_thirty_thousand_paired_devices_without_quadratic_lookups() {
+        RawImage raw = RawImage.create().source(0).namespace(1, "ns-big", false, "big");
+        int n = 30_000;
+        for (int i = 0; i < n; i++) {
+            int ref = 10 + i;
+            raw.device(ref, 1, i + 1, "v" + i, 0, i % 2 == 0 ? ref + 1 : ref - 1);
+        }
+        byte[] img = raw.bytes();
+        ReadResult r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> ImageReader.read(img, ReadMode.STRICT, "t"));
+        assertTrue(r.diagnostics().isEmpty(), () -> r.diagnostics().subList(0, Math.min(3, r.diagnostics().size())).toString());
+        assertEquals(n, r.snapshot().namespaces().get(0).devices().size());
     }
 
     /** Strict mode refuses the image; the diagnostic with this code is returned (the first such). */
