@@ -51,7 +51,12 @@ final class ByteSink {
     /** u32 count, then key and value strings in the map's order (sorted, in the model). */
     ByteSink properties(Map<String, String> props) {
         u32(props.size());
-        props.forEach((k, v) -> string(k).string(v));
+        props.forEach((k, v) -> {
+            if (k == null || v == null) {
+                throw new IllegalArgumentException("a property key or value is null: " + k + "=" + v);
+            }
+            string(k).string(v);
+        });
         return this;
     }
 

@@ -50,6 +50,8 @@ public final class ImageReader {
             return ioFailure(Errno.ENOENT, at, "no such file: " + file);
         } catch (AccessDeniedException e) {
             return ioFailure(Errno.EACCES, at, "permission denied reading " + file);
+        } catch (NotRegular e) {
+            return ioFailure(Errno.EINVAL, at, file + " is not a regular file (a pipe, socket or device)");
         } catch (TooBig e) {
             return ioFailure(Errno.EFBIG, at, "the file is over " + ImageFormat.MAX_IMAGE + " bytes; no image is that"
                     + " large");
@@ -113,6 +115,9 @@ public final class ImageReader {
         if (Files.isDirectory(file)) {
             throw new IsDirectory();
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new NotRegular(); // a FIFO or a device would block the read, or never end
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) ImageFormat.MAX_IMAGE + 1);
             if (bytes.length > ImageFormat.MAX_IMAGE) {
@@ -123,6 +128,10 @@ public final class ImageReader {
     }
 
     private static final class IsDirectory extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static final class NotRegular extends IOException {
         private static final long serialVersionUID = 1L;
     }
 

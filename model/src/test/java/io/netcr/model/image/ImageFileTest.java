@@ -49,6 +49,16 @@ class ImageFileTest {
     }
 
     @Test
+    void should_refuse_a_fifo_instead_of_blocking_on_it() throws Exception {
+        Path fifo = dir.resolve("pipe.netcr");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is available");
+        ReadResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> ImageReader.read(fifo, ReadMode.STRICT));
+        assertFailure(r, Errno.EINVAL);
+    }
+
+    @Test
     void should_report_an_unreadable_file_as_eacces() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
         Path file = dir.resolve("secret.netcr");
