@@ -1,0 +1,78 @@
+package io.netcr.model.image;
+
+/**
+ * The numbers of the .netcr image format, version 1 (described for other tools in docs/image-format.md).
+ * All integers are big-endian (network order).
+ */
+final class ImageFormat {
+
+    /**
+     * PNG-style magic: a high byte (catches 7-bit transfers), "NCR", CR LF (catches line-ending
+     * conversion), ^Z (stops a DOS "type"), LF.
+     */
+    static final byte[] MAGIC = {(byte) 0x89, 'N', 'C', 'R', '\r', '\n', 0x1a, '\n'};
+    static final int VERSION = 1;
+    /** magic, u16 version, u16 flags. */
+    static final int HEADER_SIZE = 12;
+    /** u16 type, u16 flags, u32 body length. */
+    static final int RECORD_HEADER_SIZE = 8;
+
+    /** Record flag: a reader that does not know the type may skip the record. */
+    static final int FLAG_SKIPPABLE = 0x0001;
+    static final int KNOWN_RECORD_FLAGS = FLAG_SKIPPABLE;
+
+    static final int TYPE_SOURCE = 1;
+    static final int TYPE_NAMESPACE = 2;
+    static final int TYPE_DEVICE = 3;
+    static final int TYPE_ADDRESSES = 4;
+    static final int TYPE_ROUTES = 5;
+    static final int TYPE_DIAGNOSTIC = 6;
+    static final int TYPE_TRAILER = 0xFFFF;
+    /** u32 record count, u32 CRC32C. */
+    static final int TRAILER_BODY_SIZE = 8;
+
+    /** A record body above this is damage, not data: a real one is a few KiB at most. */
+    static final int MAX_BODY = 1 << 20;
+    /** A whole image above this is refused before it is read into memory. */
+    static final long MAX_IMAGE = 256L << 20;
+    /** A string's u16 length; this value means null. */
+    static final int NULL_STRING = 0xFFFF;
+    static final int MAX_STRING = 0xFFFE;
+
+    /** Address families, as the kernel numbers them. */
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+
+    /** Device flags byte. */
+    static final int DEV_UP = 0x01;
+    static final int DEV_SKIPPED = 0x02;
+    static final int KNOWN_DEV_FLAGS = DEV_UP | DEV_SKIPPED;
+
+    /** Namespace flags byte. */
+    static final int NS_INIT = 0x01;
+
+    /** Device reference tags (peer, parent). */
+    static final int REF_NONE = 0;
+    static final int REF_OBJECT = 1;
+    static final int REF_EXTERNAL = 2;
+    static final int REF_UNRESOLVED = 3;
+
+    /** A hardware address has at most MAX_ADDR_LEN bytes. */
+    static final int MAX_MAC = 32;
+
+    private ImageFormat() {
+    }
+
+    static String typeName(int type) {
+        return switch (type) {
+            case TYPE_SOURCE -> "source";
+            case TYPE_NAMESPACE -> "namespace";
+            case TYPE_DEVICE -> "device";
+            case TYPE_ADDRESSES -> "addresses";
+            case TYPE_ROUTES -> "routes";
+            case TYPE_DIAGNOSTIC -> "diagnostic";
+            case TYPE_TRAILER -> "trailer";
+            default -> "type " + type;
+        };
+    }
+}

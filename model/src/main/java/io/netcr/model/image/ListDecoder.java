@@ -1,0 +1,96 @@
+package io.netcr.model.image;
+
+import io.netcr.model.Address;
+import io.netcr.model.Errno;
+import io.netcr.model.IfaFlags;
+import io.netcr.model.IpText;
+import io.netcr.model.Route;
+import io.netcr.model.RtScope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes address and route lists. A list entry carries its own lengths, so one bad entry (an unknown
+ * family, a prefix longer than the address) is reported and dropped while the rest of the list is kept.
+ */
+final class ListDecoder {
+
+    /** family, length, prefixlen, scope, u32 flags, label length: the least an address entry takes. */
+    private static final int MIN_ADDRESS = 10;
+    /** family, u32 metric and seven string lengths. */
+    private static final int MIN_ROUTE = 19;
+
+    private ListDecoder() {
+    }
+
+    static Wire.AddressesRec addresses(byte[] image, Frame f, ReadLog log) throws ImageDamage {
+        ByteSource in = f.body(image);
+        int devRef = (int) in.u32("device ref");
+        int n = in.count(MIN_ADDRESS, "addresses");
+        List<Address> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int at = in.position();
+            int af = in.u8("family");
+            int len = in.u8("address length");
+            byte[] raw = in.bytes(len, "address");
+            int prefixlen = in.u8("prefix length");
+            int scope = in.u8("scope");
+            long flags = in.u32("flags");
+            String label = in.string("label");
+            String family = Codes.family(af);
+            String entry = "address " + i + " at offset " + at + ": ";
+            if (family == null) {
+                log.damage(Errno.EAFNOSUPPORT, f, entry + "family " + af + " is neither AF_INET (2) nor AF_INET6 (10);"
+                        + " the address is dropped");
+                continue;
+            }
+            if (len != IpText.length(family)) {
+                log.damage(Errno.EINVAL, f, entry + "an " + family + " address has " + IpText.length(family)
+                        + " bytes, not " + len + "; the address is dropped");
+                continue;
+            }
+            if (prefixlen > len * 8) {
+                log.damage(Errno.EINVAL, f, entry + "prefix length " + prefixlen + " is longer than the " + family
+                        + " address; the address is dropped");
+                continue;
+            }
+            if ((flags & ~IfaFlags.KNOWN_BITS) != 0) {
+                log.damage(Errno.EINVAL, f, entry + String.format("flags 0x%x include undefined bits; they are dropped",
+                        flags & ~IfaFlags.KNOWN_BITS));
+            }
+            list.add(new Address(family, IpText.format(raw), prefixlen, RtScope.word(scope),
+                    IfaFlags.words((int) flags), label));
+        }
+        in.expectEnd("address list");
+        return new Wire.AddressesRec(f, devRef, list);
+    }
+
+    static Wire.RoutesRec routes(byte[] image, Frame f, ReadLog log) throws ImageDamage {
+        ByteSource in = f.body(image);
+        int nsRef = (int) in.u32("namespace ref");
+        int n = in.count(MIN_ROUTE, "routes");
+        List<Route> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int at = in.position();
+            int af = in.u8("family");
+            String destination = in.text("destination");
+            String gateway = in.string("gateway");
+            String device = in.string("device");
+            int metric = in.i32("metric");
+            String protocol = in.text("protocol");
+            String scope = in.text("scope");
+            String type = in.text("type");
+            String prefsrc = in.string("prefsrc");
+            String family = Codes.family(af);
+            if (family == null) {
+                log.damage(Errno.EAFNOSUPPORT, f, "route " + i + " at offset " + at + ": family " + af
+                        + " is neither AF_INET (2) nor AF_INET6 (10); the route is dropped");
+                continue;
+            }
+            list.add(new Route(family, destination, gateway, device, metric, protocol, scope, type, prefsrc));
+        }
+        in.expectEnd("route list");
+        return new Wire.RoutesRec(f, nsRef, list);
+    }
+}

@@ -1,0 +1,76 @@
+package io.netcr.model.validate;
+
+import io.netcr.model.Errno;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The kernel's rules for names a restore will create. A name that breaks them would be refused by the
+ * kernel at restore time, or (for a namespace name, which becomes a file under /run/netns) could
+ * escape that folder: {@code ../../etc/x}. Each check returns the problem, or empty when the name is fine.
+ */
+public final class NameRules {
+
+    /** IFNAMSIZ is 16 including the terminating NUL. */
+    public static final int IFNAMSIZ = 16;
+    /** NAME_MAX: the longest file name, and so the longest /run/netns name. */
+    public static final int NAME_MAX = 255;
+
+    /** A problem with a name: the errno to report and a sentence saying why. */
+    public record Problem(Errno code, String reason) {
+    }
+
+    private NameRules() {
+    }
+
+    /** As the kernel's dev_valid_name(): 1..15 bytes, not "." or "..", no '/', ':', whitespace or NUL. */
+    public static Optional<Problem> deviceName(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of(new Problem(Errno.EINVAL, "a device name cannot be empty"));
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes >= IFNAMSIZ) {
+            return Optional.of(new Problem(Errno.ENAMETOOLONG,
+                    "device name is " + bytes + " bytes; the kernel allows at most " + (IFNAMSIZ - 1)));
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return Optional.of(new Problem(Errno.EINVAL, "a device cannot be named '" + name + "'"));
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ':' || c == 0 || Character.isWhitespace(c)) {
+                return Optional.of(new Problem(Errno.EINVAL,
+                        "device name contains " + describe(c) + ", which the kernel refuses"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One path component under /run/netns: not empty, not "." or "..", no '/' or NUL, at most 255 bytes. */
+    public static Optional<Problem> namespaceName(String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of(new Problem(Errno.EINVAL, "a namespace name cannot be empty"));
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > NAME_MAX) {
+            return Optional.of(new Problem(Errno.ENAMETOOLONG,
+                    "namespace name is " + bytes + " bytes; a file name holds at most " + NAME_MAX));
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return Optional.of(new Problem(Errno.EINVAL, "a namespace cannot be named '" + name + "'"));
+        }
+        if (name.indexOf('/') >= 0) {
+            return Optional.of(new Problem(Errno.EINVAL,
+                    "namespace name contains '/'; it must be one file name under /run/netns"));
+        }
+        if (name.indexOf('\0') >= 0) {
+            return Optional.of(new Problem(Errno.EINVAL, "namespace name contains a NUL byte"));
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(char c) {
+        return c == 0 ? "a NUL byte" : Character.isWhitespace(c) ? "white space" : "'" + c + "'";
+    }
+}

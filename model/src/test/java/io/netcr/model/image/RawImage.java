@@ -1,0 +1,77 @@
+package io.netcr.model.image;
+
+import java.util.zip.CRC32C;
+
+/**
+ * Crafts images record by record, including ones the writer would refuse to produce: dangling
+ * references, names the kernel refuses, lying lengths. The header and trailer (count, CRC32C) are
+ * right unless a test says otherwise, so that each test exercises one problem.
+ */
+final class RawImage {
+
+    private final ByteSink records = new ByteSink();
+    private int count;
+
+    static RawImage create() {
+        return new RawImage();
+    }
+
+    RawImage source(int initRef) {
+        return record(ImageFormat.TYPE_SOURCE, 0, new ByteSink().u32(initRef).string("host").string("6.8")
+                .u8(0).string("test").toByteArray());
+    }
+
+    RawImage namespace(int ref, String id, boolean init, String... names) {
+        ByteSink b = new ByteSink().u32(ref).string(id).u8(init ? ImageFormat.NS_INIT : 0).u32(names.length);
+        for (String n : names) {
+            b.string(n);
+        }
+        return record(ImageFormat.TYPE_NAMESPACE, 0, b.u32(0).u32(0).toByteArray());
+    }
+
+    /** A veth that is up, with a 6-byte MAC; {@code peerRef} 0 means no peer, {@code masterRef} 0 no master. */
+    RawImage device(int ref, int nsRef, int ifindex, String name, int masterRef, int peerRef) {
+        ByteSink b = new ByteSink().u32(ref).u32(nsRef).u32(ifindex).string(name).string("veth")
+                .u8(6).bytes(new byte[] {2, 0, 0, 0, 0, (byte) ifindex}).u32(1500).u8(ImageFormat.DEV_UP)
+                .string("up").u32(masterRef);
+        if (peerRef == 0) {
+            b.u8(ImageFormat.REF_NONE);
+        } else {
+            b.u8(ImageFormat.REF_OBJECT).u32(peerRef);
+        }
+        return record(ImageFormat.TYPE_DEVICE, 0, b.u8(ImageFormat.REF_NONE).u32(0).toByteArray());
+    }
+
+    /** {@code n} distinct IPv4 addresses 10.x.y.z/16 on one device. */
+    RawImage addresses(int devRef, int n) {
+        ByteSink b = new ByteSink().u32(devRef).u32(n);
+        for (int i = 0; i < n; i++) {
+            b.u8(ImageFormat.AF_INET).u8(4).bytes(new byte[] {10, (byte) (i >> 16), (byte) (i >> 8), (byte) i})
+                    .u8(16).u8(0).u32(0x80).string(null);
+        }
+        return record(ImageFormat.TYPE_ADDRESSES, 0, b.toByteArray());
+    }
+
+    RawImage record(int type, int flags, byte[] body) {
+        records.u16(type).u16(flags).u32(body.length).bytes(body);
+        count++;
+        return this;
+    }
+
+    /** A record header claiming {@code length} body bytes, followed by no body at all. */
+    RawImage lyingHeader(int type, long length) {
+        records.u16(type).u16(0).u32(length);
+        count++;
+        return this;
+    }
+
+    byte[] bytes() {
+        ByteSink all = new ByteSink().bytes(ImageFormat.MAGIC).u16(ImageFormat.VERSION).u16(0)
+                .bytes(records.toByteArray())
+                .u16(ImageFormat.TYPE_TRAILER).u16(0).u32(ImageFormat.TRAILER_BODY_SIZE).u32(count);
+        CRC32C crc = new CRC32C();
+        byte[] before = all.toByteArray();
+        crc.update(before, 0, before.length);
+        return all.u32(crc.getValue()).toByteArray();
+    }
+}
