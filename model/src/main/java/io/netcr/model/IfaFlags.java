@@ -24,9 +24,9 @@ public final class IfaFlags {
         BITS.put("deprecated", 0x20);
         BITS.put("tentative", 0x40);
         BITS.put("permanent", 0x80);
-        BITS.put("managetempaddr", 0x100);
+        BITS.put("mngtmpaddr", 0x100);      // iproute2's word for IFA_F_MANAGETEMPADDR
         BITS.put("noprefixroute", 0x200);
-        BITS.put("mcautojoin", 0x400);
+        BITS.put("autojoin", 0x400);        // IFA_F_MCAUTOJOIN
         BITS.put("stable-privacy", 0x800);
     }
 

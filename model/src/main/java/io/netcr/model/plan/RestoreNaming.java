@@ -7,6 +7,7 @@ import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.validate.NameRules;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,12 +47,14 @@ final class RestoreNaming {
             }
         }
         if (name == null) {
-            name = options.prefix() + ns.label();
+            // A namespace known only by a bind-mount path is restored under /run/netns by its last component.
+            name = options.prefix() + NameRules.lastComponent(ns.label());
         }
         SubjectPath where = SubjectPath.of(ns);
-        String problem = Names.namespaceNameProblem(name);
+        NameRules.Problem problem = NameRules.namespaceName(name).orElse(null);
         if (problem != null) {
-            error(Errno.EINVAL, where, problem + "; restore it under another name with --rename " + ns.label() + "=NEW");
+            error(problem.code(), where, "cannot create namespace '" + name + "': " + problem.reason()
+                    + "; restore it under another name with --rename " + ns.label() + "=NEW");
             return null;
         }
         if (!newNamespaceNames.add(name)) {
@@ -71,9 +74,10 @@ final class RestoreNaming {
     String restorerDeviceName(String imageName, SubjectPath where) {
         String renamed = rename(RestoreOptions.DEVICE_KEY + imageName);
         String name = renamed != null ? renamed : options.prefix() + imageName;
-        String problem = Names.deviceNameProblem(name);
+        NameRules.Problem problem = NameRules.deviceName(name).orElse(null);
         if (problem != null) {
-            error(Errno.EINVAL, where, problem + "; name it with --rename dev:" + imageName + "=NEW");
+            error(problem.code(), where, "cannot create device '" + name + "': " + problem.reason()
+                    + "; name it with --rename dev:" + imageName + "=NEW");
             return null;
         }
         if (restorerDevices.putIfAbsent(name, where.toString()) != null) {

@@ -70,6 +70,42 @@ public final class NameRules {
         return Optional.empty();
     }
 
+    /**
+     * A name a namespace is known by: a /run/netns name (one component, as {@link #namespaceName}), or the
+     * absolute path of a bind mount elsewhere (e.g. /run/docker/netns/3f2a9c1e) — normalised, with no
+     * "." or ".." components, so that it names exactly one place.
+     */
+    public static Optional<Problem> knownName(String name) {
+        if (name == null || !name.startsWith("/")) {
+            return namespaceName(name);
+        }
+        if (name.indexOf('\0') >= 0) {
+            return Optional.of(new Problem(Errno.EINVAL, "namespace path contains a NUL byte"));
+        }
+        if (name.length() > 4096) {
+            return Optional.of(new Problem(Errno.ENAMETOOLONG, "namespace path is longer than PATH_MAX (4096)"));
+        }
+        for (String part : name.substring(1).split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return Optional.of(new Problem(Errno.EINVAL,
+                        "namespace path is not normalised (empty, '.' or '..' component)"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The last component of an absolute path name, or the name itself: the default name a restore gives
+     * a namespace known only by a bind-mount path. Anything else (even with a '/') is left as it is, so
+     * that the name rules refuse it.
+     */
+    public static String lastComponent(String name) {
+        if (!name.startsWith("/") || knownName(name).isPresent()) {
+            return name;
+        }
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
     private static String describe(char c) {
         return c == 0 ? "a NUL byte" : Character.isWhitespace(c) ? "white space" : "'" + c + "'";
     }

@@ -33,7 +33,7 @@ final class SnapshotGenerator {
 
     private static final String[] UNICODE = {"café", "東京", "Ωmega", "naïve ✓", "emoji 🛰", "plain"};
     private static final String[] SCOPES = {"global", "link", "host", "site", "17"};
-    private static final String[] FLAGS = {"deprecated", "home", "managetempaddr", "nodad", "noprefixroute",
+    private static final String[] FLAGS = {"deprecated", "home", "mngtmpaddr", "nodad", "noprefixroute",
             "permanent", "secondary", "stable-privacy", "tentative"};
 
     private final Random rnd;

@@ -103,7 +103,7 @@ class RestorePlannerTest {
                 new RestoreOptions(Map.of(), "a-very-long-"));
         List<String> errors = errors(plan);
         assertTrue(errors.contains("EINVAL netns:..%2F..%2Fetc%2Fx"), errors.toString());
-        assertTrue(errors.contains("EINVAL netns:init/dev:vethh"), errors.toString());
+        assertTrue(errors.contains("ENAMETOOLONG netns:init/dev:vethh"), errors.toString());
         assertTrue(plan.steps().stream().noneMatch(s -> s.describe().contains("etc")));
     }
 
