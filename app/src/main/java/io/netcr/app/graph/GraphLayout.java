@@ -73,20 +73,25 @@ public final class GraphLayout {
             // so phase 1 lays it out alone.
             ElkNode box = ElkGraphUtil.createNode(ElkGraphUtil.createGraph());
             configure(box, 16, 40);
+            // One layered graph per box rather than packed components: unconnected devices then stack in
+            // the first layer, which keeps boxes upright (they themselves are laid out left to right).
+            box.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
             box.setProperty(CoreOptions.PADDING, new ElkPadding(BoxShape.HEADER + 6, 14, 14, 14));
             box.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_SIDE);
             box.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, SizeConstraint.minimumSize());
             box.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(
                     TextStyle.NAMESPACE.width(b.namespace().label()) + 40, BoxShape.HEADER + 20));
             elkBoxes.put(b.id(), box);
+            // Cards of one width per box: the stacked columns read as a tidy list.
+            double width = b.nodes().stream().mapToDouble(n -> NodeText.width(n.device(), details)).max().orElse(0);
             for (Topology.Node n : b.nodes()) {
                 ElkNode node = ElkGraphUtil.createNode(box);
-                node.setDimensions(NodeText.width(n.device(), details), NodeText.height(n.device(), details));
+                node.setDimensions(width, NodeText.height(n.device(), details));
                 elkNodes.put(n.id(), node);
             }
         }
         ElkNode top = ElkGraphUtil.createGraph();
-        configure(top, 28, 64);
+        configure(top, 28, 56);
         for (Topology.Node n : topology.externals()) {
             ElkNode node = ElkGraphUtil.createNode(top);
             node.setDimensions(NodeText.externalWidth(n.label()), NodeText.EXTERNAL_HEIGHT);

@@ -19,7 +19,7 @@ public final class DiagnosticsView extends TableView<Diagnostic> {
         setId(Styles.ID_DIAGNOSTICS);
         setPlaceholder(new Label("No diagnostics"));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<Diagnostic, String> severity = column("Severity", 80, d -> d.severity().word());
+        TableColumn<Diagnostic, String> severity = column("Severity", 90, d -> d.severity().word());
         severity.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -33,12 +33,12 @@ public final class DiagnosticsView extends TableView<Diagnostic> {
                 }
             }
         });
-        getColumns().add(column("Code", 90, d -> d.code().name()));
+        getColumns().add(column("Code", 130, d -> d.code().name()));
         getColumns().add(severity);
         getColumns().add(column("Subject", 260, d -> d.subject().isRoot() ? "(snapshot)" : d.subject().toString()));
         getColumns().add(column("Message", 560, d -> d.kernelMessage() == null ? d.message()
                 : d.message() + " (kernel: " + d.kernelMessage() + ")"));
-        getColumns().add(column("Phase", 90, d -> d.phase().word()));
+        getColumns().add(column("Phase", 100, d -> d.phase().word()));
         setRowFactory(t -> {
             TableRow<Diagnostic> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -42,9 +42,13 @@ public final class PropertiesView extends PropertySheet {
             // read-only: a snapshot is a record of what was, not something to edit here
         }
 
+        /**
+         * True only so that the sheet does not disable (grey out) the editor: the editor itself is a
+         * non-editable text field, which keeps values readable and copyable.
+         */
         @Override
         public boolean isEditable() {
-            return false;
+            return true;
         }
 
         @Override
@@ -62,7 +66,7 @@ public final class PropertiesView extends PropertySheet {
         setPropertyEditorFactory(item -> {
             TextField field = new TextField();
             field.setEditable(false);
-            return new AbstractPropertyEditor<Object, TextField>(item, field, true) {
+            return new AbstractPropertyEditor<Object, TextField>(item, field, false) {
                 @Override
                 protected ObservableValue<Object> getObservableValue() {
                     return new javafx.beans.property.SimpleObjectProperty<>(item.getValue());

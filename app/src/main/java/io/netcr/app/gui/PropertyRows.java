@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Every field of a namespace, device or address as rows for the property sheet. Plain Java. */
+/**
+ * Every field of a namespace, device or address as rows for the property sheet, in a reading order.
+ * One category per object (ControlsFX shows categories as an accordion, one open at a time), plus
+ * "More" for what the model keeps in its properties map. Plain Java.
+ */
 public final class PropertyRows {
 
     /** One line of the sheet. */
@@ -39,27 +43,27 @@ public final class PropertyRows {
         rows.add(new Row("Namespace", "holders", ns.holders().stream()
                 .map(h -> h.pid() + (h.command() == null ? "" : " (" + h.command() + ")"))
                 .collect(Collectors.joining(", "))));
-        rows.add(new Row("Contents", "devices", Integer.toString(ns.devices().size())));
-        rows.add(new Row("Contents", "routes", Integer.toString(ns.routes().size())));
-        ns.properties().forEach((k, v) -> rows.add(new Row("Other", k, v)));
+        rows.add(new Row("Namespace", "devices", Integer.toString(ns.devices().size())));
+        rows.add(new Row("Namespace", "routes", Integer.toString(ns.routes().size())));
+        ns.properties().forEach((k, v) -> rows.add(new Row("More", k, v)));
     }
 
     private static void device(Device d, SnapshotIndex index, List<Row> rows) {
         rows.add(new Row("Device", "name", d.name()));
         rows.add(new Row("Device", "ifindex", Integer.toString(d.ifindex())));
         rows.add(new Row("Device", "kind", d.kind().isEmpty() ? "(none)" : d.kind()));
-        rows.add(new Row("Link", "mac", d.mac() == null ? "" : d.mac()));
-        rows.add(new Row("Link", "mtu", Integer.toString(d.mtu())));
-        rows.add(new Row("Link", "up", Boolean.toString(d.up())));
-        rows.add(new Row("Link", "operstate", d.operstate()));
-        rows.add(new Row("Link", "state", LinkState.of(d).word()));
-        rows.add(new Row("Topology", "master", d.master() == null ? "" : d.master()));
-        rows.add(new Row("Topology", "peer", index.describe(d.peer())));
-        rows.add(new Row("Topology", "parent", index.describe(d.parent())));
-        rows.add(new Row("Addresses", "addresses", d.addresses().stream().map(Address::cidr)
-                .collect(Collectors.joining(", "))));
         rows.add(new Row("Device", "skipped", Boolean.toString(d.skipped())));
-        d.properties().forEach((k, v) -> rows.add(new Row("Other", k, v)));
+        rows.add(new Row("Device", "mac", d.mac() == null ? "" : d.mac()));
+        rows.add(new Row("Device", "mtu", Integer.toString(d.mtu())));
+        rows.add(new Row("Device", "up", Boolean.toString(d.up())));
+        rows.add(new Row("Device", "operstate", d.operstate()));
+        rows.add(new Row("Device", "state", LinkState.of(d).word()));
+        rows.add(new Row("Device", "master", d.master() == null ? "" : d.master()));
+        rows.add(new Row("Device", "peer", index.describe(d.peer())));
+        rows.add(new Row("Device", "parent", index.describe(d.parent())));
+        rows.add(new Row("Device", "addresses", d.addresses().stream().map(Address::cidr)
+                .collect(Collectors.joining(", "))));
+        d.properties().forEach((k, v) -> rows.add(new Row("More", k, v)));
     }
 
     private static void address(Address a, List<Row> rows) {

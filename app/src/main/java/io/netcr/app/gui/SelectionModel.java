@@ -36,6 +36,13 @@ public final class SelectionModel {
     private final ObservableList<SubjectPath> matches = FXCollections.observableArrayList();
     private final ObservableList<Diagnostic> diagnostics = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FocusRequest> focus = new ReadOnlyObjectWrapper<>(this, "focus");
+    // Read-only views made once: an unmodifiable wrapper listens weakly to its list, so a wrapper made per
+    // call would be collected and silently stop telling its listeners anything.
+    private final ObservableSet<SubjectPath> highlightedView = FXCollections.unmodifiableObservableSet(highlighted);
+    private final ObservableList<PropertyRows.Row> propertiesView =
+            FXCollections.unmodifiableObservableList(properties);
+    private final ObservableList<SubjectPath> matchesView = FXCollections.unmodifiableObservableList(matches);
+    private final ObservableList<Diagnostic> diagnosticsView = FXCollections.unmodifiableObservableList(diagnostics);
     private long serial;
 
     public SelectionModel(ReadOnlyObjectProperty<Document> active) {
@@ -142,11 +149,11 @@ public final class SelectionModel {
 
     /** Drawn objects lit with the selection: the peer of a selected veth. */
     public ObservableSet<SubjectPath> highlighted() {
-        return FXCollections.unmodifiableObservableSet(highlighted);
+        return highlightedView;
     }
 
     public ObservableList<PropertyRows.Row> properties() {
-        return FXCollections.unmodifiableObservableList(properties);
+        return propertiesView;
     }
 
     public StringProperty searchTextProperty() {
@@ -154,11 +161,11 @@ public final class SelectionModel {
     }
 
     public ObservableList<SubjectPath> matches() {
-        return FXCollections.unmodifiableObservableList(matches);
+        return matchesView;
     }
 
     public ObservableList<Diagnostic> diagnostics() {
-        return FXCollections.unmodifiableObservableList(diagnostics);
+        return diagnosticsView;
     }
 
     public ReadOnlyObjectProperty<FocusRequest> focusProperty() {

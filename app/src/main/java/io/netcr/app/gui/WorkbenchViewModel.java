@@ -50,6 +50,8 @@ public final class WorkbenchViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyIntegerWrapper fitRequests = new ReadOnlyIntegerWrapper(this, "fitRequests", 0);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private int running;
 
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore) {
@@ -155,7 +157,7 @@ public final class WorkbenchViewModel {
                 documents.set(i, now);
             }
             active.set(now); // same snapshot: the selection stays
-            status.set(details ? "Showing MAC and MTU" : "Hiding MAC and MTU");
+            status.set(summary(now) + (details ? "; showing MAC and MTU" : ""));
         });
     }
 
@@ -202,7 +204,7 @@ public final class WorkbenchViewModel {
     }
 
     public ObservableList<Document> documents() {
-        return FXCollections.unmodifiableObservableList(documents);
+        return documentsView;
     }
 
     public ReadOnlyObjectProperty<Document> activeProperty() {
@@ -235,6 +237,6 @@ public final class WorkbenchViewModel {
     }
 
     public ObservableList<Path> recentFiles() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 }

@@ -38,7 +38,7 @@ public final class WorkbenchWindow {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);
         SplitPane main = new SplitPane(titled("Navigator", navigator), centre, titled("Properties", properties));
-        main.setDividerPositions(0.17, 0.77);
+        main.setDividerPositions(0.16, 0.74);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
         SplitPane.setResizableWithParent(main.getItems().get(2), false);
 

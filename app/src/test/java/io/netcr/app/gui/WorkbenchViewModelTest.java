@@ -114,6 +114,18 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void should_keep_telling_listeners_after_garbage_collection() {
+        // regression: read-only list views made per call were collected, and the property sheet went blank
+        List<Integer> changes = new java.util.ArrayList<>();
+        sel.properties().addListener((javafx.collections.ListChangeListener<PropertyRows.Row>) c -> changes.add(1));
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        sel.select(p("netns:db/dev:eth1"));
+        assertFalse(changes.isEmpty());
+    }
+
+    @Test
     void should_keep_the_selection_when_details_are_toggled() {
         sel.select(p("netns:db/dev:eth1"));
         vm.showDetailsProperty().set(true);

@@ -171,6 +171,11 @@ public final class GraphView extends Region {
         return camera;
     }
 
+    /** True while a change waits for the next pulse to be painted. */
+    public boolean isDirty() {
+        return dirty;
+    }
+
     /** How many times the canvas was painted: lets tests check that idle means no redraw. */
     public long redrawCount() {
         return redraws;
