@@ -10,6 +10,7 @@ public final class Styles {
     public static final String SEVERITY_WARNING = "severity-warning";
     public static final String SEVERITY_INFO = "severity-info";
     public static final String PANE_TITLE = "pane-title";
+    public static final String PLACEHOLDER = "placeholder";
 
     public static final String ID_GRAPH = "graph";
     public static final String ID_NAVIGATOR = "navigator";

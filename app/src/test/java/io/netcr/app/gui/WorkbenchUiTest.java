@@ -128,6 +128,36 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void should_show_the_diagnostics_of_a_badge_on_hover(FxRobot robot) throws Exception {
+        robot.moveTo(window.graph().screenPointOf(SubjectPath.parse("netns:lan/dev:br0")).orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.graph().shownTooltip() != null);
+        assertTrue(window.graph().shownTooltip().contains("E2BIG"), window.graph().shownTooltip());
+        screenshot(robot, "badge-tooltip");
+    }
+
+    @Test
+    void should_not_redraw_while_nothing_changes(FxRobot robot) throws Exception {
+        long before = window.graph().redrawCount();
+        WaitForAsyncUtils.waitForFxEvents(20);
+        assertEquals(before, window.graph().redrawCount());
+        robot.interact(() -> vm.selection().select(WEB_ETH0));
+        settle();
+        assertEquals(before + 1, window.graph().redrawCount());
+    }
+
+    @Test
+    void should_zoom_around_the_cursor_with_the_wheel(FxRobot robot) throws Exception {
+        Point2D at = window.graph().screenPointOf(WEB_ETH0).orElseThrow();
+        double scale = window.graph().camera().scale();
+        robot.moveTo(at).scroll(2, javafx.geometry.VerticalDirection.UP);
+        settle();
+        assertTrue(window.graph().camera().scale() != scale, "zoomed");
+        Point2D now = window.graph().screenPointOf(WEB_ETH0).orElseThrow();
+        assertEquals(at.getX(), now.getX(), 1.0);
+        assertEquals(at.getY(), now.getY(), 1.0);
+    }
+
+    @Test
     void should_render_the_workbench(FxRobot robot) throws Exception {
         robot.clickOn(window.graph().screenPointOf(WEB_ETH0).orElseThrow());
         toggleDetails(robot, true);

@@ -171,6 +171,11 @@ public final class GraphView extends Region {
         return camera;
     }
 
+    /** What the badge tooltip says while it shows, else null. */
+    public String shownTooltip() {
+        return tooltip.isShowing() ? tooltip.getText() : null;
+    }
+
     /** True while a change waits for the next pulse to be painted. */
     public boolean isDirty() {
         return dirty;
