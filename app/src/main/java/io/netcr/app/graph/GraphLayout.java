@@ -3,6 +3,7 @@ package io.netcr.app.graph;
 import io.netcr.model.SubjectPath;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
@@ -51,6 +52,8 @@ public final class GraphLayout {
     private final Map<SubjectPath, Integer> boxOrder = new HashMap<>();
     private final Map<SubjectPath, ElkNode> elkBoxes = new HashMap<>();
     private final Map<SubjectPath, ElkNode> elkNodes = new HashMap<>();
+    /** Which box an ELK node is, to find where an edge contained in it ended up. */
+    private final Map<ElkNode, SubjectPath> boxByElk = new IdentityHashMap<>();
     /** The phase-2 stand-in of each box: where the box ends up. */
     private final Map<SubjectPath, ElkNode> proxies = new HashMap<>();
 
@@ -82,6 +85,7 @@ public final class GraphLayout {
             box.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(
                     TextStyle.NAMESPACE.width(b.namespace().label()) + 40, BoxShape.HEADER + 20));
             elkBoxes.put(b.id(), box);
+            boxByElk.put(box, b.id());
             // Cards of one width per box: the stacked columns read as a tidy list.
             double width = b.nodes().stream().mapToDouble(n -> NodeText.width(n.device(), details)).max().orElse(0);
             for (Topology.Node n : b.nodes()) {
@@ -231,14 +235,12 @@ public final class GraphLayout {
 
     /** Where the graph that holds an edge ended up: a box's stand-in, or the origin for the top graph. */
     private Point offset(ElkEdge edge) {
-        ElkNode container = edge.getContainingNode();
-        for (Map.Entry<SubjectPath, ElkNode> e : elkBoxes.entrySet()) {
-            if (e.getValue() == container) {
-                ElkNode at = proxies.get(e.getKey());
-                return new Point(at.getX(), at.getY());
-            }
+        SubjectPath box = boxByElk.get(edge.getContainingNode());
+        if (box == null) {
+            return new Point(0, 0);
         }
-        return new Point(0, 0);
+        ElkNode at = proxies.get(box);
+        return new Point(at.getX(), at.getY());
     }
 
     /** Adds an edge's route in absolute coordinates: ELK gives them relative to the edge's container. */
