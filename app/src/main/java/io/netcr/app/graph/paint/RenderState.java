@@ -1,0 +1,32 @@
+package io.netcr.app.graph.paint;
+
+import io.netcr.model.Diagnostic;
+import io.netcr.model.SubjectPath;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the drawing shows beyond the layout: selection, highlights, search matches, diagnostics badges,
+ * and the zoom (small zooms leave out text nobody can read, which also keeps big graphs fast).
+ *
+ * @param selected    the drawn object selected (a node or a box), or null
+ * @param highlighted drawn objects to highlight with it (a veth's peer)
+ * @param matches     drawn objects that match the search
+ * @param badges      diagnostics by the drawn object they sit on
+ * @param scale       screen pixels per world unit
+ */
+public record RenderState(SubjectPath selected, Set<SubjectPath> highlighted, Set<SubjectPath> matches,
+                          Map<SubjectPath, List<Diagnostic>> badges, double scale) {
+
+    public RenderState {
+        highlighted = Set.copyOf(highlighted);
+        matches = Set.copyOf(matches);
+        badges = Map.copyOf(badges);
+    }
+
+    /** Nothing selected: what exports draw. */
+    public static RenderState plain(Map<SubjectPath, List<Diagnostic>> badges) {
+        return new RenderState(null, Set.of(), Set.of(), badges, 1);
+    }
+}

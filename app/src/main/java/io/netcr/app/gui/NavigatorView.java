@@ -1,0 +1,123 @@
+package io.netcr.app.gui;
+
+import io.netcr.app.graph.SnapshotIndex;
+import io.netcr.model.Address;
+import io.netcr.model.Device;
+import io.netcr.model.Namespace;
+import io.netcr.model.SubjectPath;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+
+/**
+ * The navigator: sources (the opened snapshots), their namespaces, devices and addresses. It follows
+ * the shared selection and feeds it; a guard stops the two from echoing each other.
+ */
+public final class NavigatorView extends TreeView<NavigatorView.Item> {
+
+    /** A tree entry: a source ({@code path} null) or an object of a document. */
+    public record Item(Document document, SubjectPath path, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private final WorkbenchViewModel vm;
+    private final Map<SubjectPath, TreeItem<Item>> activeItems = new HashMap<>();
+    private boolean syncing;
+
+    public NavigatorView(WorkbenchViewModel vm) {
+        super(new TreeItem<>());
+        this.vm = vm;
+        setId(Styles.ID_NAVIGATOR);
+        setShowRoot(false);
+        vm.documents().addListener((ListChangeListener<Document>) c -> rebuild());
+        vm.activeProperty().addListener((o, was, now) -> rebuild());
+        vm.selection().selectedProperty().addListener((o, was, now) -> follow(now));
+        getSelectionModel().selectedItemProperty().addListener((o, was, now) -> lead(now));
+    }
+
+    private void rebuild() {
+        syncing = true;
+        try {
+            getRoot().getChildren().clear();
+            activeItems.clear();
+            for (Document d : vm.documents()) {
+                TreeItem<Item> source = new TreeItem<>(new Item(d, null, d.title()));
+                source.setExpanded(true);
+                boolean active = d == vm.getActive();
+                for (Namespace ns : d.snapshot().namespaces()) {
+                    source.getChildren().add(namespace(d, ns, active));
+                }
+                getRoot().getChildren().add(source);
+            }
+        } finally {
+            syncing = false;
+        }
+        follow(vm.selection().getSelected());
+    }
+
+    private TreeItem<Item> namespace(Document d, Namespace ns, boolean active) {
+        SubjectPath nsPath = SubjectPath.of(ns);
+        TreeItem<Item> item = add(d, nsPath, ns.label() + (ns.init() ? "  (init)" : ""), active);
+        item.setExpanded(active);
+        for (Device dev : ns.devices()) {
+            SubjectPath devPath = SubjectPath.of(ns, dev);
+            String kind = dev.kind().isEmpty() ? "" : "  · " + dev.kind();
+            TreeItem<Item> devItem = add(d, devPath, dev.name() + kind, active);
+            for (Address a : dev.addresses()) {
+                devItem.getChildren().add(add(d, SnapshotIndex.addressPath(ns, dev, a), a.cidr(), active));
+            }
+            item.getChildren().add(devItem);
+        }
+        return item;
+    }
+
+    private TreeItem<Item> add(Document d, SubjectPath path, String text, boolean active) {
+        TreeItem<Item> item = new TreeItem<>(new Item(d, path, text));
+        if (active) {
+            activeItems.put(path, item);
+        }
+        return item;
+    }
+
+    /** The shared selection changed: show it here. */
+    private void follow(SubjectPath path) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            TreeItem<Item> item = path == null ? null : activeItems.get(path);
+            if (item == null) {
+                getSelectionModel().clearSelection();
+                return;
+            }
+            for (TreeItem<Item> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            getSelectionModel().select(item);
+            int row = getRow(item);
+            if (row >= 0) {
+                scrollTo(Math.max(0, row - 3));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The user picked an entry here: make it the shared selection. */
+    private void lead(TreeItem<Item> item) {
+        if (syncing || item == null || item.getValue() == null) {
+            return;
+        }
+        Item it = item.getValue();
+        vm.activate(it.document());
+        if (it.path() != null) {
+            vm.selection().select(it.path());
+        }
+    }
+}

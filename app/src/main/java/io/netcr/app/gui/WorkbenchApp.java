@@ -1,0 +1,34 @@
+package io.netcr.app.gui;
+
+import io.netcr.app.gui.task.FxTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application. Started through {@link GuiLauncher}, never as the main class (see machine notes). */
+public final class WorkbenchApp extends Application {
+
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+
+    @Override
+    public void start(Stage stage) {
+        ErrorDialogs.install();
+        WorkbenchViewModel vm = new WorkbenchViewModel(executor, RecentFiles.forUser());
+        WorkbenchWindow window = new WorkbenchWindow(stage, vm);
+        stage.setTitle("netcr");
+        stage.setScene(window.scene());
+        stage.show();
+        List<String> args = getParameters().getRaw();
+        if (args.isEmpty()) {
+            vm.openSample(WorkbenchViewModel.SAMPLE_NOTE);
+        } else {
+            vm.open(Path.of(args.get(0)));
+        }
+    }
+
+    @Override
+    public void stop() {
+        executor.shutdown();
+    }
+}

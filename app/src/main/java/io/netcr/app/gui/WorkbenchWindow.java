@@ -1,0 +1,113 @@
+package io.netcr.app.gui;
+
+import io.netcr.app.gui.canvas.GraphView;
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * Puts the workbench together: menus and tool bar on top, navigator left, graph centre, properties
+ * right, diagnostics below the graph, status bar at the bottom. Holds no state of its own.
+ */
+public final class WorkbenchWindow {
+
+    private final GraphView graph;
+    private final NavigatorView navigator;
+    private final PropertiesView properties;
+    private final DiagnosticsView diagnostics;
+    private final Scene scene;
+
+    public WorkbenchWindow(Stage stage, WorkbenchViewModel vm) {
+        graph = new GraphView(vm);
+        graph.setId(Styles.ID_GRAPH);
+        navigator = new NavigatorView(vm);
+        properties = new PropertiesView(vm.selection());
+        diagnostics = new DiagnosticsView(vm.selection());
+        WorkbenchMenus menus = new WorkbenchMenus(stage, vm, graph);
+
+        SplitPane centre = new SplitPane(graph, titled("Diagnostics", diagnostics));
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.76);
+        Label nothing = new Label("Select a namespace, device or address");
+        nothing.getStyleClass().add(Styles.PLACEHOLDER);
+        nothing.visibleProperty().bind(Bindings.isEmpty(properties.getItems()));
+        StackPane sheet = new StackPane(properties, nothing);
+        StackPane.setAlignment(nothing, Pos.TOP_CENTER);
+        SplitPane main = new SplitPane(titled("Navigator", navigator), centre, titled("Properties", sheet));
+        main.setDividerPositions(0.16, 0.74);
+        SplitPane.setResizableWithParent(main.getItems().get(0), false);
+        SplitPane.setResizableWithParent(main.getItems().get(2), false);
+
+        StatusBar status = new StatusBar();
+        status.setId(Styles.ID_STATUS);
+        status.textProperty().bind(vm.statusProperty());
+        status.progressProperty().bind(vm.progressProperty());
+
+        BorderPane root = new BorderPane(main);
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
+        root.setBottom(status);
+        scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(WorkbenchWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
+        acceptDroppedFiles(vm);
+    }
+
+    private static VBox titled(String title, javafx.scene.Node content) {
+        Label label = new Label(title);
+        label.getStyleClass().add(Styles.PANE_TITLE);
+        VBox box = new VBox(label, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+
+    /** Dropping a file on the window opens it. */
+    private void acceptDroppedFiles(WorkbenchViewModel vm) {
+        scene.addEventFilter(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        scene.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
+            boolean done = e.getDragboard().hasFiles();
+            if (done) {
+                for (File f : e.getDragboard().getFiles()) {
+                    vm.open(f.toPath());
+                }
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public GraphView graph() {
+        return graph;
+    }
+
+    public NavigatorView navigator() {
+        return navigator;
+    }
+
+    public PropertiesView properties() {
+        return properties;
+    }
+
+    public DiagnosticsView diagnostics() {
+        return diagnostics;
+    }
+}

@@ -1,0 +1,247 @@
+package io.netcr.app.gui.canvas;
+
+import io.netcr.app.graph.GraphDrawing;
+import io.netcr.app.graph.paint.GraphPainter;
+import io.netcr.app.graph.paint.Palette;
+import io.netcr.app.graph.paint.RenderState;
+import io.netcr.app.gui.Document;
+import io.netcr.app.gui.SelectionModel;
+import io.netcr.app.gui.WorkbenchViewModel;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.SubjectPath;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.util.Duration;
+
+/**
+ * The graph: one Canvas that fills this region. It draws only what the camera sees, and only when
+ * something changed, once per pulse. Wheel zooms around the cursor, dragging pans, a click selects,
+ * hovering a badge shows its diagnostics.
+ */
+public final class GraphView extends Region {
+
+    private static final double ZOOM_STEP = 1.2;
+    private static final double DRAG_SLOP = 4;
+
+    private final WorkbenchViewModel vm;
+    private final SelectionModel sel;
+    private final Canvas canvas = new Canvas();
+    private final Camera camera = new Camera();
+    private final Tooltip tooltip = new Tooltip();
+    private final Runnable pulse = this::onPulse;
+    private boolean dirty = true;
+    private boolean fitPending = true;
+    private double pressX;
+    private double pressY;
+    private boolean dragged;
+    private SubjectPath hovered;
+    private long redraws;
+
+    public GraphView(WorkbenchViewModel vm) {
+        this.vm = vm;
+        this.sel = vm.selection();
+        getStyleClass().add("graph-view");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        tooltip.setShowDelay(Duration.millis(150));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(460);
+        sceneProperty().addListener((o, was, now) -> onScene(was, now));
+        vm.activeProperty().addListener((o, was, now) -> markDirty());
+        vm.fitRequestsProperty().addListener((o, was, now) -> {
+            fitPending = true;
+            markDirty();
+        });
+        sel.drawnSelectionProperty().addListener((o, was, now) -> markDirty());
+        sel.highlighted().addListener((SetChangeListener<SubjectPath>) c -> markDirty());
+        sel.matches().addListener((javafx.collections.ListChangeListener<SubjectPath>) c -> markDirty());
+        sel.focusProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                centerOn(now.path());
+            }
+        });
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideTooltip());
+    }
+
+    private Optional<GraphDrawing> drawing() {
+        return Optional.ofNullable(vm.getActive()).map(Document::drawing);
+    }
+
+    // ---- redraw once per pulse, only when dirty ----
+
+    private void onScene(Scene was, Scene now) {
+        if (was != null) {
+            was.removePreLayoutPulseListener(pulse);
+        }
+        if (now != null) {
+            now.addPreLayoutPulseListener(pulse);
+            markDirty();
+        }
+    }
+
+    /** Asks for a redraw on the next pulse; many changes within one pulse cost one redraw. */
+    public void markDirty() {
+        dirty = true;
+        Platform.requestNextPulse();
+    }
+
+    private void onPulse() {
+        if (dirty && canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+            dirty = false;
+            redraw();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            // The pre-layout listener of this pulse has run already: draw now, or the resize shows blank.
+            dirty = true;
+            onPulse();
+        }
+    }
+
+    private void redraw() {
+        redraws++;
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.BACKGROUND)));
+        gc.fillRect(0, 0, w, h);
+        Document doc = vm.getActive();
+        if (doc == null) {
+            gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.CAPTION)));
+            gc.setFont(Font.font("SansSerif", 14));
+            gc.fillText("Open a snapshot (File › Open, or drop a file here)", 24, 36);
+            return;
+        }
+        if (fitPending) {
+            fitPending = false;
+            camera.fit(doc.drawing().bounds(), w, h);
+        }
+        gc.setTransform(camera.scale(), 0, 0, camera.scale(), camera.tx(), camera.ty());
+        RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
+                new HashSet<>(sel.matches()), doc.badges(), camera.scale());
+        new GraphPainter(new FxPainter(gc)).paint(doc.drawing(), state, camera.visibleWorld(w, h));
+    }
+
+    // ---- camera ----
+
+    public void zoom(double factor) {
+        camera.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+        markDirty();
+    }
+
+    private void centerOn(SubjectPath path) {
+        drawing().flatMap(g -> g.boundsOf(path)).ifPresent(r -> {
+            camera.centerOn(r.centerX(), r.centerY(), getWidth(), getHeight());
+            markDirty();
+        });
+    }
+
+    /** Where a drawn object's centre is on the screen (for tests and for popups), if it is drawn. */
+    public Optional<Point2D> screenPointOf(SubjectPath path) {
+        return drawing().flatMap(g -> g.boundsOf(path)).map(r ->
+                canvas.localToScreen(camera.toScreenX(r.centerX()), camera.toScreenY(r.centerY())));
+    }
+
+    public Camera camera() {
+        return camera;
+    }
+
+    /** What the badge tooltip says while it shows, else null. */
+    public String shownTooltip() {
+        return tooltip.isShowing() ? tooltip.getText() : null;
+    }
+
+    /** True while a change waits for the next pulse to be painted. */
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    /** How many times the canvas was painted: lets tests check that idle means no redraw. */
+    public long redrawCount() {
+        return redraws;
+    }
+
+    // ---- input ----
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() != 0) {
+            camera.zoomAt(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
+            markDirty();
+        }
+        e.consume();
+    }
+
+    private void onPressed(MouseEvent e) {
+        pressX = e.getX();
+        pressY = e.getY();
+        dragged = false;
+        requestFocus();
+        hideTooltip();
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (!dragged && Math.hypot(e.getX() - pressX, e.getY() - pressY) < DRAG_SLOP) {
+            return;
+        }
+        camera.pan(e.getX() - pressX, e.getY() - pressY);
+        pressX = e.getX();
+        pressY = e.getY();
+        dragged = true;
+        markDirty();
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (!dragged && e.getButton() == MouseButton.PRIMARY) {
+            sel.select(hit(e.getX(), e.getY()).orElse(null));
+        }
+    }
+
+    private Optional<SubjectPath> hit(double sx, double sy) {
+        return drawing().flatMap(g -> g.hit(camera.toWorldX(sx), camera.toWorldY(sy)));
+    }
+
+    private void onMoved(MouseEvent e) {
+        SubjectPath over = hit(e.getX(), e.getY()).orElse(null);
+        List<Diagnostic> diags = sel.diagnosticsOn(over);
+        if (diags.isEmpty()) {
+            hideTooltip();
+            return;
+        }
+        if (!over.equals(hovered) || !tooltip.isShowing()) {
+            hovered = over;
+            tooltip.setText(diags.stream().map(d -> d.severity().word().toUpperCase() + " " + d)
+                    .collect(Collectors.joining("\n")));
+            tooltip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+        }
+    }
+
+    private void hideTooltip() {
+        hovered = null;
+        tooltip.hide();
+    }
+}

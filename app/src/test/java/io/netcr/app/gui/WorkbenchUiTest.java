@@ -1,0 +1,180 @@
+package io.netcr.app.gui;
+
+import io.netcr.app.testing.Fixtures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netcr.app.graph.EdgeKind;
+import io.netcr.app.graph.GraphDrawing;
+import io.netcr.app.gui.task.FxTaskExecutor;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Severity;
+import io.netcr.model.SubjectPath;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.PropertySheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window, driven by a robot under Monocle (headless): clicks, search, diagnostics, screenshots. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchUiTest {
+
+    private static final SubjectPath WEB_ETH0 = SubjectPath.parse("netns:web/dev:eth0");
+    private static final SubjectPath HOST_VH_WEB = SubjectPath.parse("netns:host/dev:vh-web");
+
+    private Preferences prefs;
+    private FxTaskExecutor executor;
+    private WorkbenchViewModel vm;
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
+        executor = new FxTaskExecutor();
+        vm = new WorkbenchViewModel(executor, new RecentFiles(prefs));
+        window = new WorkbenchWindow(stage, vm);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @BeforeEach
+    void open_the_sample(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.openAsSample(Fixtures.diagnosticsDemoFile(), WorkbenchViewModel.SAMPLE_NOTE));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive() != null && !vm.busyProperty().get());
+        settle();
+    }
+
+    @AfterEach
+    void tear_down() throws Exception {
+        executor.shutdown();
+        prefs.removeNode();
+    }
+
+    /** Waits until every queued FX event ran and the canvas has painted what changed. */
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.graph().isDirty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void screenshot(FxRobot robot, String name) {
+        robot.interact(() -> Screenshots.write(window.scene(), name));
+    }
+
+    private String sheetValue(String name) {
+        return window.properties().getItems().stream().filter(i -> i.getName().equals(name))
+                .map(PropertySheet.Item::getValue).map(Object::toString).findFirst().orElse("(none)");
+    }
+
+    @Test
+    void should_draw_one_node_per_device_and_one_edge_per_peer_link() {
+        GraphDrawing g = vm.getActive().drawing();
+        int devices = vm.getActive().snapshot().namespaces().stream().mapToInt(ns -> ns.devices().size()).sum();
+        assertEquals(devices, g.nodes().stream().filter(n -> !n.external()).count());
+        assertEquals(4, g.edges().stream().filter(e -> e.kind() == EdgeKind.PEER).count());
+        assertEquals(WorkbenchViewModel.SAMPLE_NOTE, vm.statusProperty().get());
+    }
+
+    @Test
+    void should_show_mac_and_peer_and_light_the_peer_when_a_veth_is_clicked(FxRobot robot) throws Exception {
+        Point2D at = window.graph().screenPointOf(WEB_ETH0).orElseThrow();
+        robot.clickOn(at);
+        settle();
+        assertEquals(WEB_ETH0, vm.selection().getSelected());
+        assertEquals("ce:7a:10:3b:00:02", sheetValue("mac"));
+        assertEquals("host/vh-web", sheetValue("peer"));
+        assertEquals(Set.of(HOST_VH_WEB), vm.selection().highlighted());
+        assertEquals(WEB_ETH0, window.navigator().getSelectionModel().getSelectedItem().getValue().path());
+        screenshot(robot, "veth-selected");
+    }
+
+    @Test
+    void should_select_a_device_by_searching_its_address(FxRobot robot) throws Exception {
+        robot.clickOn("#" + Styles.ID_SEARCH).write("10.250.2.20").type(KeyCode.ENTER);
+        settle();
+        assertEquals(SubjectPath.parse("netns:db/dev:eth1"), vm.selection().getSelected());
+        assertEquals("10.250.2.20/24, fd00:250:2::20/64", sheetValue("addresses"));
+        screenshot(robot, "search");
+    }
+
+    @Test
+    void should_badge_diagnostics_list_them_and_reveal_one_on_double_click(FxRobot robot) throws Exception {
+        assertEquals(Severity.ERROR, vm.getActive().badges().get(SubjectPath.parse("netns:lan/dev:br0")).get(0).severity());
+        assertEquals(Severity.WARNING, vm.getActive().badges().get(WEB_ETH0).get(0).severity());
+        assertEquals(2, window.diagnostics().getItems().size());
+
+        Diagnostic warning = window.diagnostics().getItems().stream()
+                .filter(d -> d.severity() == Severity.WARNING).findFirst().orElseThrow();
+        TableRow<?> row = robot.lookup(".table-row-cell").queryAll().stream().map(n -> (TableRow<?>) n)
+                .filter(r -> warning.equals(r.getItem())).findFirst().orElseThrow();
+        robot.doubleClickOn(row);
+        settle();
+        assertEquals(warning.subject(), vm.selection().getSelected());
+        assertEquals(WEB_ETH0, vm.selection().drawnSelectionProperty().get());
+        assertEquals("fd00:250::2", sheetValue("address"));
+    }
+
+    @Test
+    void should_show_the_diagnostics_of_a_badge_on_hover(FxRobot robot) throws Exception {
+        robot.moveTo(window.graph().screenPointOf(SubjectPath.parse("netns:lan/dev:br0")).orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.graph().shownTooltip() != null);
+        assertTrue(window.graph().shownTooltip().contains("E2BIG"), window.graph().shownTooltip());
+        screenshot(robot, "badge-tooltip");
+    }
+
+    @Test
+    void should_not_redraw_while_nothing_changes(FxRobot robot) throws Exception {
+        long before = window.graph().redrawCount();
+        WaitForAsyncUtils.waitForFxEvents(20);
+        assertEquals(before, window.graph().redrawCount());
+        robot.interact(() -> vm.selection().select(WEB_ETH0));
+        settle();
+        assertEquals(before + 1, window.graph().redrawCount());
+    }
+
+    @Test
+    void should_zoom_around_the_cursor_with_the_wheel(FxRobot robot) throws Exception {
+        Point2D at = window.graph().screenPointOf(WEB_ETH0).orElseThrow();
+        double scale = window.graph().camera().scale();
+        robot.moveTo(at).scroll(2, javafx.geometry.VerticalDirection.UP);
+        settle();
+        assertTrue(window.graph().camera().scale() != scale, "zoomed");
+        Point2D now = window.graph().screenPointOf(WEB_ETH0).orElseThrow();
+        assertEquals(at.getX(), now.getX(), 1.0);
+        assertEquals(at.getY(), now.getY(), 1.0);
+    }
+
+    @Test
+    void should_render_the_workbench(FxRobot robot) throws Exception {
+        robot.clickOn(window.graph().screenPointOf(WEB_ETH0).orElseThrow());
+        toggleDetails(robot, true);
+        screenshot(robot, "workbench-details");
+        toggleDetails(robot, false);
+        screenshot(robot, "workbench");
+        assertEquals(WEB_ETH0, vm.selection().getSelected());
+        assertTrue(Files.size(Screenshots.DIR.resolve("workbench.png")) > 10_000);
+    }
+
+    private void toggleDetails(FxRobot robot, boolean on) throws Exception {
+        robot.interact(() -> vm.showDetailsProperty().set(on));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive().drawing().showDetails() == on
+                && !vm.busyProperty().get());
+        robot.interact(vm::fit);
+        settle();
+    }
+}
