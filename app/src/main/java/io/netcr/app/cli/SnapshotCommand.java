@@ -56,7 +56,9 @@ public final class SnapshotCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 snapshot = discovery.snapshot(new LinkedHashSet<>(netns));
                 if (timing) {
-                    err.printf("run %d: %.1f ms%n", i, (System.nanoTime() - t0) / 1e6);
+                    StringBuilder phases = new StringBuilder();
+                    discovery.lastTimings().forEach((k, v) -> phases.append(String.format(" %s=%.1f", k, v)));
+                    err.printf("run %d: %.1f ms (%s)%n", i, (System.nanoTime() - t0) / 1e6, phases.toString().trim());
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -43,6 +43,8 @@ public final class LiveDiscovery implements AutoCloseable {
         return t;
     });
     private boolean closed;
+    private final Map<String, Double> timings = new java.util.LinkedHashMap<>();
+    private long mark;
 
     /** @param tool what the snapshot's source names as its maker, e.g. "netcr 0.1.0" */
     public LiveDiscovery(String tool) {
@@ -62,8 +64,11 @@ public final class LiveDiscovery implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("discovery is closed");
         }
+        timings.clear();
+        mark = System.nanoTime();
         List<Diagnostic> diags = new ArrayList<>();
         NamespaceFinder.Result found = finder.find();
+        lap("find");
         diags.addAll(found.diagnostics());
         Map<Long, FoundNamespace> byInode = new HashMap<>();
         found.namespaces().forEach(f -> byInode.put(f.inode(), f));
@@ -71,10 +76,14 @@ public final class LiveDiscovery implements AutoCloseable {
         forgetVanished(byInode.keySet());
         openDescriptors(found.namespaces(), diags);
         List<FoundNamespace> selected = select(found.namespaces(), onlyNamespaceNames, diags);
+        lap("open");
         openSockets(selected, diags);
+        lap("setns+socket");
 
         Map<Long, NamespaceDump> dumps = readAll(selected, diags);
+        lap("dump");
         resolvePeers(dumps, diags);
+        lap("nsid");
         DeviceAssembler devices = new DeviceAssembler(dumps);
 
         List<Namespace> namespaces = new ArrayList<>();
@@ -101,7 +110,19 @@ public final class LiveDiscovery implements AutoCloseable {
         }
         namespaces.sort(Comparator.comparing((Namespace n) -> !n.init()).thenComparing(n -> n.names().isEmpty())
                 .thenComparing(Namespace::label));
+        lap("assemble");
         return new Snapshot(HostInfo.liveSource(tool), namespaces, diags);
+    }
+
+    private void lap(String phase) {
+        long now = System.nanoTime();
+        timings.put(phase, (now - mark) / 1e6);
+        mark = now;
+    }
+
+    /** Milliseconds each phase of the last snapshot took, in order (for --timing and benchmarks). */
+    public synchronized Map<String, Double> lastTimings() {
+        return Map.copyOf(timings).isEmpty() ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
     }
 
     /** Closes what belongs to namespaces that are gone, which lets the kernel free them. */
