@@ -49,6 +49,8 @@ public final class LiveDiscovery implements AutoCloseable {
     /** @param tool what the snapshot's source names as its maker, e.g. "netcr 0.1.0" */
     public LiveDiscovery(String tool) {
         this.tool = tool;
+        // Loading libc through jnr-ffi takes a few hundred ms cold: let it happen while /proc is scanned.
+        pool.submit(Sys::getpid);
     }
 
     /** All namespaces. */

@@ -53,10 +53,19 @@ final class NamespaceFinder {
         Map<Long, Entry> found = new LinkedHashMap<>();
         found.computeIfAbsent(own, k -> new Entry()).paths.add(self.toString());
 
+        Map<String, Long> mounts = nsfsMounts(diags);
         for (String dir : List.of(RUN_NETNS, DOCKER_NETNS)) {
-            scanDirectory(Path.of(dir), dir.equals(RUN_NETNS), nsfsDev, found, diags);
+            scanDirectory(Path.of(dir), dir.equals(RUN_NETNS), mounts, nsfsDev, found, diags);
         }
-        scanMounts(found, diags);
+        for (Map.Entry<String, Long> m : mounts.entrySet()) {
+            String point = m.getKey();
+            if (!point.startsWith(RUN_NETNS + "/") && !point.startsWith(DOCKER_NETNS + "/")) {
+                Entry e = found.computeIfAbsent(m.getValue(), k -> new Entry());
+                if (e.names.add(point)) {
+                    e.paths.add(point);
+                }
+            }
+        }
         scanProcesses(own, found, diags);
 
         List<FoundNamespace> out = new ArrayList<>();
@@ -72,13 +81,24 @@ final class NamespaceFinder {
         return new Result(out, diags);
     }
 
-    private void scanDirectory(Path dir, boolean bareNames, Object nsfsDev, Map<Long, Entry> found,
-                               List<Diagnostic> diags) {
+    /**
+     * Lists a netns folder. The inode of each entry comes from mountinfo (one read for all); only an
+     * entry mountinfo does not know is stat'ed, which also tells a stale file from a mounted namespace.
+     */
+    private void scanDirectory(Path dir, boolean bareNames, Map<String, Long> mounts, Object nsfsDev,
+                               Map<Long, Entry> found, List<Diagnostic> diags) {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
+                Long mounted = mounts.get(p.toString());
+                if (mounted != null) {
+                    Entry e = found.computeIfAbsent(mounted, k -> new Entry());
+                    e.names.add(bareNames ? p.getFileName().toString() : p.toString());
+                    e.paths.add(p.toString());
+                    continue;
+                }
                 try {
                     Map<String, Object> st = Files.readAttributes(p, "unix:ino,dev");
                     if (!nsfsDev.equals(st.get("dev"))) {
@@ -100,15 +120,16 @@ final class NamespaceFinder {
         }
     }
 
-    /** nsfs bind mounts outside the two netns folders, named by their mount point. */
-    private void scanMounts(Map<Long, Entry> found, List<Diagnostic> diags) {
+    /** Mount point -> inode of every network-namespace nsfs mount (the last mount on a point wins). */
+    private Map<String, Long> nsfsMounts(List<Diagnostic> diags) {
+        Map<String, Long> out = new LinkedHashMap<>();
         Path mountinfo = proc.resolve("self/mountinfo");
         List<String> lines;
         try {
             lines = Files.readAllLines(mountinfo);
         } catch (IOException ex) {
             diags.add(unreadable(mountinfo.toString(), ex));
-            return;
+            return out;
         }
         for (String line : lines) {
             int dash = line.indexOf(" - ");
@@ -116,18 +137,11 @@ final class NamespaceFinder {
                 continue;
             }
             String[] f = line.substring(0, dash).split(" ");
-            if (f.length < 5 || !f[3].startsWith("net:[")) {
-                continue;
-            }
-            String point = unescape(f[4]);
-            if (point.startsWith(RUN_NETNS + "/") || point.startsWith(DOCKER_NETNS + "/")) {
-                continue;
-            }
-            Entry e = found.computeIfAbsent(inodeOfLink(f[3]), k -> new Entry());
-            if (e.names.add(point)) {
-                e.paths.add(point);
+            if (f.length >= 5 && f[3].startsWith("net:[")) {
+                out.put(unescape(f[4]), inodeOfLink(f[3]));
             }
         }
+        return out;
     }
 
     private void scanProcesses(long own, Map<Long, Entry> found, List<Diagnostic> diags) throws IOException {
