@@ -17,24 +17,29 @@ public final class Attribute {
     static final int TYPE_MASK = ~(NLA_F_NESTED | NLA_F_NET_BYTEORDER) & 0xffff;
 
     private final int type;
-    private final byte[] payload;
+    /** The payload is data[start, start + length): a view into the received bytes, never copied. */
+    private final byte[] data;
+    private final int start;
+    private final int size;
     private final int offset;
     private final AttributeTree children;
 
-    private Attribute(int type, byte[] payload, int offset, AttributeTree children) {
+    private Attribute(int type, byte[] data, int start, int size, int offset, AttributeTree children) {
         this.type = type;
-        this.payload = payload;
+        this.data = data;
+        this.start = start;
+        this.size = size;
         this.offset = offset;
         this.children = children;
     }
 
-    /** A leaf attribute with these payload bytes; {@code offset} is where the payload was found. */
-    static Attribute leaf(int type, byte[] payload, int offset) {
-        return new Attribute(type, payload, offset, null);
+    /** A leaf whose payload is {@code data[start, start + size)}; {@code offset} is its place in the stream. */
+    static Attribute leaf(int type, byte[] data, int start, int size, int offset) {
+        return new Attribute(type, data, start, size, offset, null);
     }
 
     static Attribute nest(int type, AttributeTree children) {
-        return new Attribute(type, null, -1, children);
+        return new Attribute(type, null, 0, 0, -1, children);
     }
 
     /** The attribute type without the NLA_F_NESTED / NLA_F_NET_BYTEORDER bits. */
@@ -48,17 +53,17 @@ public final class Attribute {
 
     /** Payload length in bytes, without header or padding. */
     public int length() {
-        return children != null ? children.packedLength() : payload.length;
+        return children != null ? children.packedLength() : size;
     }
 
     public byte[] bytes() {
         requireLeaf();
-        return payload.clone();
+        return java.util.Arrays.copyOfRange(data, start, start + size);
     }
 
     public int u8() {
         need(1);
-        return payload[0] & 0xff;
+        return data[start] & 0xff;
     }
 
     public int u16() {
@@ -84,11 +89,11 @@ public final class Attribute {
     /** A NUL-terminated (or unterminated) string payload, UTF-8. */
     public String string() {
         requireLeaf();
-        int end = 0;
-        while (end < payload.length && payload[end] != 0) {
+        int end = start;
+        while (end < start + size && data[end] != 0) {
             end++;
         }
-        return new String(payload, 0, end, StandardCharsets.UTF_8);
+        return new String(data, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** The payload read as attributes; throws when they do not fit exactly. */
@@ -96,7 +101,7 @@ public final class Attribute {
         if (children != null) {
             return children;
         }
-        return AttributeTree.parse(ByteBuffer.wrap(payload).order(ByteOrder.nativeOrder()), payload.length,
+        return AttributeTree.parse(ByteBuffer.wrap(data, start, size).order(ByteOrder.nativeOrder()), size,
                 offset, "nest of attribute type " + type());
     }
 
@@ -107,7 +112,7 @@ public final class Attribute {
         if (children != null) {
             children.pack(b);
         } else {
-            b.put(payload);
+            b.put(data, start, size);
         }
         for (int i = len; i < Nl.align(len); i++) {
             b.put((byte) 0);
@@ -119,19 +124,19 @@ public final class Attribute {
     }
 
     private ByteBuffer view() {
-        return ByteBuffer.wrap(payload).order(ByteOrder.nativeOrder());
+        return ByteBuffer.wrap(data, start, size).slice().order(ByteOrder.nativeOrder());
     }
 
     private void requireLeaf() {
-        if (payload == null) {
+        if (data == null) {
             throw new IllegalStateException("attribute type " + type() + " is a nest, not a value");
         }
     }
 
     private void need(int n) {
         requireLeaf();
-        if (payload.length < n) {
-            throw new MalformedMessageException("attribute type " + type() + " has " + payload.length
+        if (size < n) {
+            throw new MalformedMessageException("attribute type " + type() + " has " + size
                     + " bytes, needs " + n, offset);
         }
     }

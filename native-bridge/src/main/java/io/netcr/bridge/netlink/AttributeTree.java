@@ -32,6 +32,13 @@ public final class AttributeTree {
         AttributeTree tree = new AttributeTree();
         ByteBuffer in = b.slice().order(ByteOrder.nativeOrder());
         in.limit(length);
+        if (!in.hasArray()) { // a direct buffer: copy once, attributes are views into an array
+            byte[] copy = new byte[length];
+            in.get(copy);
+            in = ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
+        }
+        byte[] data = in.array();
+        int arrayBase = in.arrayOffset();
         while (in.remaining() > 0) {
             int at = in.position();
             if (in.remaining() < Attribute.HEADER_SIZE) {
@@ -49,9 +56,8 @@ public final class AttributeTree {
                 throw new MalformedMessageException(where + ": attribute type " + (type & Attribute.TYPE_MASK)
                         + " has length " + len + " but only " + (length - at) + " bytes remain", base + at);
             }
-            byte[] payload = new byte[len - Attribute.HEADER_SIZE];
-            in.get(payload);
-            tree.attributes.add(Attribute.leaf(type, payload, base + at + Attribute.HEADER_SIZE));
+            tree.attributes.add(Attribute.leaf(type, data, arrayBase + at + Attribute.HEADER_SIZE,
+                    len - Attribute.HEADER_SIZE, base + at + Attribute.HEADER_SIZE));
             // The last attribute's padding may be missing; never step past the container.
             in.position(Math.min(length, at + Nl.align(len)));
         }
@@ -98,7 +104,7 @@ public final class AttributeTree {
     }
 
     public AttributeTree add(int type, byte[] value) {
-        attributes.add(Attribute.leaf(type, value.clone(), -1));
+        attributes.add(Attribute.leaf(type, value.clone(), 0, value.length, -1));
         return this;
     }
 

@@ -9,6 +9,7 @@ import io.netcr.bridge.netlink.Nl;
 import io.netcr.bridge.netlink.RtGenMsg;
 import io.netcr.bridge.netlink.RtMsg;
 import io.netcr.bridge.netlink.Rta;
+import io.netcr.model.Errno;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,16 @@ public final class RtnlQueries {
         List<NetlinkMessage.Route> out = new ArrayList<>();
         for (int family : new int[] {Nl.AF_INET, Nl.AF_INET6}) {
             RtMsg filter = new RtMsg(family, 0, 0, 0, Rta.RT_TABLE_MAIN, 0, 0, 0, 0);
-            for (NetlinkMessage.Route r : only(s.dump(Nl.RTM_GETROUTE, filter, null), NetlinkMessage.Route.class)) {
+            List<NetlinkMessage> replies;
+            try {
+                replies = s.dump(Nl.RTM_GETROUTE, filter, null);
+            } catch (NetlinkErrorException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    continue; // "FIB table does not exist": a namespace with no route of this family yet
+                }
+                throw e;
+            }
+            for (NetlinkMessage.Route r : only(replies, NetlinkMessage.Route.class)) {
                 int table = r.attributes().u32(Rta.RTA_TABLE).orElse(r.info().table());
                 if (table == Rta.RT_TABLE_MAIN) {
                     out.add(r);
