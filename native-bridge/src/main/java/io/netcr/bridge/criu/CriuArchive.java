@@ -148,12 +148,16 @@ public final class CriuArchive {
         if (p.startsWith("/") || p.isEmpty()) {
             return null;
         }
+        List<String> kept = new ArrayList<>();
         for (String seg : p.split("/")) {
             if (seg.equals("..")) {
                 return null;
             }
+            if (!seg.isEmpty() && !seg.equals(".")) {
+                kept.add(seg);
+            }
         }
-        return p;
+        return kept.isEmpty() ? null : String.join("/", kept);
     }
 
     private static String chooseDirectory(Path archive, Map<String, Map<String, byte[]>> byDir,

@@ -92,6 +92,7 @@ class CriuArchiveTest {
         assertEquals(2, refused.size(), r.diagnostics()::toString);
         assertEquals(1, r.snapshot().namespaces().size());
         assertEquals("a/b", CriuArchive.safePath("./a/b"));
+        assertEquals("checkpoint/x.img", CriuArchive.safePath("checkpoint/./x.img"));
         assertNull(CriuArchive.safePath("a/../../b"));
     }
 
