@@ -35,13 +35,14 @@ public record DiffReport(List<Change> changes) {
     }
 
     /**
-     * How an object is to be shown: ADDED or REMOVED when the object itself is only on one side, CHANGED
-     * when it or anything below it differs, empty when it is the same. This is what the workbench colours.
+     * How an object is to be shown: ADDED or REMOVED when it (or an owner of it: the device of an address)
+     * is only on one side, CHANGED when it or anything below it differs, empty when it is the same. This
+     * is what the workbench colours.
      */
     public Optional<ChangeKind> statusOf(SubjectPath subject) {
         ChangeKind status = null;
         for (Change c : changes) {
-            if (c.subject().equals(subject) && c.isObjectChange()) {
+            if (c.isObjectChange() && subject.startsWith(c.subject())) {
                 return Optional.of(c.kind());
             }
             if (c.subject().startsWith(subject)) {

@@ -142,6 +142,8 @@ class SnapshotDiffTest {
         assertEquals(List.of("- netns:red/dev:br0 device: bridge mtu 1500 up 02:00:00:00:00:03 [10.250.0.1/24]",
                 "+ netns:red/dev:tap0 device: tun mtu 1500 down"), r.changes().stream().map(Change::toString).toList());
         assertEquals(Optional.of(ChangeKind.REMOVED), r.statusOf(SubjectPath.parse("netns:red/dev:br0")));
+        assertEquals(Optional.of(ChangeKind.REMOVED), r.statusOf(SubjectPath.parse("netns:red/dev:br0/addr:10.250.0.1/24")),
+                "what a removed device holds is removed with it");
         assertEquals(Optional.of(ChangeKind.ADDED), r.statusOf(SubjectPath.parse("netns:red/dev:tap0")));
         assertEquals(Optional.of(ChangeKind.CHANGED), r.statusOf(SubjectPath.parse("netns:red")));
         assertEquals(Optional.empty(), r.statusOf(SubjectPath.parse("netns:init")));
