@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show what an image (.netcr), JSON snapshot, CRIU image directory or checkpoint archive "
-            + "(.tar, .tar.gz) holds: namespaces, devices, addresses, peer links and diagnostics.",
+            + "(.tar, .tar.zst, .tar.gz) holds: namespaces, devices, addresses, peer links and diagnostics.",
             "Exit status: 0 a valid image, 1 an image with errors (listed on standard error), 2 wrong usage or a file "
             + "that cannot be opened."})
 public final class InspectCommand implements Callable<Integer> {

@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * Opens anything a snapshot can come from, whatever its name: a .netcr image or a JSON snapshot (the first
- * bytes say which), a CRIU image directory, a checkpoint archive (tar, tar.gz, tar.bz2, as podman and
+ * bytes say which), a CRIU image directory, a checkpoint archive (tar, tar.zst, tar.gz, tar.bz2, as podman and
  * CRI-O export them), one image file of a CRIU directory (its directory is read), or, through
  * {@link #openAny}, the word {@code live} for this host. Never throws; what cannot be opened comes back
  * as diagnostics.

@@ -21,10 +21,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
 
 /**
  * Reads a checkpoint archive as podman ({@code podman container checkpoint --export}) and CRI-O write it:
- * a tar, plain, gzip or bzip2 compressed, that holds a CRIU image directory (usually {@code checkpoint/}).
+ * a tar, plain or compressed with zstd (podman's default), gzip or bzip2, that holds a CRIU image directory
+ * (usually {@code checkpoint/}).
  * Tar reading is Apache Commons Compress's. Only the network images are kept, in memory; nothing is
  * written to disk. Bounds: an entry above {@link #MAX_ENTRY_BYTES} is never read; at most
  * {@link #MAX_ENTRIES} entries and {@link #MAX_STREAM_BYTES} of uncompressed data are looked at; entries
@@ -64,6 +67,8 @@ public final class CriuArchive {
                 in = new GzipCompressorInputStream(raw, true);
             } else if (compression.equals("bzip2")) {
                 in = new BZip2CompressorInputStream(raw, true);
+            } else if (compression.equals("zstd") && zstdAvailable()) {
+                in = new ZstdCompressorInputStream(raw);
             } else {
                 problems.add(Diagnostic.error(Errno.ENOSYS, where, Phase.READ, archive + " is " + compression
                         + "-compressed, which this build cannot read; decompress it first (e.g. `" + compression
@@ -178,6 +183,15 @@ public final class CriuArchive {
                             + "; reading '" + chosen + "'"));
         }
         return chosen;
+    }
+
+    /** zstd goes through zstd-jni, whose native library may fail to load on an unusual platform. */
+    static boolean zstdAvailable() {
+        try {
+            return ZstdUtils.isZstdCompressionAvailable();
+        } catch (LinkageError e) {
+            return false;
+        }
     }
 
     private static String compression(byte[] h) {

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,11 +120,28 @@ class CriuArchiveTest {
     }
 
     @Test
-    void should_refuse_zstd_with_a_hint() throws IOException {
-        Path p = tmp.resolve("x.tar.zst");
-        Files.write(p, new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0});
+    void should_read_a_zstd_archive_as_podman_exports_by_default() throws IOException {
+        Path tar = archive("ck.tar", false, "checkpoint/", List.of());
+        Path zst = tmp.resolve("ck.tar.zst");
+        try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(zst))) {
+            Files.copy(tar, out);
+        }
+        ReadResult r = CriuArchive.read(zst, ReadMode.STRICT);
+        assertFalse(r.hasErrors(), r.diagnostics()::toString);
+        assertEquals(fromDirectory().namespaces(), r.snapshot().namespaces());
+        // a damaged zstd stream is a diagnostic too
+        Path cut = tmp.resolve("cut.tar.zst");
+        byte[] all = Files.readAllBytes(zst);
+        Files.write(cut, Arrays.copyOf(all, all.length / 2));
+        assertFalse(CriuArchive.read(cut, ReadMode.SALVAGE).diagnostics().isEmpty());
+    }
+
+    @Test
+    void should_refuse_xz_with_a_hint() throws IOException {
+        Path p = tmp.resolve("x.tar.xz");
+        Files.write(p, new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 0, 0});
         ReadResult r = CriuArchive.read(p, ReadMode.STRICT);
         assertEquals(Errno.ENOSYS, r.diagnostics().get(0).code());
-        assertTrue(r.diagnostics().get(0).message().contains("zstd -d"), r.diagnostics()::toString);
+        assertTrue(r.diagnostics().get(0).message().contains("xz -d"), r.diagnostics()::toString);
     }
 }
