@@ -1,5 +1,6 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.rtnl.RtnlSocket;
 import io.netcr.bridge.sys.NativeException;
 import io.netcr.bridge.sys.Sys;
 import io.netcr.model.Diagnostic;
@@ -187,7 +188,15 @@ public final class LiveDiscovery implements AutoCloseable {
         Map<Integer, NamespaceHandle> byFd = new HashMap<>();
         for (FoundNamespace f : selected) {
             NamespaceHandle h = handles.get(f.inode());
-            if (h != null && h.socket == null) {
+            if (h != null && h.socket == null && f.init()) {
+                // Our own namespace needs no setns (which would need CAP_SYS_ADMIN even to stay home).
+                try {
+                    h.socket = RtnlSocket.open();
+                } catch (NativeException e) {
+                    diags.add(Diagnostic.error(e.errno(), SubjectPath.of(SubjectPath.NETNS, label(f)), Phase.SNAPSHOT,
+                            "cannot open a netlink socket: " + e.getMessage()));
+                }
+            } else if (h != null && h.socket == null) {
                 fds.add(h.nsFd);
                 byFd.put(h.nsFd, h);
             }
@@ -248,12 +257,24 @@ public final class LiveDiscovery implements AutoCloseable {
 
     private void resolvePeers(Map<Long, NamespaceDump> dumps, List<Diagnostic> diags) throws IOException {
         PeerResolver resolver = new PeerResolver(Collections.unmodifiableMap(handles), dumps);
-        List<Long> order = new ArrayList<>(dumps.keySet());
+        inParallel(dumps.keySet(), h -> resolver.askFromSmallerSide(h), diags);
+        resolver.propagate();
+        inParallel(dumps.keySet(), h -> resolver.askRemaining(h), diags);
+    }
+
+    @FunctionalInterface
+    private interface HandleTask {
+        void run(NamespaceHandle h) throws IOException;
+    }
+
+    /** Runs a task per namespace on the pool; each task uses only its own namespace's socket. */
+    private void inParallel(Set<Long> inodes, HandleTask task, List<Diagnostic> diags) throws IOException {
+        List<Long> order = new ArrayList<>(inodes);
         List<Future<Void>> futures = new ArrayList<>();
         for (long inode : order) {
             NamespaceHandle h = handles.get(inode);
             futures.add(pool.submit(() -> {
-                resolver.resolve(h, dumps.get(inode));
+                task.run(h);
                 return null;
             }));
         }
@@ -261,6 +282,7 @@ public final class LiveDiscovery implements AutoCloseable {
             try {
                 await(futures.get(i));
             } catch (IOException e) {
+                handles.get(order.get(i)).dropSocket();
                 diags.add(failure(e, SubjectPath.of(SubjectPath.NETNS, FoundNamespace.idOf(order.get(i))),
                         "cannot resolve the namespaces of its links"));
             }

@@ -8,54 +8,108 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Learns which namespace each IFLA_LINK_NETNSID names. An nsid is local to the namespace that reports it,
  * and the kernel offers no way from an nsid to a namespace; it does answer the other direction: asked
  * from namespace A with RTM_GETNSID NETNSA_FD=fd(B), it gives B's nsid in A (without assigning one).
  *
- * <p>So for each nsid a namespace uses, candidates are asked in a sensible order: first namespaces
- * holding the other end (a link whose ifindex is our IFLA_LINK and whose IFLA_LINK is our ifindex:
- * a veth's peer points back), then every other namespace. A star of N namespaces thus costs about
- * 2N requests, not N². Answers are kept on the handle for the next snapshot: an nsid names the same
- * namespace as long as both are alive, and discovery keeps both alive while it holds them.
+ * <p>Three steps, run by {@code LiveDiscovery}: (1) {@link #askFromSmallerSide} — for each veth pair only
+ * the end whose namespace uses fewer nsids asks, trying first the namespace holding a link that points
+ * back (its ifindex is our IFLA_LINK and its IFLA_LINK our ifindex); (2) {@link #propagate} — veth
+ * peering is mutual, so once A's end is known to lead to B, B's end leads to A under B's nsid: a hub
+ * with N spokes asks nothing; (3) {@link #askRemaining} — whatever is still open is asked of every
+ * namespace in turn. Answers stay on the handles for the next snapshot: an nsid names the same namespace
+ * as long as both live, and discovery keeps both alive while it holds them.
  */
 final class PeerResolver {
 
     private final Map<Long, NamespaceHandle> handles;
+    private final Map<Long, NamespaceDump> dumps;
     /** (ifindex, iflink) of links that have a link netnsid -> inodes of the namespaces holding them. */
     private final Map<Long, List<Long>> crossLinks = new HashMap<>();
+    private final Map<Long, Integer> nsidsInUse = new HashMap<>();
+    private final Map<Long, Map<Integer, NetlinkMessage.Link>> linksByIndex = new HashMap<>();
 
     PeerResolver(Map<Long, NamespaceHandle> handles, Map<Long, NamespaceDump> dumps) {
         this.handles = handles;
+        this.dumps = dumps;
         for (Map.Entry<Long, NamespaceDump> e : dumps.entrySet()) {
+            Set<Integer> nsids = new HashSet<>();
+            Map<Integer, NetlinkMessage.Link> byIndex = new HashMap<>();
             for (NetlinkMessage.Link l : e.getValue().links()) {
-                if (l.attributes().has(Ifla.IFLA_LINK_NETNSID)) {
-                    int iflink = l.attributes().u32(Ifla.IFLA_LINK).orElse(0);
-                    crossLinks.computeIfAbsent(key(l.info().index(), iflink), k -> new ArrayList<>()).add(e.getKey());
+                byIndex.put(l.info().index(), l);
+                Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
+                if (nsid.isPresent()) {
+                    nsids.add(nsid.get());
+                    crossLinks.computeIfAbsent(key(l.info().index(), iflink(l)), k -> new ArrayList<>()).add(e.getKey());
                 }
             }
+            nsidsInUse.put(e.getKey(), nsids.size());
+            linksByIndex.put(e.getKey(), byIndex);
         }
     }
 
-    /** Resolves every nsid the namespace's links use; uses only that namespace's socket (one thread each). */
-    void resolve(NamespaceHandle a, NamespaceDump dump) throws IOException {
+    /** Step 1, one thread per namespace (uses only {@code a}'s socket). */
+    void askFromSmallerSide(NamespaceHandle a) throws IOException {
         a.nsidToInode.values().removeIf(inode -> !handles.containsKey(inode));
-        for (NetlinkMessage.Link l : dump.links()) {
+        for (NetlinkMessage.Link l : dumps.get(a.inode).links()) {
             Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
             if (nsid.isEmpty() || nsid.get() < 0 || a.nsidToInode.containsKey(nsid.get())) {
                 continue;
             }
-            int iflink = l.attributes().u32(Ifla.IFLA_LINK).orElse(0);
-            LinkedHashSet<Long> order = new LinkedHashSet<>(crossLinks.getOrDefault(key(iflink, l.info().index()),
-                    List.of()));
+            List<Long> back = crossLinks.getOrDefault(key(iflink(l), l.info().index()), List.of());
+            boolean mine = back.isEmpty() || back.stream().anyMatch(b -> smaller(a.inode, b));
+            if (mine) {
+                ask(a, nsid.get(), back);
+            }
+        }
+    }
+
+    /** Step 2, on one thread: the other end of every known veth pair learns its own nsid for us. */
+    void propagate() {
+        for (Map.Entry<Long, NamespaceDump> e : dumps.entrySet()) {
+            NamespaceHandle a = handles.get(e.getKey());
+            for (NetlinkMessage.Link l : e.getValue().links()) {
+                Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
+                Long b = nsid.map(a.nsidToInode::get).orElse(null);
+                if (b == null || !isVeth(l) || !linksByIndex.containsKey(b)) {
+                    continue;
+                }
+                NetlinkMessage.Link other = linksByIndex.get(b).get(iflink(l));
+                if (other == null || !isVeth(other) || iflink(other) != l.info().index()) {
+                    continue;
+                }
+                other.attributes().u32(Ifla.IFLA_LINK_NETNSID)
+                        .ifPresent(m -> handles.get(b).nsidToInode.putIfAbsent(m, a.inode));
+            }
+        }
+    }
+
+    /** Step 3, one thread per namespace: asks for what is still unknown, of every namespace if need be. */
+    void askRemaining(NamespaceHandle a) throws IOException {
+        for (NetlinkMessage.Link l : dumps.get(a.inode).links()) {
+            Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
+            if (nsid.isEmpty() || nsid.get() < 0 || a.nsidToInode.containsKey(nsid.get())) {
+                continue;
+            }
+            LinkedHashSet<Long> order = new LinkedHashSet<>(crossLinks.getOrDefault(
+                    key(iflink(l), l.info().index()), List.of()));
             order.addAll(handles.keySet());
             ask(a, nsid.get(), order);
         }
+    }
+
+    private boolean smaller(long a, long b) {
+        int na = nsidsInUse.getOrDefault(a, 0);
+        int nb = nsidsInUse.getOrDefault(b, Integer.MAX_VALUE);
+        return na < nb || na == nb && a < b;
     }
 
     private void ask(NamespaceHandle a, int wanted, Collection<Long> candidates) throws IOException {
@@ -72,6 +126,15 @@ final class PeerResolver {
                 }
             }
         }
+    }
+
+    private static boolean isVeth(NetlinkMessage.Link l) {
+        return l.attributes().nested(Ifla.IFLA_LINKINFO).flatMap(i -> i.string(Ifla.IFLA_INFO_KIND))
+                .filter("veth"::equals).isPresent();
+    }
+
+    private static int iflink(NetlinkMessage.Link l) {
+        return l.attributes().u32(Ifla.IFLA_LINK).orElse(0);
     }
 
     private static long key(int ifindex, int iflink) {
