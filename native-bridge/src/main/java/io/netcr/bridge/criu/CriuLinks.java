@@ -22,7 +22,32 @@ final class CriuLinks {
     /** The loopback's hardware address, which CRIU does not record (it never dumps lo's address). */
     static final String LOOPBACK_MAC = "00:00:00:00:00:00";
 
+    static final int ETH_ALEN = 6;
+    static final int MAX_ADDR_LEN = 32;
+    static final int IFNAMSIZ = 16;
+
     private CriuLinks() {
+    }
+
+    /** Why a record cannot be a device (ifindex 0 or below, a name the kernel would refuse), or null. */
+    static String invalid(int ifindex, String name) {
+        if (ifindex <= 0) {
+            return "ifindex " + Integer.toUnsignedString(ifindex) + " is not a valid interface index";
+        }
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes >= IFNAMSIZ) {
+            return "name '" + name + "' has " + bytes + " bytes; an interface name has 1 to " + (IFNAMSIZ - 1);
+        }
+        if (name.equals(".") || name.equals("..") || name.chars().anyMatch(c -> c == '/' || c == ':'
+                || Character.isWhitespace(c) || Character.isISOControl(c))) {
+            return "name '" + name + "' is not one the kernel accepts (no '/', ':', white space or control characters)";
+        }
+        return null;
+    }
+
+    /** Link types whose hardware address is a 6-byte Ethernet address. */
+    static boolean isEthernet(int type) {
+        return type == VETH || type == BRIDGE || type == MACVLAN;
     }
 
     /**

@@ -53,6 +53,17 @@ final class CriuNamespaceReader {
         List<ProtobufImage.Entry<net_device_entry>> kept = new ArrayList<>();
         for (ProtobufImage.Entry<net_device_entry> e : links) {
             net_device_entry d = e.message();
+            String wrong = CriuLinks.invalid(d.getIfindex(), d.getName());
+            if (wrong != null) {
+                problems.add(Diagnostic.error(Errno.EINVAL, ProtobufImage.record(netdev, e.number()), Phase.READ,
+                        "entry " + e.number() + " of " + netdev + " is not a usable device: " + wrong + "; it is left out"));
+                continue;
+            }
+            if (namesByIndex.containsValue(d.getName())) {
+                problems.add(Diagnostic.error(Errno.EEXIST, ProtobufImage.record(netdev, e.number()), Phase.READ,
+                        "a second device is named " + d.getName() + "; it is left out"));
+                continue;
+            }
             if (namesByIndex.containsKey(d.getIfindex())) {
                 problems.add(Diagnostic.error(Errno.EINVAL, ProtobufImage.record(netdev, e.number()), Phase.READ,
                         "device " + d.getName() + " has ifindex " + d.getIfindex() + ", already taken by "
@@ -103,7 +114,14 @@ final class CriuNamespaceReader {
                 .up((d.getFlags() & CriuLinks.IFF_UP) != 0).operstate(CriuLinks.operstate(type, d.getFlags()))
                 .addresses(addresses).properties(props);
         if (d.hasAddress() && !d.getAddress().isEmpty()) {
-            b.mac(io.netcr.bridge.netlink.RtnlWords.mac(d.getAddress().toByteArray()));
+            int length = d.getAddress().size();
+            if (length > CriuLinks.MAX_ADDR_LEN || (length != CriuLinks.ETH_ALEN && CriuLinks.isEthernet(type))) {
+                problems.add(Diagnostic.error(Errno.EINVAL, ProtobufImage.record(file, e.number()), Phase.READ,
+                        "device " + d.getName() + " has a hardware address of " + length + " bytes, which a "
+                                + CriuLinks.typeName(type) + " link cannot have; it is left out"));
+            } else {
+                b.mac(io.netcr.bridge.netlink.RtnlWords.mac(d.getAddress().toByteArray()));
+            }
         } else if (type == CriuLinks.LOOPBACK) {
             b.mac(CriuLinks.LOOPBACK_MAC);
         }

@@ -119,7 +119,9 @@ class CriuDamageTest {
                 ReadResult r = CriuDumpReader.read(with(file, b), ReadMode.SALVAGE);
                 assertNotNull(r.snapshot(), file + " byte " + i);
                 for (Diagnostic d : r.diagnostics()) {
+                    // errors name the damaged file; the snapshot validator may add its own on the objects read
                     assertTrue(d.subject().toString().startsWith("file:" + file)
+                            || d.subject().toString().startsWith("netns:criu:netns-9")
                             || d.severity() != Severity.ERROR, file + " byte " + i + ": " + d);
                 }
             }
@@ -166,6 +168,18 @@ class CriuDamageTest {
         Device lo = r.snapshot().namespaces().get(0).device("lo").orElseThrow();
         assertEquals("", lo.kind());
         assertEquals("99", lo.properties().get("criu.type"));
+    }
+
+    @Test
+    void should_leave_out_a_device_with_ifindex_0_naming_the_record() {
+        byte[] b = sample.get("netdev-9.img").clone();
+        assertEquals(0x10, b[14]); // field 2 (ifindex) of entry 1, varint 1
+        b[15] = 0;
+        ReadResult r = CriuDumpReader.read(with("netdev-9.img", b), ReadMode.SALVAGE);
+        Diagnostic d = r.diagnostics().get(0);
+        assertEquals("file:netdev-9.img/record:1", d.subject().toString());
+        assertTrue(d.message().contains("ifindex 0"), d.message());
+        assertEquals(List.of("ck0"), r.snapshot().namespaces().get(0).devices().stream().map(Device::name).toList());
     }
 
     @Test
