@@ -2,7 +2,7 @@ package io.netcr.app.cli;
 
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
-import io.netcr.app.source.SourceResolver;
+import io.netcr.app.source.SnapshotSources;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
@@ -57,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
-        ReadResult read = SourceResolver.resolve(source, ReadMode.STRICT);
+        ReadResult read = SnapshotSources.openAny(source, ReadMode.STRICT);
         if (read.snapshot() == null) {
             for (Diagnostic d : read.diagnostics()) {
                 err.println("netcr export: " + (d.subject().isRoot() ? d.message() : d));

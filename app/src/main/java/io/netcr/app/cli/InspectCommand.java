@@ -7,7 +7,6 @@ import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.json.SnapshotJson;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,10 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code netcr inspect FILE [--json] [--salvage]}: a readable summary of an image or JSON snapshot. */
+/**
+ * {@code netcr inspect SOURCE [--json] [--salvage]}: a readable summary of an image, a JSON snapshot, a CRIU
+ * image directory or checkpoint archive, or {@code live}.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show what an image (.netcr) or JSON snapshot holds: namespaces, devices, addresses, "
-            + "peer links and diagnostics.",
+        description = {"Show what an image (.netcr), JSON snapshot, CRIU image directory or checkpoint archive "
+            + "(.tar, .tar.zst, .tar.gz) holds: namespaces, devices, addresses, peer links and diagnostics.",
             "Exit status: 0 a valid image, 1 an image with errors (listed on standard error), 2 wrong usage or a file "
             + "that cannot be opened."})
 public final class InspectCommand implements Callable<Integer> {
@@ -26,8 +28,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "a .netcr image or a JSON snapshot")
-    Path file;
+    @Parameters(paramLabel = "SOURCE", description = "a .netcr image, a JSON snapshot, a CRIU image directory, a "
+            + "checkpoint archive, or 'live'")
+    String source;
 
     @Option(names = "--json", description = "print the snapshot as JSON (the format of docs/json.md)")
     boolean json;
@@ -40,21 +43,22 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!SnapshotSources.isReadableFile(file)) {
-            ReadResult why = SnapshotSources.open(file, ReadMode.STRICT);
+        String file = source;
+        if (!SnapshotSources.canOpen(source)) {
+            ReadResult why = SnapshotSources.openAny(source, ReadMode.STRICT);
             why.diagnostics().forEach(d -> err.println("netcr inspect: " + d));
             if (why.diagnostics().isEmpty()) {
                 err.println("netcr inspect: " + file + " cannot be opened");
             }
             return ExitCodes.FAILED;
         }
-        ReadResult result = SnapshotSources.open(file, salvage ? ReadMode.SALVAGE : ReadMode.STRICT);
+        ReadResult result = SnapshotSources.openAny(source, salvage ? ReadMode.SALVAGE : ReadMode.STRICT);
         Snapshot snapshot = result.snapshot();
         if (snapshot == null) {
             err.println("netcr inspect: " + file + " was refused (" + SnapshotSummary.countDiagnostics(result.diagnostics())
                     + ")" + (salvage ? "" : "; try --salvage to see what can be read") + ":");
             result.diagnostics().forEach(d -> err.println("  " + d));
-            return ExitCodes.PROBLEMS;
+            return SnapshotSources.LIVE.equals(source) ? ExitCodes.FAILED : ExitCodes.PROBLEMS;
         }
         if (json) {
             out.print(SnapshotJson.toJson(snapshot));

@@ -1,0 +1,72 @@
+package io.netcr.bridge.criu;
+
+import io.netcr.bridge.netlink.MalformedMessageException;
+import io.netcr.bridge.netlink.NetlinkMessage;
+import io.netcr.bridge.netlink.NetlinkMessages;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Phase;
+import io.netcr.model.SubjectPath;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CRIU's raw netlink images, written by iproute2's {@code ip addr save} / {@code ip route save} /
+ * {@code ip rule save}: a u32 magic, then netlink messages exactly as the kernel sent them. Decoded with
+ * netcr's own codec ({@link NetlinkMessages}). A damaged message ends the stream (message lengths cannot
+ * be trusted after it) with a diagnostic naming the file, the message number (from 1) and the byte offset.
+ */
+final class NetlinkImage {
+
+    /** iproute2's {@code ip addr save} magic. */
+    static final int IFADDR_MAGIC = 0x47361222;
+    /** iproute2's {@code ip route save} magic. */
+    static final int ROUTE_MAGIC = 0x45311224;
+    /** iproute2's {@code ip rule save} magic. */
+    static final int RULE_MAGIC = 0x71706986;
+
+    /** One message, with its number in the file for subject paths. */
+    record Message(int number, int offset, NetlinkMessage message) {
+    }
+
+    private NetlinkImage() {
+    }
+
+    /** The messages of a stream; an empty file is an empty stream (CRIU writes one for nothing to save). */
+    static List<Message> read(String file, byte[] bytes, int magic, List<Diagnostic> problems) {
+        List<Message> out = new ArrayList<>();
+        if (bytes.length == 0) {
+            return out;
+        }
+        SubjectPath where = SubjectPath.of(SubjectPath.FILE, file);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+        if (b.remaining() < 4) {
+            problems.add(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, file + " is truncated: " + bytes.length
+                    + " bytes, where a 4-byte magic belongs"));
+            return out;
+        }
+        int found = b.getInt();
+        if (found != magic) {
+            problems.add(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, String.format(
+                    "%s is not an iproute2 save stream: magic 0x%08x, expected 0x%08x", file, found, magic)));
+            return out;
+        }
+        ByteBuffer rest = b.slice().order(ByteOrder.nativeOrder());
+        int number = 0;
+        while (rest.hasRemaining()) {
+            number++;
+            int offset = 4 + rest.position();
+            try {
+                out.add(new Message(number, offset, NetlinkMessages.parseOne(rest, 4)));
+            } catch (MalformedMessageException | IllegalStateException | IndexOutOfBoundsException e) {
+                problems.add(Diagnostic.error(Errno.EBADMSG, ProtobufImage.record(file, number), Phase.READ,
+                        "message " + number + " of " + file + " at byte " + offset + " is damaged: " + e.getMessage()
+                                + "; the rest of the file is not read"));
+                break;
+            }
+        }
+        return out;
+    }
+}

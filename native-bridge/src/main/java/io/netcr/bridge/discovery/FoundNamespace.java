@@ -1,0 +1,24 @@
+package io.netcr.bridge.discovery;
+
+import io.netcr.model.Holder;
+import java.util.List;
+
+/**
+ * A network namespace found on the host, before it is read.
+ *
+ * @param inode     its nsfs inode: the identity that deduplicates every way of reaching it
+ * @param init      true for this process's own namespace
+ * @param names     its names (/run/netns names bare, other bind mounts by path), sorted
+ * @param holders   processes that have it as their namespace (not listed for the init namespace)
+ * @param openPaths files that open it, best first
+ */
+record FoundNamespace(long inode, boolean init, List<String> names, List<Holder> holders, List<String> openPaths) {
+
+    String id() {
+        return idOf(inode);
+    }
+
+    static String idOf(long inode) {
+        return "nsfs:" + inode;
+    }
+}

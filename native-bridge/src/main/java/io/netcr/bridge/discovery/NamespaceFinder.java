@@ -1,0 +1,225 @@
+package io.netcr.bridge.discovery;
+
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Holder;
+import io.netcr.model.Phase;
+import io.netcr.model.SubjectPath;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Finds every network namespace this process can see, each once by nsfs inode, with all its names:
+ * its own, /run/netns, Docker's /run/docker/netns, other nsfs bind mounts (from mountinfo) and those
+ * held only by processes (/proc/PID/ns/net). Unreadable entries become warnings. Reads files only.
+ */
+final class NamespaceFinder {
+
+    static final String RUN_NETNS = "/run/netns";
+    static final String DOCKER_NETNS = "/run/docker/netns";
+
+    private final Path proc;
+
+    NamespaceFinder(Path proc) {
+        this.proc = proc;
+    }
+
+    record Result(List<FoundNamespace> namespaces, List<Diagnostic> diagnostics) {
+    }
+
+    /** Per inode, what is known so far. */
+    private static final class Entry {
+        final TreeSet<String> names = new TreeSet<>();
+        final List<Holder> holders = new ArrayList<>();
+        final List<String> paths = new ArrayList<>();
+        final List<Integer> holderPids = new ArrayList<>();
+    }
+
+    Result find() throws IOException {
+        List<Diagnostic> diags = new ArrayList<>();
+        Path self = proc.resolve("self/ns/net");
+        long own = inodeOfLink(Files.readSymbolicLink(self).toString());
+        Object nsfsDev = Files.getAttribute(self, "unix:dev");
+        Map<Long, Entry> found = new LinkedHashMap<>();
+        found.computeIfAbsent(own, k -> new Entry()).paths.add(self.toString());
+
+        Map<String, Long> mounts = nsfsMounts(diags);
+        for (String dir : List.of(RUN_NETNS, DOCKER_NETNS)) {
+            scanDirectory(Path.of(dir), dir.equals(RUN_NETNS), mounts, nsfsDev, found, diags);
+        }
+        for (Map.Entry<String, Long> m : mounts.entrySet()) {
+            String point = m.getKey();
+            if (!point.startsWith(RUN_NETNS + "/") && !point.startsWith(DOCKER_NETNS + "/")) {
+                Entry e = found.computeIfAbsent(m.getValue(), k -> new Entry());
+                if (e.names.add(point)) {
+                    e.paths.add(point);
+                }
+            }
+        }
+        scanProcesses(own, found, diags);
+
+        List<FoundNamespace> out = new ArrayList<>();
+        for (Map.Entry<Long, Entry> e : found.entrySet()) {
+            Entry v = e.getValue();
+            List<String> paths = new ArrayList<>(v.paths);
+            for (int pid : v.holderPids) {
+                paths.add(proc.resolve(pid + "/ns/net").toString());
+            }
+            out.add(new FoundNamespace(e.getKey(), e.getKey() == own, List.copyOf(v.names), List.copyOf(v.holders),
+                    paths));
+        }
+        return new Result(out, diags);
+    }
+
+    /**
+     * Lists a netns folder. The inode of each entry comes from mountinfo (one read for all); only an
+     * entry mountinfo does not know is stat'ed, which also tells a stale file from a mounted namespace.
+     */
+    private void scanDirectory(Path dir, boolean bareNames, Map<String, Long> mounts, Object nsfsDev,
+                               Map<Long, Entry> found, List<Diagnostic> diags) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                Long mounted = mounts.get(p.toString());
+                if (mounted != null) {
+                    Entry e = found.computeIfAbsent(mounted, k -> new Entry());
+                    e.names.add(bareNames ? p.getFileName().toString() : p.toString());
+                    e.paths.add(p.toString());
+                    continue;
+                }
+                try {
+                    Map<String, Object> st = Files.readAttributes(p, "unix:ino,dev");
+                    if (!nsfsDev.equals(st.get("dev"))) {
+                        diags.add(Diagnostic.warning(Errno.EINVAL, SubjectPath.of(SubjectPath.FILE, p.toString()),
+                                Phase.SNAPSHOT, p + " is not a mounted namespace (left over from a deleted one?)"));
+                        continue;
+                    }
+                    Entry e = found.computeIfAbsent((Long) st.get("ino"), k -> new Entry());
+                    e.names.add(bareNames ? p.getFileName().toString() : p.toString());
+                    e.paths.add(p.toString());
+                } catch (NoSuchFileException gone) {
+                    // deleted between listing and stat: it is not there any more
+                } catch (IOException ex) {
+                    diags.add(unreadable(p.toString(), ex));
+                }
+            }
+        } catch (IOException ex) {
+            diags.add(unreadable(dir.toString(), ex));
+        }
+    }
+
+    /** Mount point -> inode of every network-namespace nsfs mount (the last mount on a point wins). */
+    private Map<String, Long> nsfsMounts(List<Diagnostic> diags) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Path mountinfo = proc.resolve("self/mountinfo");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(mountinfo);
+        } catch (IOException ex) {
+            diags.add(unreadable(mountinfo.toString(), ex));
+            return out;
+        }
+        for (String line : lines) {
+            int dash = line.indexOf(" - ");
+            if (dash < 0 || !line.startsWith("nsfs ", dash + 3)) {
+                continue;
+            }
+            String[] f = line.substring(0, dash).split(" ");
+            if (f.length >= 5 && f[3].startsWith("net:[")) {
+                out.put(unescape(f[4]), inodeOfLink(f[3]));
+            }
+        }
+        return out;
+    }
+
+    private void scanProcesses(long own, Map<Long, Entry> found, List<Diagnostic> diags) throws IOException {
+        Map<Integer, String> denied = new TreeMap<>();
+        try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, p -> isNumber(p.getFileName().toString()))) {
+            for (Path p : pids) {
+                int pid = Integer.parseInt(p.getFileName().toString());
+                try {
+                    long ino = inodeOfLink(Files.readSymbolicLink(p.resolve("ns/net")).toString());
+                    if (ino == own) {
+                        continue; // every ordinary process: not worth listing
+                    }
+                    Entry e = found.computeIfAbsent(ino, k -> new Entry());
+                    e.holders.add(new Holder(pid, Files.readString(p.resolve("comm")).strip()));
+                    e.holderPids.add(pid);
+                } catch (NoSuchFileException gone) {
+                    // the process ended meanwhile
+                } catch (AccessDeniedException ex) {
+                    denied.put(pid, ex.getMessage());
+                } catch (IOException ex) {
+                    diags.add(unreadable(p.resolve("ns/net").toString(), ex));
+                }
+            }
+        }
+        if (!denied.isEmpty()) {
+            List<Integer> some = new ArrayList<>(denied.keySet()).subList(0, Math.min(10, denied.size()));
+            diags.add(Diagnostic.warning(Errno.EACCES, SubjectPath.of(SubjectPath.FILE, proc.toString()),
+                    Phase.SNAPSHOT, "cannot read the network namespace of " + denied.size() + " process(es) (pids "
+                            + some + (denied.size() > some.size() ? ", ..." : "")
+                            + "); namespaces held only by them are missing"
+                            + (HostInfo.isRoot() ? "" : " (reading other users' processes needs root)")));
+        }
+    }
+
+    private static Diagnostic unreadable(String path, IOException ex) {
+        Errno code = ex instanceof AccessDeniedException ? Errno.EACCES
+                : ex instanceof NoSuchFileException ? Errno.ENOENT : Errno.EIO;
+        return Diagnostic.warning(code, SubjectPath.of(SubjectPath.FILE, path), Phase.SNAPSHOT,
+                "cannot read " + path + ": " + ex.getMessage());
+    }
+
+    /** The inode in "net:[4026531840]". */
+    static long inodeOfLink(String text) {
+        int open = text.indexOf('[');
+        int close = text.indexOf(']', open + 1);
+        if (!text.startsWith("net:[") || close < 0) {
+            throw new IllegalArgumentException("not a network namespace link: " + text);
+        }
+        return Long.parseLong(text.substring(open + 1, close));
+    }
+
+    /** mountinfo escapes space, tab, newline and backslash as \ooo. */
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+                sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

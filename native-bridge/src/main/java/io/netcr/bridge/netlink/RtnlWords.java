@@ -1,0 +1,137 @@
+package io.netcr.bridge.netlink;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** The words iproute2 prints for rtnetlink numbers, so that netcr's text matches what people know. */
+public final class RtnlWords {
+
+    private static final String[] OPERSTATES =
+        {"unknown", "notpresent", "down", "lowerlayerdown", "testing", "dormant", "up"};
+
+    private static final String[] ADDR_FLAGS = {"secondary", "nodad", "optimistic", "dadfailed", "home",
+        "deprecated", "tentative", "permanent", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy"};
+
+    private static final String[] ROUTE_TYPES = {"unspec", "unicast", "local", "broadcast", "anycast",
+        "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve"};
+
+    /** iproute2's print order of IFF_* flags, with their bit values. */
+    private static final Object[][] LINK_FLAGS = {
+        {0x8, "LOOPBACK"}, {0x2, "BROADCAST"}, {0x10, "POINTOPOINT"}, {0x1000, "MULTICAST"}, {0x80, "NOARP"},
+        {0x200, "ALLMULTI"}, {0x100, "PROMISC"}, {0x20, "NOTRAILERS"}, {0x4, "DEBUG"}, {0x8000, "DYNAMIC"},
+        {0x4000, "AUTOMEDIA"}, {0x2000, "PORTSEL"}, {0x400, "MASTER"}, {0x800, "SLAVE"}, {0x1, "UP"},
+        {0x10000, "LOWER_UP"}, {0x20000, "DORMANT"}, {0x40000, "ECHO"}};
+
+    private RtnlWords() {
+    }
+
+    /** IF_OPER_* as lower-case words; unknown numbers as their decimal text. */
+    public static String operstate(int value) {
+        return value >= 0 && value < OPERSTATES.length ? OPERSTATES[value] : Integer.toString(value);
+    }
+
+    public static String family(int af) {
+        return switch (af) {
+            case Nl.AF_INET -> "inet";
+            case Nl.AF_INET6 -> "inet6";
+            default -> Integer.toString(af);
+        };
+    }
+
+    /** RT_SCOPE_* as /etc/iproute2/rt_scopes names them. */
+    public static String scope(int value) {
+        return switch (value) {
+            case 0 -> "global";
+            case 200 -> "site";
+            case 253 -> "link";
+            case 254 -> "host";
+            case 255 -> "nowhere";
+            default -> Integer.toString(value);
+        };
+    }
+
+    /** RTPROT_* as /etc/iproute2/rt_protos names them. */
+    public static String protocol(int value) {
+        return switch (value) {
+            case 0 -> "unspec";
+            case 1 -> "redirect";
+            case 2 -> "kernel";
+            case 3 -> "boot";
+            case 4 -> "static";
+            case 8 -> "gated";
+            case 9 -> "ra";
+            case 10 -> "mrt";
+            case 11 -> "zebra";
+            case 12 -> "bird";
+            case 13 -> "dnrouted";
+            case 14 -> "xorp";
+            case 15 -> "ntk";
+            case 16 -> "dhcp";
+            case 17 -> "mrouted";
+            case 18 -> "keepalived";
+            case 42 -> "babel";
+            case 99 -> "openr";
+            case 186 -> "bgp";
+            case 187 -> "isis";
+            case 188 -> "ospf";
+            case 189 -> "rip";
+            case 192 -> "eigrp";
+            default -> Integer.toString(value);
+        };
+    }
+
+    public static String routeType(int value) {
+        return value >= 0 && value < ROUTE_TYPES.length ? ROUTE_TYPES[value] : Integer.toString(value);
+    }
+
+    /**
+     * IFA_F_* flags as iproute2's words, sorted; IFA_F_SECONDARY is "temporary" for IPv6 as iproute2
+     * says, and unnamed bits come out as hex ("0x1000").
+     */
+    public static List<String> addressFlags(int flags, int family) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            int bit = 1 << i;
+            if ((flags & bit) == 0) {
+                continue;
+            }
+            if (bit == Ifa.IFA_F_SECONDARY && family == Nl.AF_INET6) {
+                words.add("temporary");
+            } else if (i < ADDR_FLAGS.length) {
+                words.add(ADDR_FLAGS[i]);
+            } else {
+                words.add(String.format(Locale.ROOT, "0x%x", bit));
+            }
+        }
+        Collections.sort(words);
+        return words;
+    }
+
+    /** IFF_* flags as `ip link` prints them between angle brackets, comma-separated, in its order. */
+    public static String linkFlags(int flags) {
+        StringBuilder sb = new StringBuilder();
+        if ((flags & Ifla.IFF_UP) != 0 && (flags & 0x10000) == 0) {
+            sb.append("NO-CARRIER");
+        }
+        for (Object[] f : LINK_FLAGS) {
+            if ((flags & (Integer) f[0]) != 0) {
+                sb.append(sb.length() > 0 ? "," : "").append(f[1]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A hardware address as lower-case hex pairs joined by colons. */
+    public static String mac(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length * 3);
+        for (int i = 0; i < b.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package io.netcr.bridge.rtnl;
+
+import io.netcr.bridge.netlink.AttributeTree;
+import io.netcr.bridge.netlink.IfAddrMsg;
+import io.netcr.bridge.netlink.IfInfoMsg;
+import io.netcr.bridge.netlink.Ifla;
+import io.netcr.bridge.netlink.NetlinkMessage;
+import io.netcr.bridge.netlink.Nl;
+import io.netcr.bridge.netlink.RtGenMsg;
+import io.netcr.bridge.netlink.RtMsg;
+import io.netcr.bridge.netlink.Rta;
+import io.netcr.model.Errno;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The read-only rtnetlink requests discovery needs, each with its iproute2 equivalent. */
+public final class RtnlQueries {
+
+    /** RTEXT_FILTER_SKIP_STATS: statistics are most of a link message and discovery never reads them. */
+    private static final int RTEXT_FILTER_SKIP_STATS = 1 << 3;
+
+    private RtnlQueries() {
+    }
+
+    /** Equivalent to {@code ip -d link show}. */
+    public static List<NetlinkMessage.Link> links(RtnlSocket s) throws IOException {
+        AttributeTree attrs = new AttributeTree().addU32(Ifla.IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+        return only(s.dump(Nl.RTM_GETLINK, new IfInfoMsg(Nl.AF_UNSPEC, 0, 0, 0, 0), attrs), NetlinkMessage.Link.class);
+    }
+
+    /** Equivalent to {@code ip addr show}. */
+    public static List<NetlinkMessage.Addr> addresses(RtnlSocket s) throws IOException {
+        return only(s.dump(Nl.RTM_GETADDR, new IfAddrMsg(Nl.AF_UNSPEC, 0, 0, 0, 0), null), NetlinkMessage.Addr.class);
+    }
+
+    /**
+     * Equivalent to {@code ip route show table main} and {@code ip -6 route show table main}. Strict
+     * checking lets the kernel filter by table; the result is filtered again in case it did not.
+     */
+    public static List<NetlinkMessage.Route> mainRoutes(RtnlSocket s) throws IOException {
+        List<NetlinkMessage.Route> out = new ArrayList<>();
+        for (int family : new int[] {Nl.AF_INET, Nl.AF_INET6}) {
+            RtMsg filter = new RtMsg(family, 0, 0, 0, Rta.RT_TABLE_MAIN, 0, 0, 0, 0);
+            List<NetlinkMessage> replies;
+            try {
+                replies = s.dump(Nl.RTM_GETROUTE, filter, null);
+            } catch (NetlinkErrorException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    continue; // "FIB table does not exist": a namespace with no route of this family yet
+                }
+                throw e;
+            }
+            for (NetlinkMessage.Route r : only(replies, NetlinkMessage.Route.class)) {
+                int table = r.attributes().u32(Rta.RTA_TABLE).orElse(r.info().table());
+                if (table == Rta.RT_TABLE_MAIN) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Equivalent to {@code ip netns list-id}: this namespace's nsid table. */
+    public static List<NetlinkMessage.NsId> nsids(RtnlSocket s) throws IOException {
+        return only(s.dump(Nl.RTM_GETNSID, new RtGenMsg(Nl.AF_UNSPEC), null), NetlinkMessage.NsId.class);
+    }
+
+    /**
+     * The nsid that the socket's namespace gives the namespace open as {@code nsFd} in this process, or
+     * {@link Nl#NETNSA_NSID_NOT_ASSIGNED}. Asking does not assign one.
+     */
+    public static int nsidOf(RtnlSocket s, int nsFd) throws IOException {
+        AttributeTree attrs = new AttributeTree().addU32(Nl.NETNSA_FD, nsFd);
+        for (NetlinkMessage m : s.request(Nl.RTM_GETNSID, 0, new RtGenMsg(Nl.AF_UNSPEC), attrs)) {
+            if (m instanceof NetlinkMessage.NsId n) {
+                return n.nsid();
+            }
+        }
+        throw new NetlinkProtocolException("RTM_GETNSID: no RTM_NEWNSID in the reply");
+    }
+
+    private static <T extends NetlinkMessage> List<T> only(List<NetlinkMessage> all, Class<T> type) {
+        List<T> out = new ArrayList<>(all.size());
+        for (NetlinkMessage m : all) {
+            if (type.isInstance(m)) {
+                out.add(type.cast(m));
+            }
+        }
+        return out;
+    }
+}

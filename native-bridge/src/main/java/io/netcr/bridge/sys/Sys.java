@@ -1,0 +1,165 @@
+package io.netcr.bridge.sys;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import jnr.ffi.LastError;
+
+/**
+ * Checked wrappers around {@link Native.LibC}: each returns the call's result or throws a
+ * {@link NativeException} with the errno; calls that can be interrupted are retried on EINTR.
+ */
+public final class Sys {
+
+    public static final int AF_NETLINK = 16;
+    public static final int SOCK_RAW = 3;
+    public static final int SOCK_CLOEXEC = 0x80000;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_RCVBUF = 8;
+    public static final int SO_SNDBUF = 7;
+    public static final int SO_RCVBUFFORCE = 33;
+    public static final int SOL_NETLINK = 270;
+    public static final int MSG_TRUNC = 0x20;
+    public static final int O_RDONLY = 0;
+    public static final int O_CLOEXEC = 0x80000;
+    public static final int CLONE_NEWNET = 0x40000000;
+
+    private static final int EINTR = 4;
+    private static final int SOCKADDR_NL_SIZE = 12;
+
+    private Sys() {
+    }
+
+    private static int errno() {
+        return LastError.getLastError(Native.RUNTIME);
+    }
+
+    private static int check(int rc, String what) throws NativeException {
+        if (rc < 0) {
+            throw new NativeException(what, errno());
+        }
+        return rc;
+    }
+
+    public static int socket(int domain, int type, int protocol) throws NativeException {
+        return check(Native.LIBC.socket(domain, type, protocol), "socket");
+    }
+
+    /** Binds a netlink socket; port id 0 lets the kernel choose one. */
+    public static void bindNetlink(int fd, int portId, int groups) throws NativeException {
+        check(Native.LIBC.bind(fd, sockaddrNl(portId, groups), SOCKADDR_NL_SIZE), "bind");
+    }
+
+    public static void setsockopt(int fd, int level, int option, int value) throws NativeException {
+        check(Native.LIBC.setsockopt(fd, level, option, new int[] {value}, 4),
+                "setsockopt(" + level + ", " + option + ")");
+    }
+
+    /** The port id the kernel gave a bound netlink socket. */
+    public static int netlinkPortId(int fd) throws NativeException {
+        byte[] addr = new byte[SOCKADDR_NL_SIZE];
+        int[] len = {SOCKADDR_NL_SIZE};
+        check(Native.LIBC.getsockname(fd, addr, len), "getsockname");
+        return ByteBuffer.wrap(addr).order(ByteOrder.nativeOrder()).getInt(4);
+    }
+
+    /** Sends the buffer's bytes from 0 to its limit to a netlink port (0 = the kernel). */
+    public static void sendtoNetlink(int fd, ByteBuffer direct, int portId) throws NativeException {
+        byte[] to = sockaddrNl(portId, 0);
+        while (true) {
+            long n = Native.LIBC.sendto(fd, direct, direct.limit(), 0, to, SOCKADDR_NL_SIZE);
+            if (n >= 0) {
+                if (n != direct.limit()) {
+                    throw new NativeException("sendto sent " + n + " of " + direct.limit() + " bytes", 5);
+                }
+                return;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("sendto", e);
+            }
+        }
+    }
+
+    /** Receives into the direct buffer from position 0; returns the datagram's full length (MSG_TRUNC). */
+    public static int recv(int fd, ByteBuffer direct, int flags) throws NativeException {
+        while (true) {
+            long n = Native.LIBC.recv(fd, direct, direct.capacity(), flags);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("recv", e);
+            }
+        }
+    }
+
+    /** Like {@link #recv} but also returns the sender's netlink port id in {@code fromPortId[0]}. */
+    public static int recvfromNetlink(int fd, ByteBuffer direct, int flags, int[] fromPortId) throws NativeException {
+        byte[] from = new byte[SOCKADDR_NL_SIZE];
+        while (true) {
+            int[] len = {SOCKADDR_NL_SIZE};
+            long n = Native.LIBC.recvfrom(fd, direct, direct.capacity(), flags, from, len);
+            if (n >= 0) {
+                fromPortId[0] = ByteBuffer.wrap(from).order(ByteOrder.nativeOrder()).getInt(4);
+                return (int) n;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("recvfrom", e);
+            }
+        }
+    }
+
+    public static int open(String path, int flags) throws NativeException {
+        while (true) {
+            int fd = Native.LIBC.open(path, flags);
+            if (fd >= 0) {
+                return fd;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("open " + path, e);
+            }
+        }
+    }
+
+    /** Closes a descriptor; errors are ignored, since after close(2) the descriptor is gone either way. */
+    public static void closeQuietly(int fd) {
+        if (fd >= 0) {
+            Native.LIBC.close(fd);
+        }
+    }
+
+    /** Moves the calling OS thread (only it) into the namespace {@code fd} refers to. */
+    public static void setns(int fd, int nstype) throws NativeException {
+        check(Native.LIBC.setns(fd, nstype), "setns");
+    }
+
+    public static void unshare(int flags) throws NativeException {
+        check(Native.LIBC.unshare(flags), "unshare");
+    }
+
+    public static void mount(String source, String target, String fstype, long flags, String data)
+            throws NativeException {
+        check(Native.LIBC.mount(source, target, fstype, flags, data), "mount " + target);
+    }
+
+    public static void umount2(String target, int flags) throws NativeException {
+        check(Native.LIBC.umount2(target, flags), "umount2 " + target);
+    }
+
+    public static int getpid() {
+        return Native.LIBC.getpid();
+    }
+
+    public static int gettid() {
+        return Native.LIBC.gettid();
+    }
+
+    private static byte[] sockaddrNl(int portId, int groups) {
+        ByteBuffer b = ByteBuffer.allocate(SOCKADDR_NL_SIZE).order(ByteOrder.nativeOrder());
+        b.putShort((short) AF_NETLINK).putShort((short) 0).putInt(portId).putInt(groups);
+        return b.array();
+    }
+}
