@@ -89,32 +89,46 @@ public final class LiveDiscovery implements AutoCloseable {
         lap("nsid");
         DeviceAssembler devices = new DeviceAssembler(dumps);
 
-        List<Namespace> namespaces = new ArrayList<>();
+        List<Future<Assembled>> futures = new ArrayList<>();
         for (FoundNamespace f : selected) {
-            Namespace ns = new Namespace(f.id(), f.names(), f.holders(), f.init(), List.of(), List.of(), Map.of());
-            NamespaceDump dump = dumps.get(f.inode());
-            if (dump != null) {
-                SubjectPath where = SubjectPath.of(ns);
-                if (dump.interrupted()) {
-                    diags.add(Diagnostic.warning(Errno.EAGAIN, where, Phase.SNAPSHOT, "the namespace kept changing "
-                            + "while it was read (" + NamespaceDump.ATTEMPTS + " tries); its data may be inconsistent"));
-                }
-                NamespaceHandle h = handles.get(f.inode());
-                try {
-                    ns = ns.withDevices(devices.devices(f.inode(), h.nsidToInode, where, diags))
-                            .withRoutes(RouteAssembler.routes(dump, devices.names(f.inode())));
-                } catch (RuntimeException e) {
-                    // A reply the codec refuses (MalformedMessageException) costs this namespace, not the snapshot.
-                    diags.add(Diagnostic.error(Errno.EIO, where, Phase.SNAPSHOT,
-                            "the kernel's reply could not be decoded: " + e.getMessage()));
-                }
-            }
-            namespaces.add(ns);
+            futures.add(pool.submit(() -> assemble(f, dumps.get(f.inode()), devices)));
+        }
+        List<Namespace> namespaces = new ArrayList<>();
+        for (Future<Assembled> f : futures) {
+            Assembled a = await(f);
+            namespaces.add(a.namespace());
+            diags.addAll(a.diagnostics());
         }
         namespaces.sort(Comparator.comparing((Namespace n) -> !n.init()).thenComparing(n -> n.names().isEmpty())
                 .thenComparing(Namespace::label));
         lap("assemble");
         return new Snapshot(HostInfo.liveSource(tool), namespaces, diags);
+    }
+
+    private record Assembled(Namespace namespace, List<Diagnostic> diagnostics) {
+    }
+
+    /** One namespace as the model holds it; runs on the pool, reading only shared immutable data. */
+    private Assembled assemble(FoundNamespace f, NamespaceDump dump, DeviceAssembler devices) {
+        List<Diagnostic> diags = new ArrayList<>();
+        Namespace ns = new Namespace(f.id(), f.names(), f.holders(), f.init(), List.of(), List.of(), Map.of());
+        if (dump == null) {
+            return new Assembled(ns, diags);
+        }
+        SubjectPath where = SubjectPath.of(ns);
+        if (dump.interrupted()) {
+            diags.add(Diagnostic.warning(Errno.EAGAIN, where, Phase.SNAPSHOT, "the namespace kept changing "
+                    + "while it was read (" + NamespaceDump.ATTEMPTS + " tries); its data may be inconsistent"));
+        }
+        try {
+            ns = ns.withDevices(devices.devices(f.inode(), handles.get(f.inode()).nsidToInode, where, diags))
+                    .withRoutes(RouteAssembler.routes(dump, devices.names(f.inode())));
+        } catch (RuntimeException e) {
+            // A reply the codec refuses (MalformedMessageException) costs this namespace, not the snapshot.
+            diags.add(Diagnostic.error(Errno.EIO, where, Phase.SNAPSHOT,
+                    "the kernel's reply could not be decoded: " + e.getMessage()));
+        }
+        return new Assembled(ns, diags);
     }
 
     private void lap(String phase) {
@@ -257,9 +271,20 @@ public final class LiveDiscovery implements AutoCloseable {
 
     private void resolvePeers(Map<Long, NamespaceDump> dumps, List<Diagnostic> diags) throws IOException {
         PeerResolver resolver = new PeerResolver(Collections.unmodifiableMap(handles), dumps);
-        inParallel(dumps.keySet(), h -> resolver.askFromSmallerSide(h), diags);
+        inParallel(unknown(resolver, dumps.keySet()), h -> resolver.askFromSmallerSide(h), diags);
         resolver.propagate();
-        inParallel(dumps.keySet(), h -> resolver.askRemaining(h), diags);
+        inParallel(unknown(resolver, dumps.keySet()), h -> resolver.askRemaining(h), diags);
+    }
+
+    /** The namespaces with an nsid still to learn: on a refresh usually none, so no task is queued. */
+    private Set<Long> unknown(PeerResolver resolver, Set<Long> inodes) {
+        Set<Long> out = new LinkedHashSet<>();
+        for (long inode : inodes) {
+            if (resolver.hasUnknown(handles.get(inode))) {
+                out.add(inode);
+            }
+        }
+        return out;
     }
 
     @FunctionalInterface

@@ -26,8 +26,14 @@ public final class RtnlSocket implements AutoCloseable {
 
     private final int fd;
     private final int portId;
-    private final ByteBuffer recvBuf = ByteBuffer.allocateDirect(RECV_SIZE).order(ByteOrder.nativeOrder());
-    private ByteBuffer sendBuf = ByteBuffer.allocateDirect(4096).order(ByteOrder.nativeOrder());
+    /**
+     * Buffers belong to the thread, not the socket: discovery keeps a socket per namespace (a thousand
+     * sockets must not each hold 64 KiB of direct memory), and a socket is used by one thread at a time.
+     */
+    private static final ThreadLocal<ByteBuffer> RECV_BUF =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(RECV_SIZE).order(ByteOrder.nativeOrder()));
+    private static final ThreadLocal<ByteBuffer> SEND_BUF =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(4096).order(ByteOrder.nativeOrder()));
     private int seq = (int) (System.nanoTime() & 0x3fffffff);
     private boolean closed;
 
@@ -88,8 +94,10 @@ public final class RtnlSocket implements AutoCloseable {
     private void send(int type, int flags, int mySeq, NetlinkStruct body, AttributeTree attributes)
             throws NativeException {
         int len = NetlinkMessages.packedLength(body, attributes);
+        ByteBuffer sendBuf = SEND_BUF.get();
         if (len > sendBuf.capacity()) {
             sendBuf = ByteBuffer.allocateDirect(Integer.highestOneBit(len) * 2).order(ByteOrder.nativeOrder());
+            SEND_BUF.set(sendBuf);
         }
         sendBuf.clear();
         NetlinkMessages.pack(sendBuf, type, flags, mySeq, portId, body, attributes);
@@ -99,6 +107,7 @@ public final class RtnlSocket implements AutoCloseable {
 
     private List<NetlinkMessage> receive(String what) throws IOException {
         int[] from = new int[1];
+        ByteBuffer recvBuf = RECV_BUF.get();
         recvBuf.clear();
         int n = Sys.recvfromNetlink(fd, recvBuf, Sys.MSG_TRUNC, from);
         if (n > recvBuf.capacity()) {
