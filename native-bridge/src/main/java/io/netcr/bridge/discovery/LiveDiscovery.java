@@ -93,7 +93,9 @@ public final class LiveDiscovery implements AutoCloseable {
         List<FoundNamespace> bigFirst = new ArrayList<>(selected);
         bigFirst.sort(Comparator.comparingInt((FoundNamespace f) -> size(dumps.get(f.inode()))).reversed());
         for (FoundNamespace f : bigFirst) {
-            futures.add(pool.submit(() -> devices.assemble(f, handles.get(f.inode()).nsidToInode)));
+            NamespaceHandle h = handles.get(f.inode()); // null when it vanished before it could be opened
+            Map<Integer, Long> nsids = h == null ? Map.of() : h.nsidToInode;
+            futures.add(pool.submit(() -> devices.assemble(f, nsids)));
         }
         List<Namespace> namespaces = new ArrayList<>();
         for (Future<DeviceAssembler.Assembled> f : futures) {
