@@ -30,14 +30,27 @@ public final class IfaFlags {
         BITS.put("stable-privacy", 0x800);
     }
 
-    /** Every bit that has a word. */
+    /** Every bit that has a word of its own; other bits are written as hex words ("0x1000"). */
     public static final int KNOWN_BITS = 0xFFF;
+
+    /** iproute2 calls IFA_F_SECONDARY "temporary" on IPv6 addresses (privacy extensions). */
+    public static final String TEMPORARY = "temporary";
 
     private IfaFlags() {
     }
 
-    /** The bit of one word, or empty when iproute2 has no such word. */
+    /**
+     * The bit of one word: iproute2's words, "temporary" (IFA_F_TEMPORARY, the IPv6 name of bit 0x01),
+     * or a single bit in hex ("0x1000") for flags newer than this table. Empty for anything else.
+     */
     public static Optional<Integer> bit(String word) {
+        if (TEMPORARY.equals(word)) {
+            return Optional.of(0x01);
+        }
+        if (word != null && word.matches("0x[0-9a-f]{1,8}")) {
+            long v = Long.parseLong(word.substring(2), 16);
+            return v != 0 && Long.bitCount(v) == 1 && v <= 0x80000000L ? Optional.of((int) v) : Optional.empty();
+        }
         return Optional.ofNullable(BITS.get(word));
     }
 
@@ -50,14 +63,29 @@ public final class IfaFlags {
         return bits;
     }
 
-    /** The words of the known bits, sorted; unknown bits are left out (see {@link #KNOWN_BITS}). */
+    /** The words of these bits as iproute2 prints them for an IPv4 address, sorted. */
     public static List<String> words(int bits) {
+        return words(bits, Address.INET);
+    }
+
+    /**
+     * The words of these bits, sorted: iproute2's word for each known bit ("temporary" rather than
+     * "secondary" for inet6), and hex for any other, so that no bit is lost.
+     */
+    public static List<String> words(int bits, String family) {
         List<String> words = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : BITS.entrySet()) { // TreeMap: sorted by word
+        for (Map.Entry<String, Integer> e : BITS.entrySet()) {
             if ((bits & e.getValue()) != 0) {
-                words.add(e.getKey());
+                words.add(e.getValue() == 0x01 && Address.INET6.equals(family) ? TEMPORARY : e.getKey());
             }
         }
+        for (int i = 0; i < 32; i++) {
+            int bit = 1 << i;
+            if ((bits & bit) != 0 && (KNOWN_BITS & bit) == 0) {
+                words.add(String.format(java.util.Locale.ROOT, "0x%x", Integer.toUnsignedLong(bit)));
+            }
+        }
+        java.util.Collections.sort(words);
         return words;
     }
 }

@@ -69,26 +69,22 @@ public final class SnapshotCommand implements Callable<Integer> {
             if (output != null) {
                 ImageWriter.write(snapshot, output);
             }
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("netcr snapshot: cannot write " + output + ": " + e.getMessage());
             return ExitCodes.FAILED;
         }
+        boolean readable = !json && output == null;
         if (json) {
-            out.println(SnapshotJson.toJson(snapshot));
-        } else if (output == null) {
-            printSummary(snapshot, out);
+            out.print(SnapshotJson.toJson(snapshot));
+        } else if (readable) {
+            SnapshotSummary.print(snapshot, out); // its diagnostics are part of the summary
         }
         for (Diagnostic d : snapshot.diagnostics()) {
-            err.println(d.severity().word() + ": " + d);
+            if (!readable || d.isError()) {
+                err.println(d.severity().word() + ": " + d);
+            }
         }
         out.flush();
         return snapshot.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
-    }
-
-    private static void printSummary(Snapshot s, PrintWriter out) {
-        for (Namespace n : s.namespaces()) {
-            out.printf("%s %s%s: %d devices, %d routes%n", n.id(), n.label(), n.init() ? " (init)" : "",
-                    n.devices().size(), n.routes().size());
-        }
     }
 }

@@ -55,12 +55,8 @@ final class ListDecoder {
                         + " address; the address is dropped");
                 continue;
             }
-            if ((flags & ~IfaFlags.KNOWN_BITS) != 0) {
-                log.damage(Errno.EINVAL, f, entry + String.format("flags 0x%x include undefined bits; they are dropped",
-                        flags & ~IfaFlags.KNOWN_BITS));
-            }
             list.add(new Address(family, IpText.format(raw), prefixlen, RtScope.word(scope),
-                    IfaFlags.words((int) flags), label));
+                    IfaFlags.words((int) flags, family), label));
         }
         in.expectEnd("address list");
         return new Wire.AddressesRec(f, devRef, list);

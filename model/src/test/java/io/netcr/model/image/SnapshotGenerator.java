@@ -145,9 +145,14 @@ final class SnapshotGenerator {
             List<String> flags = new ArrayList<>();
             for (String f : FLAGS) {
                 if (rnd.nextInt(5) == 0) {
-                    flags.add(f);
+                    // iproute2 calls bit 0x01 "temporary" on IPv6, and so does netcr
+                    flags.add(v6 && f.equals("secondary") ? "temporary" : f);
                 }
             }
+            if (rnd.nextInt(10) == 0) {
+                flags.add("0x1000"); // a flag newer than netcr's table keeps its bit
+            }
+            java.util.Collections.sort(flags);
             Address a = new Address(v6 ? Address.INET6 : Address.INET, IpText.format(raw), rnd.nextInt(v6 ? 129 : 33),
                     pick(SCOPES), flags, !v6 && rnd.nextInt(4) == 0 ? dev + ":" + i : null);
             if (seen.add(a.cidr())) {

@@ -1,5 +1,6 @@
 package io.netcr.bridge.netlink;
 
+import io.netcr.model.IfaFlags;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,9 +11,6 @@ public final class RtnlWords {
 
     private static final String[] OPERSTATES =
         {"unknown", "notpresent", "down", "lowerlayerdown", "testing", "dormant", "up"};
-
-    private static final String[] ADDR_FLAGS = {"secondary", "nodad", "optimistic", "dadfailed", "home",
-        "deprecated", "tentative", "permanent", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy"};
 
     private static final String[] ROUTE_TYPES = {"unspec", "unicast", "local", "broadcast", "anycast",
         "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve"};
@@ -86,27 +84,9 @@ public final class RtnlWords {
         return value >= 0 && value < ROUTE_TYPES.length ? ROUTE_TYPES[value] : Integer.toString(value);
     }
 
-    /**
-     * IFA_F_* flags as iproute2's words, sorted; IFA_F_SECONDARY is "temporary" for IPv6 as iproute2
-     * says, and unnamed bits come out as hex ("0x1000").
-     */
+    /** IFA_F_* flags as iproute2's words, sorted (the model's one table: {@link IfaFlags}). */
     public static List<String> addressFlags(int flags, int family) {
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            int bit = 1 << i;
-            if ((flags & bit) == 0) {
-                continue;
-            }
-            if (bit == Ifa.IFA_F_SECONDARY && family == Nl.AF_INET6) {
-                words.add("temporary");
-            } else if (i < ADDR_FLAGS.length) {
-                words.add(ADDR_FLAGS[i]);
-            } else {
-                words.add(String.format(Locale.ROOT, "0x%x", bit));
-            }
-        }
-        Collections.sort(words);
-        return words;
+        return IfaFlags.words(flags, family(family));
     }
 
     /** IFF_* flags as `ip link` prints them between angle brackets, comma-separated, in its order. */
