@@ -11,6 +11,7 @@ import io.netcr.model.DeviceRef;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.IpText;
+import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.SubjectPath;
 import java.util.ArrayList;
@@ -37,6 +38,33 @@ final class DeviceAssembler {
             }
             namesByInode.put(e.getKey(), names);
         }
+    }
+
+    record Assembled(Namespace namespace, List<Diagnostic> diagnostics) {
+    }
+
+    /** One namespace as the model holds it; safe on any thread (reads only the dumps). */
+    Assembled assemble(FoundNamespace f, Map<Integer, Long> nsidToInode) {
+        NamespaceDump dump = dumps.get(f.inode());
+        List<Diagnostic> diags = new ArrayList<>();
+        Namespace ns = new Namespace(f.id(), f.names(), f.holders(), f.init(), List.of(), List.of(), Map.of());
+        if (dump == null) {
+            return new Assembled(ns, diags);
+        }
+        SubjectPath where = SubjectPath.of(ns);
+        if (dump.interrupted()) {
+            diags.add(Diagnostic.warning(Errno.EAGAIN, where, Phase.SNAPSHOT, "the namespace kept changing "
+                    + "while it was read (" + NamespaceDump.ATTEMPTS + " tries); its data may be inconsistent"));
+        }
+        try {
+            ns = ns.withDevices(devices(f.inode(), nsidToInode, where, diags))
+                    .withRoutes(RouteAssembler.routes(dump, names(f.inode())));
+        } catch (RuntimeException e) {
+            // A reply the codec refuses (MalformedMessageException) costs this namespace, not the snapshot.
+            diags.add(Diagnostic.error(Errno.EIO, where, Phase.SNAPSHOT,
+                    "the kernel's reply could not be decoded: " + e.getMessage()));
+        }
+        return new Assembled(ns, diags);
     }
 
     /** ifindex -> name in a namespace that was read. */

@@ -18,6 +18,11 @@ record FoundNamespace(long inode, boolean init, List<String> names, List<Holder>
         return idOf(inode);
     }
 
+    /** How diagnostics name it: its first name, else {@code pid:N} of a holder, else its id. */
+    String label() {
+        return !names.isEmpty() ? names.get(0) : !holders.isEmpty() ? "pid:" + holders.get(0).pid() : id();
+    }
+
     static String idOf(long inode) {
         return "nsfs:" + inode;
     }

@@ -31,15 +31,15 @@ import java.util.Set;
 final class PeerResolver {
 
     private final Map<Long, NamespaceHandle> handles;
-    private final Map<Long, NamespaceDump> dumps;
     /** (ifindex, iflink) of links that have a link netnsid -> inodes of the namespaces holding them. */
     private final Map<Long, List<Long>> crossLinks = new HashMap<>();
     private final Map<Long, Integer> nsidsInUse = new HashMap<>();
     private final Map<Long, Map<Integer, NetlinkMessage.Link>> linksByIndex = new HashMap<>();
+    /** Per namespace: its links that name another namespace by nsid. */
+    private final Map<Long, List<NetlinkMessage.Link>> linksWithNsid = new HashMap<>();
 
     PeerResolver(Map<Long, NamespaceHandle> handles, Map<Long, NamespaceDump> dumps) {
         this.handles = handles;
-        this.dumps = dumps;
         for (Map.Entry<Long, NamespaceDump> e : dumps.entrySet()) {
             Set<Integer> nsids = new HashSet<>();
             Map<Integer, NetlinkMessage.Link> byIndex = new HashMap<>();
@@ -48,6 +48,7 @@ final class PeerResolver {
                 Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
                 if (nsid.isPresent()) {
                     nsids.add(nsid.get());
+                    linksWithNsid.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(l);
                     crossLinks.computeIfAbsent(key(l.info().index(), iflink(l)), k -> new ArrayList<>()).add(e.getKey());
                 }
             }
@@ -56,10 +57,22 @@ final class PeerResolver {
         }
     }
 
+    /** True when some link of the namespace names an nsid not yet known: only those need a task. */
+    boolean hasUnknown(NamespaceHandle a) {
+        for (NetlinkMessage.Link l : linksWithNsid.getOrDefault(a.inode, List.of())) {
+            int nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID).orElseThrow();
+            Long known = a.nsidToInode.get(nsid);
+            if (nsid >= 0 && (known == null || !handles.containsKey(known))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Step 1, one thread per namespace (uses only {@code a}'s socket). */
     void askFromSmallerSide(NamespaceHandle a) throws IOException {
         a.nsidToInode.values().removeIf(inode -> !handles.containsKey(inode));
-        for (NetlinkMessage.Link l : dumps.get(a.inode).links()) {
+        for (NetlinkMessage.Link l : linksWithNsid.getOrDefault(a.inode, List.of())) {
             Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
             if (nsid.isEmpty() || nsid.get() < 0 || a.nsidToInode.containsKey(nsid.get())) {
                 continue;
@@ -74,27 +87,25 @@ final class PeerResolver {
 
     /** Step 2, on one thread: the other end of every known veth pair learns its own nsid for us. */
     void propagate() {
-        for (Map.Entry<Long, NamespaceDump> e : dumps.entrySet()) {
+        for (Map.Entry<Long, List<NetlinkMessage.Link>> e : linksWithNsid.entrySet()) {
             NamespaceHandle a = handles.get(e.getKey());
-            for (NetlinkMessage.Link l : e.getValue().links()) {
-                Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
-                Long b = nsid.map(a.nsidToInode::get).orElse(null);
-                if (b == null || !isVeth(l) || !linksByIndex.containsKey(b)) {
-                    continue;
+            for (NetlinkMessage.Link l : e.getValue()) {
+                Long b = a.nsidToInode.get(l.attributes().u32(Ifla.IFLA_LINK_NETNSID).orElseThrow());
+                NetlinkMessage.Link other = b == null || !linksByIndex.containsKey(b) ? null
+                        : linksByIndex.get(b).get(iflink(l));
+                Optional<Integer> m = other == null ? Optional.empty() : other.attributes().u32(Ifla.IFLA_LINK_NETNSID);
+                if (m.isEmpty() || iflink(other) != l.info().index() || handles.get(b).nsidToInode.containsKey(m.get())
+                        || !isVeth(l) || !isVeth(other)) {
+                    continue; // not a veth pair seen from both ends, or already known
                 }
-                NetlinkMessage.Link other = linksByIndex.get(b).get(iflink(l));
-                if (other == null || !isVeth(other) || iflink(other) != l.info().index()) {
-                    continue;
-                }
-                other.attributes().u32(Ifla.IFLA_LINK_NETNSID)
-                        .ifPresent(m -> handles.get(b).nsidToInode.putIfAbsent(m, a.inode));
+                handles.get(b).nsidToInode.put(m.get(), a.inode);
             }
         }
     }
 
     /** Step 3, one thread per namespace: asks for what is still unknown, of every namespace if need be. */
     void askRemaining(NamespaceHandle a) throws IOException {
-        for (NetlinkMessage.Link l : dumps.get(a.inode).links()) {
+        for (NetlinkMessage.Link l : linksWithNsid.getOrDefault(a.inode, List.of())) {
             Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
             if (nsid.isEmpty() || nsid.get() < 0 || a.nsidToInode.containsKey(nsid.get())) {
                 continue;

@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class AttributeTree {
 
     private final List<Attribute> attributes = new ArrayList<>();
+    /** First attribute of each type, built on the first lookup: a link message holds ~40 and is asked ~12 times. */
+    private Attribute[] byType;
 
     public AttributeTree() {
     }
@@ -71,12 +73,26 @@ public final class AttributeTree {
 
     /** The first attribute of this type. */
     public Optional<Attribute> get(int type) {
+        Attribute[] index = byType;
+        if (index == null) {
+            index = index();
+        }
+        return type >= 0 && type < index.length ? Optional.ofNullable(index[type]) : Optional.empty();
+    }
+
+    private Attribute[] index() {
+        int max = -1;
         for (Attribute a : attributes) {
-            if (a.type() == type) {
-                return Optional.of(a);
+            max = Math.max(max, a.type());
+        }
+        Attribute[] index = new Attribute[max + 1];
+        for (Attribute a : attributes) {
+            if (index[a.type()] == null) {
+                index[a.type()] = a;
             }
         }
-        return Optional.empty();
+        byType = index;
+        return index;
     }
 
     public boolean has(int type) {
@@ -104,6 +120,7 @@ public final class AttributeTree {
     }
 
     public AttributeTree add(int type, byte[] value) {
+        byType = null;
         attributes.add(Attribute.leaf(type, value.clone(), 0, value.length, -1));
         return this;
     }
@@ -131,6 +148,7 @@ public final class AttributeTree {
     /** Adds a nest and returns it, so its own attributes are added to it. */
     public AttributeTree addNest(int type) {
         AttributeTree child = new AttributeTree();
+        byType = null;
         attributes.add(Attribute.nest(type, child));
         return child;
     }

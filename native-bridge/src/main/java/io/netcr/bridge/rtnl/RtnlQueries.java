@@ -35,30 +35,39 @@ public final class RtnlQueries {
     }
 
     /**
-     * Equivalent to {@code ip route show table main} and {@code ip -6 route show table main}. Strict
-     * checking lets the kernel filter by table; the result is filtered again in case it did not.
+     * Equivalent to {@code ip route show table main} and {@code ip -6 route show table main}. One
+     * AF_UNSPEC dump serves both families (strict checking lets the kernel filter by table); should a
+     * kernel refuse it, each family is dumped on its own. The result is filtered again by table and family.
      */
     public static List<NetlinkMessage.Route> mainRoutes(RtnlSocket s) throws IOException {
-        List<NetlinkMessage.Route> out = new ArrayList<>();
-        for (int family : new int[] {Nl.AF_INET, Nl.AF_INET6}) {
-            RtMsg filter = new RtMsg(family, 0, 0, 0, Rta.RT_TABLE_MAIN, 0, 0, 0, 0);
-            List<NetlinkMessage> replies;
-            try {
-                replies = s.dump(Nl.RTM_GETROUTE, filter, null);
-            } catch (NetlinkErrorException e) {
-                if (e.errno() == Errno.ENOENT) {
-                    continue; // "FIB table does not exist": a namespace with no route of this family yet
-                }
-                throw e;
-            }
-            for (NetlinkMessage.Route r : only(replies, NetlinkMessage.Route.class)) {
-                int table = r.attributes().u32(Rta.RTA_TABLE).orElse(r.info().table());
-                if (table == Rta.RT_TABLE_MAIN) {
-                    out.add(r);
+        List<NetlinkMessage> replies;
+        try {
+            replies = s.dump(Nl.RTM_GETROUTE, mainTable(Nl.AF_UNSPEC), null);
+        } catch (NetlinkErrorException e) {
+            replies = new ArrayList<>();
+            for (int family : new int[] {Nl.AF_INET, Nl.AF_INET6}) {
+                try {
+                    replies.addAll(s.dump(Nl.RTM_GETROUTE, mainTable(family), null));
+                } catch (NetlinkErrorException none) {
+                    if (none.errno() != Errno.ENOENT) { // ENOENT: "FIB table does not exist", no route yet
+                        throw none;
+                    }
                 }
             }
         }
+        List<NetlinkMessage.Route> out = new ArrayList<>();
+        for (NetlinkMessage.Route r : only(replies, NetlinkMessage.Route.class)) {
+            int table = r.attributes().u32(Rta.RTA_TABLE).orElse(r.info().table());
+            int family = r.info().family();
+            if (table == Rta.RT_TABLE_MAIN && (family == Nl.AF_INET || family == Nl.AF_INET6)) {
+                out.add(r);
+            }
+        }
         return out;
+    }
+
+    private static RtMsg mainTable(int family) {
+        return new RtMsg(family, 0, 0, 0, Rta.RT_TABLE_MAIN, 0, 0, 0, 0);
     }
 
     /** Equivalent to {@code ip netns list-id}: this namespace's nsid table. */

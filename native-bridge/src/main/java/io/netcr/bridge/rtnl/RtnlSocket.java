@@ -26,8 +26,14 @@ public final class RtnlSocket implements AutoCloseable {
 
     private final int fd;
     private final int portId;
-    private final ByteBuffer recvBuf = ByteBuffer.allocateDirect(RECV_SIZE).order(ByteOrder.nativeOrder());
-    private ByteBuffer sendBuf = ByteBuffer.allocateDirect(4096).order(ByteOrder.nativeOrder());
+    /**
+     * Buffers belong to the thread, not the socket: discovery keeps a socket per namespace (a thousand
+     * sockets must not each hold 64 KiB of direct memory), and a socket is used by one thread at a time.
+     */
+    private static final ThreadLocal<ByteBuffer> RECV_BUF =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(RECV_SIZE).order(ByteOrder.nativeOrder()));
+    private static final ThreadLocal<ByteBuffer> SEND_BUF =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(4096).order(ByteOrder.nativeOrder()));
     private int seq = (int) (System.nanoTime() & 0x3fffffff);
     private boolean closed;
 
@@ -48,6 +54,7 @@ public final class RtnlSocket implements AutoCloseable {
             Sys.setsockopt(fd, Sys.SOL_NETLINK, Nl.NETLINK_EXT_ACK, 1);
             Sys.setsockopt(fd, Sys.SOL_NETLINK, Nl.NETLINK_GET_STRICT_CHK, 1);
             Sys.bindNetlink(fd, 0, 0);
+            Sys.connectNetlink(fd, 0); // from now on only the kernel can send to this socket
             return new RtnlSocket(fd, Sys.netlinkPortId(fd));
         } catch (NativeException e) {
             Sys.closeQuietly(fd);
@@ -88,25 +95,25 @@ public final class RtnlSocket implements AutoCloseable {
     private void send(int type, int flags, int mySeq, NetlinkStruct body, AttributeTree attributes)
             throws NativeException {
         int len = NetlinkMessages.packedLength(body, attributes);
+        ByteBuffer sendBuf = SEND_BUF.get();
         if (len > sendBuf.capacity()) {
             sendBuf = ByteBuffer.allocateDirect(Integer.highestOneBit(len) * 2).order(ByteOrder.nativeOrder());
+            SEND_BUF.set(sendBuf);
         }
         sendBuf.clear();
         NetlinkMessages.pack(sendBuf, type, flags, mySeq, portId, body, attributes);
         sendBuf.flip();
-        Sys.sendtoNetlink(fd, sendBuf, 0);
+        Sys.send(fd, sendBuf);
     }
 
     private List<NetlinkMessage> receive(String what) throws IOException {
-        int[] from = new int[1];
+        ByteBuffer recvBuf = RECV_BUF.get();
         recvBuf.clear();
-        int n = Sys.recvfromNetlink(fd, recvBuf, Sys.MSG_TRUNC, from);
+        // The socket is connected to the kernel, which is then the only sender it accepts.
+        int n = Sys.recv(fd, recvBuf, Sys.MSG_TRUNC);
         if (n > recvBuf.capacity()) {
             throw new NetlinkProtocolException(what + ": a " + n + "-byte datagram did not fit the "
                     + recvBuf.capacity() + "-byte buffer");
-        }
-        if (from[0] != 0) {
-            throw new NetlinkProtocolException(what + ": datagram from port " + from[0] + ", not the kernel");
         }
         // Copy out: the direct buffer is reused by the next receive, the messages must outlive it.
         byte[] copy = new byte[n];

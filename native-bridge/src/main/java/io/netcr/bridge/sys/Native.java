@@ -21,6 +21,10 @@ final class Native {
 
         int bind(int fd, @In byte[] addr, int addrlen);
 
+        int connect(int fd, @In byte[] addr, int addrlen);
+
+        @ssize_t long send(int fd, @In ByteBuffer buf, @size_t long len, int flags);
+
         int setsockopt(int fd, int level, int optname, @In int[] optval, int optlen);
 
         int getsockname(int fd, @Out byte[] addr, @In @Out int[] addrlen);

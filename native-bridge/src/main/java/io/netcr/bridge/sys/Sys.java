@@ -49,6 +49,31 @@ public final class Sys {
         check(Native.LIBC.bind(fd, sockaddrNl(portId, groups), SOCKADDR_NL_SIZE), "bind");
     }
 
+    /**
+     * Connects a netlink socket to a port (0 = the kernel). The kernel then refuses to queue messages
+     * from any other sender on it, so plain {@link #send} and {@link #recv} need no address.
+     */
+    public static void connectNetlink(int fd, int portId) throws NativeException {
+        check(Native.LIBC.connect(fd, sockaddrNl(portId, 0), SOCKADDR_NL_SIZE), "connect");
+    }
+
+    /** Sends the buffer's bytes from 0 to its limit on a connected socket. */
+    public static void send(int fd, ByteBuffer direct) throws NativeException {
+        while (true) {
+            long n = Native.LIBC.send(fd, direct, direct.limit(), 0);
+            if (n >= 0) {
+                if (n != direct.limit()) {
+                    throw new NativeException("send sent " + n + " of " + direct.limit() + " bytes", 5);
+                }
+                return;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("send", e);
+            }
+        }
+    }
+
     public static void setsockopt(int fd, int level, int option, int value) throws NativeException {
         check(Native.LIBC.setsockopt(fd, level, option, new int[] {value}, 4),
                 "setsockopt(" + level + ", " + option + ")");

@@ -1,0 +1,28 @@
+package io.netcr.bridge;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the native-bridge layers apart. */
+@AnalyzeClasses(packages = "io.netcr.bridge", importOptions = ImportOption.DoNotIncludeTests.class)
+class BridgeLayerRulesTest {
+
+    @ArchTest
+    static final ArchRule codecIsPureJava = noClasses().that().resideInAPackage("io.netcr.bridge.netlink..")
+            .should().dependOnClassesThat().resideInAnyPackage("jnr..", "com.kenai..", "io.netcr.bridge.sys..",
+                    "io.netcr.bridge.rtnl..", "io.netcr.bridge.discovery..")
+            .because("readers of stored netlink streams (CRIU ifaddr/route images) reuse it without native code");
+
+    @ArchTest
+    static final ArchRule onlySysBindsLibc = noClasses().that().resideOutsideOfPackage("io.netcr.bridge.sys..")
+            .should().dependOnClassesThat().resideInAnyPackage("jnr..", "com.kenai..")
+            .because("libc is bound in one place (Native) and reached through Sys's checked wrappers");
+
+    @ArchTest
+    static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the native bridge is used by the command line as well as by the workbench");
+}
