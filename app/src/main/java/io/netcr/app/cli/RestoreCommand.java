@@ -2,6 +2,7 @@ package io.netcr.app.cli;
 
 import io.netcr.app.source.SnapshotSources;
 import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.bridge.restore.HostView;
 import io.netcr.bridge.restore.PlanExecutor;
 import io.netcr.bridge.restore.Privileges;
 import io.netcr.bridge.restore.RestoreLock;
@@ -113,7 +114,7 @@ public final class RestoreCommand implements Callable<Integer> {
     private RestorePlan planAndPrint(Snapshot image, PrintWriter out, PrintWriter err) {
         Snapshot host;
         try (LiveDiscovery discovery = new LiveDiscovery("netcr " + VersionProvider.version())) {
-            host = discovery.snapshot();
+            host = HostView.forPlanning(discovery);
         } catch (IOException | RuntimeException | LinkageError e) {
             err.println("netcr restore: cannot read this host: " + e.getMessage() + "; nothing was changed");
             return null;
