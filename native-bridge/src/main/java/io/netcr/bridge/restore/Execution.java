@@ -49,6 +49,8 @@ final class Execution implements AutoCloseable {
     private final Map<String, Map<String, Integer>> ifindexes = new HashMap<>();
     private final Map<Integer, List<Journal.Entry>> onAck = new HashMap<>();
     private final List<Diagnostic> undoProblems = new ArrayList<>();
+    /** Devices of the restorer's namespace whose creation the kernel confirmed: the only ones steps may touch. */
+    private final java.util.Set<String> ownRestorerLinks = new java.util.HashSet<>();
     private RtnlSocket restorerSocket;
     private int restorerFd = -1;
     private Failure failure;
@@ -150,12 +152,15 @@ final class Execution implements AutoCloseable {
             }
         } else if (step instanceof PlanStep.SetLink s) {
             at = s.ns();
+            requireOwn(at, s.device());
             r = RestoreMessages.setLink(s.device(), s.mac(), s.mtu());
         } else if (step instanceof PlanStep.SetMaster m) {
             at = m.ns();
+            requireOwn(at, m.device());
             r = RestoreMessages.setMaster(m.device(), ifindex(m.ns(), m.master()));
         } else if (step instanceof PlanStep.AddAddress a) {
             at = a.ns();
+            requireOwn(at, a.device());
             int index = ifindex(a.ns(), a.device());
             r = RestoreMessages.addAddress(index, a.address(), a.nodad());
             if (at.isRestorer()) {
@@ -163,9 +168,13 @@ final class Execution implements AutoCloseable {
             }
         } else if (step instanceof PlanStep.SetUp u) {
             at = u.ns();
+            requireOwn(at, u.device());
             r = RestoreMessages.setUp(u.device());
         } else if (step instanceof PlanStep.AddRoute rt) {
             at = rt.ns();
+            if (rt.route().device() != null) {
+                requireOwn(at, rt.route().device());
+            }
             int oif = rt.route().device() != null ? ifindex(rt.ns(), rt.route().device()) : 0;
             r = RestoreMessages.addRoute(rt.route(), oif, rt.onlink());
             if (at.isRestorer()) {
@@ -182,6 +191,25 @@ final class Execution implements AutoCloseable {
         process(p.ready()); // what the window made it read already: stop early on a refusal
         if (failure != null) {
             throw new Stop();
+        }
+    }
+
+    /**
+     * In the restorer's namespace a step may only touch a device this restore created, and only once the
+     * kernel confirmed that creation: were the creation refused (a device of that name appeared meanwhile),
+     * a pipelined "link set up" would act on someone else's device. Waits for outstanding ACKs once.
+     */
+    private void requireOwn(TargetNs ns, String device) throws IOException, Stop {
+        if (!ns.isRestorer() || ownRestorerLinks.contains(device)) {
+            return;
+        }
+        drainAll();
+        if (failure != null) {
+            throw new Stop();
+        }
+        if (!ownRestorerLinks.contains(device)) {
+            throw new IllegalStateException("the plan changes " + device + " in this namespace, which the restore "
+                    + "did not create; refused");
         }
     }
 
@@ -223,6 +251,8 @@ final class Execution implements AutoCloseable {
                 List<Journal.Entry> entries = onAck.remove(o.tag());
                 if (entries != null) {
                     entries.forEach(journal::add);
+                    entries.stream().filter(e -> e instanceof Journal.RestorerLink)
+                            .forEach(e -> ownRestorerLinks.add(((Journal.RestorerLink) e).name()));
                 }
             } else {
                 fail(new Failure(o.tag(), o.errno(), o.kernelMessage(), null));
