@@ -122,6 +122,7 @@ public final class RestoreCommand implements Callable<Integer> {
         RestorePlan plan = RestorePlanner.plan(image, host, new RestoreOptions(renames, prefix));
         if (out != null && json) {
             out.print(RestorePlanJson.toJson(plan));
+            out.flush();
         } else if (out != null) {
             printPlan(plan, out);
         }
