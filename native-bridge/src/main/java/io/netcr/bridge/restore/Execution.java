@@ -55,6 +55,7 @@ final class Execution implements AutoCloseable {
     private int restorerFd = -1;
     private Failure failure;
     private int confirmed;
+    private long namespaceNanos;
 
     Execution(RestorePlan plan, PlanExecutor.Options options) {
         this.plan = plan;
@@ -93,14 +94,14 @@ final class Execution implements AutoCloseable {
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         if (failure == null) {
-            return new RestoreResult(true, List.of(), plan.namespaceNames(), steps.size(), ms);
+            return new RestoreResult(true, List.of(), plan.namespaceNames(), steps.size(), ms, namespaceNanos / 1e6);
         }
         int done = confirmed;
         undo();
         List<Diagnostic> diags = new ArrayList<>();
         diags.add(failureDiagnostic(steps));
         diags.addAll(undoProblems);
-        return new RestoreResult(false, diags, Map.of(), done, (System.nanoTime() - t0) / 1e6);
+        return new RestoreResult(false, diags, Map.of(), done, (System.nanoTime() - t0) / 1e6, namespaceNanos / 1e6);
     }
 
     /** Creates the run of namespaces that starts at {@code first}; returns the index after it. */
@@ -112,6 +113,7 @@ final class Execution implements AutoCloseable {
             names.add(c.name());
             end++;
         }
+        long t0 = System.nanoTime();
         try {
             NamedNamespaces.create(names, c -> {
                 created.put(c.name(), c);
@@ -121,6 +123,8 @@ final class Execution implements AutoCloseable {
         } catch (NativeException e) {
             fail(new Failure(first + names.indexOf(nextUncreated(names)), e.errnoNumber(), null, e.getMessage()));
             throw new Stop();
+        } finally {
+            namespaceNanos += System.nanoTime() - t0;
         }
         return end;
     }

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param namespaceNames image namespace id to the name it was restored under (empty after a failure)
  * @param stepsRun       steps that took effect (before an undo)
  * @param millis         wall-clock time of the execution
+ * @param namespaceMillis of which creating the namespaces
  */
 public record RestoreResult(boolean success, List<Diagnostic> diagnostics, Map<String, String> namespaceNames,
-                            int stepsRun, double millis) {
+                            int stepsRun, double millis, double namespaceMillis) {
 
     public RestoreResult {
         diagnostics = List.copyOf(diagnostics);

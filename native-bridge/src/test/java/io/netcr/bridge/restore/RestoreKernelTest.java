@@ -137,9 +137,7 @@ class RestoreKernelTest {
     }
 
     private static RestorePlan plan(Snapshot image, RestoreOptions options) throws Exception {
-        try (LiveDiscovery discovery = new LiveDiscovery("netcr test")) {
-            return RestorePlanner.plan(image, HostView.forPlanning(discovery), options);
-        }
+        return RestorePlanner.plan(image, HostView.forPlanning(), options);
     }
 
     @Test
