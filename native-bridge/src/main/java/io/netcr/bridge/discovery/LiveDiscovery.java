@@ -90,8 +90,12 @@ public final class LiveDiscovery implements AutoCloseable {
         DeviceAssembler devices = new DeviceAssembler(dumps);
 
         List<Future<DeviceAssembler.Assembled>> futures = new ArrayList<>();
-        for (FoundNamespace f : selected) {
-            futures.add(pool.submit(() -> devices.assemble(f, handles.get(f.inode()).nsidToInode)));
+        List<FoundNamespace> bigFirst = new ArrayList<>(selected);
+        bigFirst.sort(Comparator.comparingInt((FoundNamespace f) -> size(dumps.get(f.inode()))).reversed());
+        for (FoundNamespace f : bigFirst) {
+            NamespaceHandle h = handles.get(f.inode()); // null when it vanished before it could be opened
+            Map<Integer, Long> nsids = h == null ? Map.of() : h.nsidToInode;
+            futures.add(pool.submit(() -> devices.assemble(f, nsids)));
         }
         List<Namespace> namespaces = new ArrayList<>();
         for (Future<DeviceAssembler.Assembled> f : futures) {
@@ -103,6 +107,10 @@ public final class LiveDiscovery implements AutoCloseable {
                 .thenComparing(Namespace::label));
         lap("assemble");
         return new Snapshot(HostInfo.liveSource(tool), namespaces, diags);
+    }
+
+    private static int size(NamespaceDump d) {
+        return d == null ? 0 : d.links().size() + d.addresses().size() + d.routes().size();
     }
 
     private void lap(String phase) {
@@ -149,6 +157,8 @@ public final class LiveDiscovery implements AutoCloseable {
         Map<Long, FoundNamespace> byInode = new HashMap<>();
         selected.forEach(f -> byInode.put(f.inode(), f));
         List<Future<NamespaceDump>> futures = new ArrayList<>();
+        // Longest first (by the last snapshot's size): a hub of a thousand links must not start last.
+        readable.sort(Comparator.comparingInt((NamespaceHandle h) -> h.lastSize).reversed());
         for (NamespaceHandle h : readable) {
             futures.add(pool.submit(() -> NamespaceDump.read(h.socket)));
         }
@@ -156,7 +166,9 @@ public final class LiveDiscovery implements AutoCloseable {
         for (int i = 0; i < readable.size(); i++) {
             NamespaceHandle h = readable.get(i);
             try {
-                dumps.put(h.inode, Tasks.await(futures.get(i)));
+                NamespaceDump dump = Tasks.await(futures.get(i));
+                h.lastSize = dump.links().size() + dump.addresses().size() + dump.routes().size();
+                dumps.put(h.inode, dump);
             } catch (IOException e) {
                 h.dropSocket();
                 diags.add(failure(e, SubjectPath.of(SubjectPath.NETNS, byInode.get(h.inode).label()), "cannot read"));

@@ -18,6 +18,8 @@ final class NamespaceHandle implements AutoCloseable {
     RtnlSocket socket;
     /** nsid (in this namespace) -> inode of the namespace it names; valid while both are held. */
     final Map<Integer, Long> nsidToInode = new HashMap<>();
+    /** Messages its last dump returned: big namespaces are read first, so none is left alone at the end. */
+    volatile int lastSize;
 
     NamespaceHandle(long inode, int nsFd) {
         this.inode = inode;

@@ -59,4 +59,33 @@ class ConcurrentChangeKernelTest {
         assertEquals(null, writerFailure.get(), "the writer thread did not fail");
         assertTrue(changes.get() > 0, "devices changed while snapshots were taken");
     }
+
+    /** Regression: a namespace found but deleted before it could be opened made assembly fail (NPE). */
+    @Test
+    void should_survive_namespaces_that_vanish_while_the_snapshot_is_taken() throws Exception {
+        String churn = TOPO.name("c"); // made and removed by the churn thread itself, and removed again below
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread writer = new Thread(() -> {
+            while (!stop.get()) {
+                KernelTopology.run(java.util.List.of("ip", "netns", "add", churn), false);
+                started.countDown();
+                KernelTopology.run(java.util.List.of("ip", "netns", "del", churn), false);
+                rounds.incrementAndGet();
+            }
+        }, "nct-churn");
+        writer.start();
+        try (LiveDiscovery discovery = new LiveDiscovery("netcr test")) {
+            assertTrue(started.await(60, TimeUnit.SECONDS), "the churn started");
+            for (int i = 0; i < SNAPSHOTS; i++) {
+                SnapshotInvariants.check(discovery.snapshot());
+            }
+        } finally {
+            stop.set(true);
+            writer.join(60_000);
+            KernelTopology.run(java.util.List.of("ip", "netns", "del", churn), false);
+        }
+        assertTrue(rounds.get() > 0, "namespaces came and went during the snapshots");
+    }
 }

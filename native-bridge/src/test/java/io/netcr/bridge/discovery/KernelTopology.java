@@ -33,6 +33,7 @@ public final class KernelTopology implements BeforeEachCallback, AfterEachCallba
     private final List<String> namespaces = Collections.synchronizedList(new ArrayList<>());
     private final List<String> initDevices = Collections.synchronizedList(new ArrayList<>());
     private final List<Process> holders = Collections.synchronizedList(new ArrayList<>());
+    private final List<Path> mounts = Collections.synchronizedList(new ArrayList<>());
     private String suffix;
     private int counter;
 
@@ -97,6 +98,21 @@ public final class KernelTopology implements BeforeEachCallback, AfterEachCallba
         return p.pid();
     }
 
+    /**
+     * A namespace bind-mounted at a file outside /run/netns (`unshare --net=FILE true`), or, given an
+     * existing namespace file, a second bind mount of it. Returns the mount point.
+     */
+    public Path bindMount(Path existing) throws IOException {
+        Path point = Files.createTempFile(name("m"), "");
+        mounts.add(point);
+        if (existing == null) {
+            run(List.of("unshare", "--net=" + point, "true"), true);
+        } else {
+            run(List.of("mount", "--bind", existing.toString(), point.toString()), true);
+        }
+        return point;
+    }
+
     /** Runs `ip ARGS`; fails the test with ip's message when it fails. */
     public String ip(String... args) {
         List<String> cmd = new ArrayList<>();
@@ -154,6 +170,15 @@ public final class KernelTopology implements BeforeEachCallback, AfterEachCallba
             }
         }
         holders.clear();
+        for (Path m : new ArrayList<>(mounts)) {
+            run(List.of("umount", m.toString()), false);
+            try {
+                Files.deleteIfExists(m);
+            } catch (IOException e) {
+                // still mounted somehow: leave the empty file rather than fail the cleanup of the rest
+            }
+        }
+        mounts.clear();
         for (String d : new ArrayList<>(initDevices)) {
             run(List.of("ip", "link", "del", d), false); // may be gone with its namespace peer already
         }

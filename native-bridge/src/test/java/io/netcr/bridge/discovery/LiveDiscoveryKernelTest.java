@@ -143,6 +143,22 @@ class LiveDiscoveryKernelTest {
     }
 
     @Test
+    void should_name_namespaces_by_every_bind_mount_and_list_each_once() throws Exception {
+        String a = TOPO.namespace();
+        java.nio.file.Path second = TOPO.bindMount(java.nio.file.Path.of("/run/netns", a));
+        java.nio.file.Path elsewhere = TOPO.bindMount(null);
+        try (LiveDiscovery d = new LiveDiscovery("netcr test")) {
+            Snapshot s = d.snapshot();
+            SnapshotInvariants.check(s);
+            Namespace na = s.namespaceNamed(a).orElseThrow();
+            assertEquals(List.of(second.toString(), a), na.names(), "both names, sorted, one namespace");
+            Namespace other = s.namespaceNamed(elsewhere.toString()).orElseThrow();
+            assertEquals("nsfs:" + java.nio.file.Files.getAttribute(elsewhere, "unix:ino"), other.id());
+            assertEquals("lo", other.devices().get(0).name(), "a namespace mounted only outside /run/netns is read");
+        }
+    }
+
+    @Test
     void should_find_loopback_without_kind_and_report_it_as_loopback() throws Exception {
         String a = TOPO.namespace();
         try (LiveDiscovery d = new LiveDiscovery("netcr test")) {
