@@ -4,8 +4,11 @@ import io.netcr.bridge.rtnl.RtnlSocket;
 import io.netcr.bridge.sys.NativeException;
 import io.netcr.bridge.sys.Sys;
 import io.netcr.model.validate.NameRules;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +23,8 @@ public final class NamedNamespaces {
     public static final String RUN_DIR = "/run/netns";
     private static final String THREAD_SELF_NET = "/proc/thread-self/ns/net";
     private static final int EINVAL = 22;
+    private static final int MAX_WORKERS = 2;
+    private static final int MIN_PER_WORKER = 16;
 
     private NamedNamespaces() {
     }
@@ -34,31 +39,54 @@ public final class NamedNamespaces {
     }
 
     /**
-     * Creates the namespaces in order; each is handed to {@code onCreated} as soon as it exists, so that a
-     * caller's journal knows it even when a later one fails. A name that exists already is EEXIST.
-     * Equivalent to {@code ip netns add NAME} for each name.
+     * Creates the namespaces; each is handed to {@code onCreated} as soon as it exists (one call at a time,
+     * from the creating threads), so that a caller's journal knows it even when a later one fails. A name
+     * that exists already is EEXIST. Large sets are shared among a few threads: most of a namespace's cost
+     * is the kernel setting it up, and that runs in parallel. Equivalent to {@code ip netns add NAME} for
+     * each name.
      */
     public static void create(List<String> names, Consumer<Created> onCreated) throws NativeException {
         for (String name : names) {
             requireName(name);
         }
+        ensureRunDir();
+        int workers = Math.max(1, Math.min(Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()),
+                names.size() / MIN_PER_WORKER));
         AtomicReference<NativeException> failure = new AtomicReference<>();
         AtomicReference<RuntimeException> bug = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try {
-                createHere(names, onCreated);
-            } catch (NativeException e) {
-                failure.set(e);
-            } catch (RuntimeException e) {
-                bug.set(e);
+        AtomicInteger next = new AtomicInteger();
+        Object callbackLock = new Object();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    createHere(names, next, () -> failure.get() != null || bug.get() != null, c -> {
+                        synchronized (callbackLock) {
+                            onCreated.accept(c);
+                        }
+                    });
+                } catch (NativeException e) {
+                    failure.compareAndSet(null, e);
+                } catch (RuntimeException e) {
+                    bug.compareAndSet(null, e);
+                }
+            }, "netcr-netns-add-" + w);
+            threads.add(worker);
+            worker.start();
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the workers must finish: they hold namespaces the caller must know of
+                }
             }
-        }, "netcr-netns-add");
-        worker.start();
-        try {
-            worker.join();
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new NativeException("interrupted while creating namespaces", 4);
         }
         if (bug.get() != null) {
             throw bug.get();
@@ -68,13 +96,13 @@ public final class NamedNamespaces {
         }
     }
 
-    /** Runs on the dedicated thread: its network namespace changes, so no other work may share it. */
-    private static void createHere(List<String> names, Consumer<Created> onCreated) throws NativeException {
-        ensureRunDir();
+    /** Runs on a dedicated thread: its network namespace changes, so no other work may share it. */
+    private static void createHere(List<String> names, AtomicInteger next, BooleanSupplier stop,
+                                   Consumer<Created> onCreated) throws NativeException {
         int home = Sys.open(THREAD_SELF_NET, Sys.O_RDONLY | Sys.O_CLOEXEC);
         try {
-            for (String name : names) {
-                onCreated.accept(createOne(name));
+            for (int i = next.getAndIncrement(); i < names.size() && !stop.getAsBoolean(); i = next.getAndIncrement()) {
+                onCreated.accept(createOne(names.get(i)));
             }
         } finally {
             try {
@@ -87,7 +115,11 @@ public final class NamedNamespaces {
 
     private static Created createOne(String name) throws NativeException {
         String path = RUN_DIR + "/" + name;
-        Sys.closeQuietly(Sys.create(path, Sys.O_RDONLY | Sys.O_EXCL | Sys.O_CLOEXEC, 0)); // EEXIST: not ours
+        try {
+            Sys.closeQuietly(Sys.create(path, Sys.O_RDONLY | Sys.O_EXCL | Sys.O_CLOEXEC, 0)); // EEXIST: not ours
+        } catch (NativeException e) {
+            throw new NamespaceCreateException(name, e);
+        }
         boolean mounted = false;
         try {
             Sys.unshare(Sys.CLONE_NEWNET);
@@ -102,7 +134,7 @@ public final class NamedNamespaces {
             }
         } catch (NativeException e) {
             removeFile(path, mounted);
-            throw e;
+            throw new NamespaceCreateException(name, e);
         }
     }
 

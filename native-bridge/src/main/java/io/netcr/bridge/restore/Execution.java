@@ -3,6 +3,7 @@ package io.netcr.bridge.restore;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Nl;
 import io.netcr.bridge.netns.NamedNamespaces;
+import io.netcr.bridge.netns.NamespaceCreateException;
 import io.netcr.bridge.rtnl.AckPipeline;
 import io.netcr.bridge.rtnl.NetlinkErrorException;
 import io.netcr.bridge.rtnl.RtnlSocket;
@@ -120,17 +121,16 @@ final class Execution implements AutoCloseable {
                 journal.add(new Journal.Namespace(c.name()));
                 confirmed++;
             });
+        } catch (NamespaceCreateException e) {
+            fail(new Failure(first + Math.max(0, names.indexOf(e.name())), e.errnoNumber(), null, e.getMessage()));
+            throw new Stop();
         } catch (NativeException e) {
-            fail(new Failure(first + names.indexOf(nextUncreated(names)), e.errnoNumber(), null, e.getMessage()));
+            fail(new Failure(first, e.errnoNumber(), null, e.getMessage()));
             throw new Stop();
         } finally {
             namespaceNanos += System.nanoTime() - t0;
         }
         return end;
-    }
-
-    private String nextUncreated(List<String> names) {
-        return names.stream().filter(n -> !created.containsKey(n)).findFirst().orElse(names.get(names.size() - 1));
     }
 
     private void send(int i, PlanStep step) throws IOException, Stop {
