@@ -128,6 +128,15 @@ class RestoreCommandTest {
         assertTrue(r.out().contains("Preflight: no problems found"), r.out());
         assertEquals(List.of(), namespacesWith(tag));
 
+        Run renamed = run("restore", file.toString(), "--dry-run", "--rename", tag + "a=" + tag + "z",
+                "--rename", "dev:" + tag + "h=" + tag + "k");
+        assertEquals(0, renamed.status(), renamed.err());
+        assertTrue(renamed.out().contains(" 1. ip netns add " + tag + "z") && renamed.out().contains("peer name " + tag + "k"),
+                renamed.out());
+        Run unused = run("restore", file.toString(), "--dry-run", "--rename", "nosuch=x");
+        assertEquals(1, unused.status(), unused.err());
+        assertTrue(unused.err().contains("EINVAL") && unused.err().contains("--rename nosuch=x"), unused.err());
+
         Run j = run("restore", file.toString(), "--dry-run", "--json", "--prefix", "x");
         JsonNode plan = new ObjectMapper().readTree(j.out());
         assertEquals("netcr-restore-plan", plan.get("format").asText());
