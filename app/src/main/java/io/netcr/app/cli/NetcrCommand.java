@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "netcr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Graph, checkpoint, restore and compare Linux network namespaces.",
             "Without a command, opens the workbench."},
-        subcommands = {InspectCommand.class, SnapshotCommand.class, DiffCommand.class, ExportCommand.class, ConvertCommand.class},
+        subcommands = {InspectCommand.class, SnapshotCommand.class, DiffCommand.class, ExportCommand.class, ConvertCommand.class,
+            CheckpointCommand.class, RestoreCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:all well", "1:the source holds errors (or differs, for diff)",
             "2:wrong usage, or a file or host that cannot be read"})

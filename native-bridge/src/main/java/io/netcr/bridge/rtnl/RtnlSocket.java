@@ -66,6 +66,17 @@ public final class RtnlSocket implements AutoCloseable {
         return portId;
     }
 
+    /** The descriptor, for {@link AckPipeline}, which sends many requests before reading their ACKs. */
+    int fd() throws NetlinkProtocolException {
+        ensureOpen();
+        return fd;
+    }
+
+    /** The next sequence number; shared with {@link AckPipeline} so the two never reuse one. */
+    int nextSeq() {
+        return ++seq;
+    }
+
     /**
      * Dumps ({@code NLM_F_DUMP}) and returns every message up to NLMSG_DONE. Throws
      * {@link DumpInterruptedException} (after reading to the end) when the kernel flagged the dump.

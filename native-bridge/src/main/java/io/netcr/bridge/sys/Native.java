@@ -38,6 +38,13 @@ final class Native {
 
         int open(String path, int flags);
 
+        /** open(2) with a mode, for O_CREAT. */
+        int open(String path, int flags, int mode);
+
+        int mkdir(String path, int mode);
+
+        int unlink(String path);
+
         int close(int fd);
 
         int setns(int fd, int nstype);

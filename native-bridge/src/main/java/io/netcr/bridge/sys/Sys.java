@@ -22,6 +22,13 @@ public final class Sys {
     public static final int O_RDONLY = 0;
     public static final int O_CLOEXEC = 0x80000;
     public static final int CLONE_NEWNET = 0x40000000;
+    public static final int O_CREAT = 0x40;
+    public static final int O_EXCL = 0x80;
+    public static final int EEXIST = 17;
+    public static final long MS_BIND = 0x1000;
+    public static final long MS_REC = 0x4000;
+    public static final long MS_SHARED = 1 << 20;
+    public static final int MNT_DETACH = 2;
 
     private static final int EINTR = 4;
     private static final int SOCKADDR_NL_SIZE = 12;
@@ -147,6 +154,31 @@ public final class Sys {
                 throw new NativeException("open " + path, e);
             }
         }
+    }
+
+    /** Creates a file with this mode; with O_EXCL an existing one is EEXIST. Returns the descriptor. */
+    public static int create(String path, int flags, int mode) throws NativeException {
+        while (true) {
+            int fd = Native.LIBC.open(path, flags | O_CREAT, mode);
+            if (fd >= 0) {
+                return fd;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("create " + path, e);
+            }
+        }
+    }
+
+    /** mkdir(2); an existing directory is not an error. */
+    public static void mkdirs(String path, int mode) throws NativeException {
+        if (Native.LIBC.mkdir(path, mode) < 0 && errno() != EEXIST) {
+            throw new NativeException("mkdir " + path, errno());
+        }
+    }
+
+    public static void unlink(String path) throws NativeException {
+        check(Native.LIBC.unlink(path), "unlink " + path);
     }
 
     /** Closes a descriptor; errors are ignored, since after close(2) the descriptor is gone either way. */

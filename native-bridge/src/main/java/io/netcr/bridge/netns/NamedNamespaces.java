@@ -1,0 +1,186 @@
+package io.netcr.bridge.netns;
+
+import io.netcr.bridge.rtnl.RtnlSocket;
+import io.netcr.bridge.sys.NativeException;
+import io.netcr.bridge.sys.Sys;
+import io.netcr.model.validate.NameRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Named network namespaces, made and removed as iproute2 does ({@code ip netns add / del}), without running
+ * it: the namespace is a bind mount of {@code /proc/thread-self/ns/net} on a file under /run/netns, made
+ * from a dedicated platform thread that unshares into the new namespace and returns to its own in
+ * {@code finally}. A NETLINK_ROUTE socket opened in there stays bound to the new namespace, so it can be
+ * configured later from any thread without setns. Only names this class is given are touched.
+ */
+public final class NamedNamespaces {
+
+    public static final String RUN_DIR = "/run/netns";
+    private static final String THREAD_SELF_NET = "/proc/thread-self/ns/net";
+    private static final int EINVAL = 22;
+    private static final int MAX_WORKERS = 2;
+    private static final int MIN_PER_WORKER = 16;
+
+    private NamedNamespaces() {
+    }
+
+    /** A namespace this process created: a descriptor of it and a socket bound inside it. Close when done. */
+    public record Created(String name, int fd, RtnlSocket socket) implements AutoCloseable {
+        @Override
+        public void close() {
+            socket.close();
+            Sys.closeQuietly(fd);
+        }
+    }
+
+    /**
+     * Creates the namespaces; each is handed to {@code onCreated} as soon as it exists (one call at a time,
+     * from the creating threads), so that a caller's journal knows it even when a later one fails. A name
+     * that exists already is EEXIST. Large sets are shared among a few threads: most of a namespace's cost
+     * is the kernel setting it up, and that runs in parallel. Equivalent to {@code ip netns add NAME} for
+     * each name.
+     */
+    public static void create(List<String> names, Consumer<Created> onCreated) throws NativeException {
+        for (String name : names) {
+            requireName(name);
+        }
+        ensureRunDir();
+        int workers = Math.max(1, Math.min(Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()),
+                names.size() / MIN_PER_WORKER));
+        AtomicReference<NativeException> failure = new AtomicReference<>();
+        AtomicReference<RuntimeException> bug = new AtomicReference<>();
+        AtomicInteger next = new AtomicInteger();
+        Object callbackLock = new Object();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    createHere(names, next, () -> failure.get() != null || bug.get() != null, c -> {
+                        synchronized (callbackLock) {
+                            onCreated.accept(c);
+                        }
+                    });
+                } catch (NativeException e) {
+                    failure.compareAndSet(null, e);
+                } catch (RuntimeException e) {
+                    bug.compareAndSet(null, e);
+                }
+            }, "netcr-netns-add-" + w);
+            threads.add(worker);
+            worker.start();
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the workers must finish: they hold namespaces the caller must know of
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (bug.get() != null) {
+            throw bug.get();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** Runs on a dedicated thread: its network namespace changes, so no other work may share it. */
+    private static void createHere(List<String> names, AtomicInteger next, BooleanSupplier stop,
+                                   Consumer<Created> onCreated) throws NativeException {
+        int home = Sys.open(THREAD_SELF_NET, Sys.O_RDONLY | Sys.O_CLOEXEC);
+        try {
+            for (int i = next.getAndIncrement(); i < names.size() && !stop.getAsBoolean(); i = next.getAndIncrement()) {
+                onCreated.accept(createOne(names.get(i)));
+            }
+        } finally {
+            try {
+                Sys.setns(home, Sys.CLONE_NEWNET);
+            } finally {
+                Sys.closeQuietly(home);
+            }
+        }
+    }
+
+    private static Created createOne(String name) throws NativeException {
+        String path = RUN_DIR + "/" + name;
+        try {
+            Sys.closeQuietly(Sys.create(path, Sys.O_RDONLY | Sys.O_EXCL | Sys.O_CLOEXEC, 0)); // EEXIST: not ours
+        } catch (NativeException e) {
+            throw new NamespaceCreateException(name, e);
+        }
+        boolean mounted = false;
+        try {
+            Sys.unshare(Sys.CLONE_NEWNET);
+            Sys.mount(THREAD_SELF_NET, path, "none", Sys.MS_BIND, null);
+            mounted = true;
+            int fd = Sys.open(THREAD_SELF_NET, Sys.O_RDONLY | Sys.O_CLOEXEC);
+            try {
+                return new Created(name, fd, RtnlSocket.open());
+            } catch (NativeException e) {
+                Sys.closeQuietly(fd);
+                throw e;
+            }
+        } catch (NativeException e) {
+            removeFile(path, mounted);
+            throw new NamespaceCreateException(name, e);
+        }
+    }
+
+    /**
+     * Makes /run/netns and makes it a shared mount point, as iproute2's netns_add does: try
+     * {@code mount --make-rshared}; when that is EINVAL (not a mount point), bind-mount it on itself first.
+     * Mounts under it then propagate to every mount namespace that shares it.
+     */
+    static void ensureRunDir() throws NativeException {
+        Sys.mkdirs(RUN_DIR, 0755);
+        boolean madeMount = false;
+        while (true) {
+            try {
+                Sys.mount("", RUN_DIR, "none", Sys.MS_SHARED | Sys.MS_REC, null);
+                return;
+            } catch (NativeException e) {
+                if (e.errnoNumber() != EINVAL || madeMount) {
+                    throw e;
+                }
+                Sys.mount(RUN_DIR, RUN_DIR, "none", Sys.MS_BIND | Sys.MS_REC, null);
+                madeMount = true;
+            }
+        }
+    }
+
+    /** Removes a namespace created by this process. Equivalent to {@code ip netns del NAME}. */
+    public static void delete(String name) throws NativeException {
+        requireName(name);
+        removeFile(RUN_DIR + "/" + name, true);
+    }
+
+    private static void removeFile(String path, boolean mounted) throws NativeException {
+        if (mounted) {
+            try {
+                Sys.umount2(path, Sys.MNT_DETACH);
+            } catch (NativeException e) {
+                // not mounted (any more): the file is still ours to remove
+            }
+        }
+        Sys.unlink(path);
+    }
+
+    private static void requireName(String name) throws NativeException {
+        NameRules.Problem p = NameRules.namespaceName(name).orElse(null);
+        if (p != null) {
+            throw new NativeException("namespace name '" + name + "': " + p.reason(), p.code().number());
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.netcr.bridge.restore;
+
+import io.netcr.bridge.netlink.AttributeTree;
+import io.netcr.bridge.netlink.IfAddrMsg;
+import io.netcr.bridge.netlink.IfInfoMsg;
+import io.netcr.bridge.netlink.Ifa;
+import io.netcr.bridge.netlink.Ifla;
+import io.netcr.bridge.netlink.Nl;
+import io.netcr.bridge.netlink.NetlinkStruct;
+import io.netcr.bridge.netlink.Rta;
+import io.netcr.bridge.netlink.RtMsg;
+import io.netcr.bridge.netlink.RtnlWords;
+import io.netcr.model.Address;
+import io.netcr.model.IfaFlags;
+import io.netcr.model.IpText;
+import io.netcr.model.Route;
+import io.netcr.model.RtScope;
+import io.netcr.model.plan.LinkEnd;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * The rtnetlink requests a restore sends, as data: pure functions from plan values (and namespace
+ * descriptors) to messages, so that their bytes are tested without a kernel. Each says its iproute2
+ * equivalent.
+ */
+public final class RestoreMessages {
+
+    /** One request: message type, header flags beyond NLM_F_REQUEST|NLM_F_ACK, fixed struct, attributes. */
+    public record Request(int type, int flags, NetlinkStruct body, AttributeTree attributes) {
+    }
+
+    public static final int NLM_F_EXCL = 0x200;
+    public static final int NLM_F_CREATE = 0x400;
+    public static final int IFLA_NET_NS_FD = 28;
+    public static final int VETH_INFO_PEER = 1;
+    public static final int RTNH_F_ONLINK = 4;
+    public static final int IFA_F_NODAD = Ifa.IFA_F_NODAD;
+
+    /** Address flags a restore can ask for; the others the kernel sets by itself (permanent, secondary, ...). */
+    private static final List<String> SETTABLE_FLAGS = List.of("nodad", "noprefixroute", "mngtmpaddr", "autojoin", "home");
+
+    private RestoreMessages() {
+    }
+
+    /**
+     * A veth pair, each end created directly in its namespace: {@code ip link add NAME [index N] [address A]
+     * [mtu M] netns NS type veth peer name PEER [index N] [address A] [mtu M] netns NS2}. Always
+     * NLM_F_CREATE|NLM_F_EXCL: without EXCL a wanted ifindex that exists would modify that device.
+     */
+    public static Request createVeth(LinkEnd end, int endNsFd, LinkEnd peer, int peerNsFd) {
+        AttributeTree a = linkAttributes(end, endNsFd);
+        AttributeTree info = a.addNest(Ifla.IFLA_LINKINFO);
+        info.addString(Ifla.IFLA_INFO_KIND, "veth");
+        AttributeTree data = info.addNest(Ifla.IFLA_INFO_DATA);
+        data.add(VETH_INFO_PEER, peerPayload(peer, peerNsFd));
+        return new Request(Nl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, new IfInfoMsg(0, 0, end.ifindex(), 0, 0), a);
+    }
+
+    /** VETH_INFO_PEER holds a struct ifinfomsg (the peer's wanted ifindex) followed by the peer's attributes. */
+    static byte[] peerPayload(LinkEnd peer, int peerNsFd) {
+        AttributeTree pa = linkAttributes(peer, peerNsFd);
+        IfInfoMsg head = new IfInfoMsg(0, 0, peer.ifindex(), 0, 0);
+        ByteBuffer b = ByteBuffer.allocate(IfInfoMsg.SIZE + pa.packedLength()).order(ByteOrder.nativeOrder());
+        head.pack(b);
+        pa.pack(b);
+        return b.array();
+    }
+
+    private static AttributeTree linkAttributes(LinkEnd end, int nsFd) {
+        AttributeTree a = new AttributeTree();
+        a.addString(Ifla.IFLA_IFNAME, end.name());
+        if (end.mac() != null) {
+            a.add(Ifla.IFLA_ADDRESS, mac(end.mac()));
+        }
+        if (end.mtu() > 0) {
+            a.addU32(Ifla.IFLA_MTU, end.mtu());
+        }
+        if (nsFd >= 0) {
+            a.addU32(IFLA_NET_NS_FD, nsFd);
+        }
+        return a;
+    }
+
+    /** {@code ip link add NAME [index N] [address A] [mtu M] type bridge}, sent in the bridge's namespace. */
+    public static Request createBridge(LinkEnd bridge) {
+        AttributeTree a = linkAttributes(bridge, -1);
+        a.addNest(Ifla.IFLA_LINKINFO).addString(Ifla.IFLA_INFO_KIND, "bridge");
+        return new Request(Nl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, new IfInfoMsg(0, 0, bridge.ifindex(), 0, 0), a);
+    }
+
+    /** {@code ip link set NAME [address A] [mtu M]}: the device is found by name. */
+    public static Request setLink(String name, String mac, int mtu) {
+        AttributeTree a = new AttributeTree().addString(Ifla.IFLA_IFNAME, name);
+        if (mac != null) {
+            a.add(Ifla.IFLA_ADDRESS, mac(mac));
+        }
+        if (mtu > 0) {
+            a.addU32(Ifla.IFLA_MTU, mtu);
+        }
+        return new Request(Nl.RTM_NEWLINK, 0, new IfInfoMsg(0, 0, 0, 0, 0), a);
+    }
+
+    /** {@code ip link set NAME master M}, with the master's ifindex. */
+    public static Request setMaster(String name, int masterIndex) {
+        AttributeTree a = new AttributeTree().addString(Ifla.IFLA_IFNAME, name).addU32(Ifla.IFLA_MASTER, masterIndex);
+        return new Request(Nl.RTM_NEWLINK, 0, new IfInfoMsg(0, 0, 0, 0, 0), a);
+    }
+
+    /** {@code ip link set NAME up}. */
+    public static Request setUp(String name) {
+        AttributeTree a = new AttributeTree().addString(Ifla.IFLA_IFNAME, name);
+        return new Request(Nl.RTM_NEWLINK, 0, new IfInfoMsg(0, 0, 0, Ifla.IFF_UP, Ifla.IFF_UP), a);
+    }
+
+    /** {@code ip link del NAME}. */
+    public static Request deleteLink(String name) {
+        return new Request(Nl.RTM_DELLINK, 0, new IfInfoMsg(0, 0, 0, 0, 0),
+                new AttributeTree().addString(Ifla.IFLA_IFNAME, name));
+    }
+
+    /** {@code ip link show NAME} (no ACK flag needed: the reply is the answer). */
+    public static Request getLink(String name) {
+        return new Request(Nl.RTM_GETLINK, 0, new IfInfoMsg(0, 0, 0, 0, 0),
+                new AttributeTree().addString(Ifla.IFLA_IFNAME, name));
+    }
+
+    /**
+     * {@code ip addr add CIDR dev D [scope S] [label L] [nodad]}: IFA_LOCAL and IFA_ADDRESS both the
+     * address (no point-to-point peer), full flags in IFA_FLAGS.
+     */
+    public static Request addAddress(int ifindex, Address address, boolean nodad) {
+        return address(Nl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, ifindex, address, nodad);
+    }
+
+    /** {@code ip addr del CIDR dev D}. */
+    public static Request deleteAddress(int ifindex, Address address) {
+        return address(Nl.RTM_DELADDR, 0, ifindex, address, false);
+    }
+
+    private static Request address(int type, int flags, int ifindex, Address address, boolean nodad) {
+        int family = address.isInet6() ? Nl.AF_INET6 : Nl.AF_INET;
+        int bits = 0;
+        for (String f : address.flags()) {
+            if (SETTABLE_FLAGS.contains(f)) {
+                bits |= IfaFlags.bit(f).orElse(0);
+            }
+        }
+        if (nodad) {
+            bits |= IFA_F_NODAD;
+        }
+        byte[] ip = ip(address.address());
+        AttributeTree a = new AttributeTree().add(Ifa.IFA_LOCAL, ip).add(Ifa.IFA_ADDRESS, ip);
+        if (!address.isInet6() && address.label() != null) {
+            a.addString(Ifa.IFA_LABEL, address.label());
+        }
+        if (type == Nl.RTM_NEWADDR) {
+            a.addU32(Ifa.IFA_FLAGS, bits);
+        }
+        int scope = RtScope.number(address.scope()).orElse(0);
+        return new Request(type, flags, new IfAddrMsg(family, address.prefixlen(), bits & 0xff, scope, ifindex), a);
+    }
+
+    /**
+     * {@code ip route add [TYPE] DST [via GW] [dev D] [metric M] [proto P] [scope S] [src PREF] [onlink]}
+     * in the main table.
+     */
+    public static Request addRoute(Route route, int oif, boolean onlink) {
+        return route(Nl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, route, oif, onlink);
+    }
+
+    /** {@code ip route del ...} of the same route. */
+    public static Request deleteRoute(Route route, int oif) {
+        return route(Nl.RTM_DELROUTE, 0, route, oif, false);
+    }
+
+    private static Request route(int type, int flags, Route r, int oif, boolean onlink) {
+        int family = r.family().equals(Address.INET6) ? Nl.AF_INET6 : Nl.AF_INET;
+        AttributeTree a = new AttributeTree();
+        int dstLen = 0;
+        if (!r.destination().equals("default")) {
+            int slash = r.destination().indexOf('/');
+            String dst = slash < 0 ? r.destination() : r.destination().substring(0, slash);
+            byte[] d = ip(dst);
+            dstLen = slash < 0 ? d.length * 8 : Integer.parseInt(r.destination().substring(slash + 1));
+            a.add(Rta.RTA_DST, d);
+        }
+        a.addU32(Rta.RTA_TABLE, Rta.RT_TABLE_MAIN);
+        if (r.gateway() != null) {
+            a.add(Rta.RTA_GATEWAY, ip(r.gateway()));
+        }
+        if (oif > 0) {
+            a.addU32(Rta.RTA_OIF, oif);
+        }
+        if (r.metric() != 0) {
+            a.addU32(Rta.RTA_PRIORITY, r.metric());
+        }
+        if (r.prefsrc() != null) {
+            a.add(Rta.RTA_PREFSRC, ip(r.prefsrc()));
+        }
+        RtMsg m = new RtMsg(family, dstLen, 0, 0, Rta.RT_TABLE_MAIN, number(r.protocol(), RtnlWords::protocol),
+                RtScope.number(r.scope()).orElse(0), number(r.type(), RtnlWords::routeType), onlink ? RTNH_F_ONLINK : 0);
+        return new Request(type, flags, m, a);
+    }
+
+    /** The number whose word is {@code word} (or the decimal text itself); 0 when neither. */
+    static int number(String word, java.util.function.IntFunction<String> words) {
+        if (word.matches("\\d{1,3}")) {
+            return Integer.parseInt(word);
+        }
+        for (int i = 0; i < 256; i++) {
+            if (words.apply(i).equals(word)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unknown route word: " + word);
+    }
+
+    static byte[] ip(String text) {
+        return IpText.parse(text).orElseThrow(() -> new IllegalArgumentException("not an IP address: " + text));
+    }
+
+    static byte[] mac(String text) {
+        String[] parts = text.split(":");
+        byte[] b = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            b[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,284 @@
+package io.netcr.bridge.restore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netcr.bridge.discovery.KernelTopology;
+import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.model.Device;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Namespace;
+import io.netcr.model.Phase;
+import io.netcr.model.ReadMode;
+import io.netcr.model.Snapshot;
+import io.netcr.model.checkpoint.CheckpointOptions;
+import io.netcr.model.checkpoint.CheckpointResult;
+import io.netcr.model.checkpoint.CheckpointSelector;
+import io.netcr.model.diff.DiffOptions;
+import io.netcr.model.diff.DiffReport;
+import io.netcr.model.diff.SnapshotDiff;
+import io.netcr.model.image.ImageReader;
+import io.netcr.model.image.ImageWriter;
+import io.netcr.model.plan.RestoreOptions;
+import io.netcr.model.plan.RestorePlan;
+import io.netcr.model.plan.RestorePlanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Checkpoint and restore against the real kernel (root): round trip, rollback at every step, name
+ * collisions. Topologies are built with `ip` under unique names; everything made is removed.
+ */
+class RestoreKernelTest {
+
+    @RegisterExtension
+    static final KernelTopology TOPO = new KernelTopology();
+
+    @RegisterExtension
+    static final RestoreSweep SWEEP = new RestoreSweep();
+
+    /** The host as it was: everything compared but address flags that change by themselves (DAD's "tentative"). */
+    private static final DiffOptions HOST_DIFF = DiffOptions.DEFAULT.withIgnoreTransientFlags(true);
+
+    /**
+     * A fresh discovery per snapshot: discovery keeps a descriptor of every namespace it read, which keeps
+     * a deleted namespace (and the veth halves in it) alive for as long as it is open.
+     */
+    private static Snapshot snapshot(Set<String> only) throws Exception {
+        try (LiveDiscovery discovery = new LiveDiscovery("netcr test")) {
+            return discovery.snapshot(only);
+        }
+    }
+
+    /** Names of what {@link #build} made. */
+    record Built(String a, String b, String c, String host) {
+        List<String> namespaces() {
+            return List.of(a, b, c);
+        }
+    }
+
+    /**
+     * Three namespaces: A-B by a veth (non-default MTU and MAC, IPv4 and IPv6), A to the init namespace
+     * by a veth, a bridge in C with two ports (one to B, one whose peer stays down), an extra loopback
+     * address, a static route.
+     */
+    static Built build(KernelTopology t) {
+        String a = t.namespace();
+        String b = t.namespace();
+        String c = t.namespace();
+        String host = t.initDevice("h");
+        t.ip("-n", a, "link", "add", "vab", "mtu", "1400", "address", "02:00:0a:fa:01:01", "type", "veth",
+                "peer", "name", "vba", "mtu", "1400", "netns", b);
+        t.ip("link", "add", host, "type", "veth", "peer", "name", "eth0", "netns", a);
+        t.ip("-n", c, "link", "add", "br0", "address", "02:00:0a:fa:03:01", "type", "bridge");
+        t.ip("-n", c, "link", "add", "p0", "type", "veth", "peer", "name", "q0", "netns", b);
+        t.ip("-n", c, "link", "add", "p1", "type", "veth", "peer", "name", "p2");
+        t.ip("-n", c, "link", "set", "p0", "master", "br0");
+        t.ip("-n", c, "link", "set", "p1", "master", "br0");
+        t.ip("-n", a, "addr", "add", "10.250.1.1/24", "dev", "vab");
+        t.ip("-n", a, "addr", "add", "fd00:250:1::1/64", "dev", "vab", "nodad");
+        t.ip("-n", b, "addr", "add", "10.250.1.2/24", "dev", "vba");
+        t.ip("-n", b, "addr", "add", "fd00:250:1::2/64", "dev", "vba", "nodad");
+        t.ip("-n", a, "addr", "add", "10.250.2.1/24", "dev", "eth0");
+        t.ip("-n", a, "addr", "add", "10.250.255.1/32", "dev", "lo");
+        t.ip("-n", c, "addr", "add", "10.250.3.1/24", "dev", "br0");
+        t.ip("-n", b, "addr", "add", "10.250.3.2/24", "dev", "q0");
+        for (String[] up : new String[][] {{a, "lo"}, {a, "vab"}, {a, "eth0"}, {b, "lo"}, {b, "vba"}, {b, "q0"},
+            {c, "br0"}, {c, "p0"}, {c, "p1"}}) {
+            t.ip("-n", up[0], "link", "set", up[1], "up");
+        }
+        t.ip("link", "set", host, "up");
+        t.ip("-n", b, "route", "add", "10.250.99.0/24", "via", "10.250.1.1", "metric", "7");
+        return new Built(a, b, c, host);
+    }
+
+    private static String initId() throws Exception {
+        String self = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+        return "nsfs:" + self.substring(self.indexOf('[') + 1, self.indexOf(']'));
+    }
+
+    /** The namespaces of the topology (by these names) and, of the init namespace, only these devices. */
+    private static Snapshot view(List<String> namespaces, Set<String> initDevices) throws Exception {
+        Set<String> only = new HashSet<>(namespaces);
+        only.add(initId());
+        Snapshot s = snapshot(only);
+        List<Namespace> kept = new ArrayList<>();
+        for (Namespace n : s.namespaces()) {
+            if (n.init()) {
+                kept.add(n.withDevices(n.devices().stream().filter(d -> initDevices.contains(d.name())).toList())
+                        .withRoutes(n.routes().stream().filter(r -> initDevices.contains(r.device())).toList()));
+            } else {
+                kept.add(n);
+            }
+        }
+        return s.withNamespaces(kept);
+    }
+
+    private static Snapshot checkpoint(List<String> namespaces, Path file) throws Exception {
+        Set<String> only = new HashSet<>(namespaces);
+        only.add(initId());
+        CheckpointResult r = CheckpointSelector.select(snapshot(only), namespaces, false,
+                CheckpointOptions.defaults());
+        assertTrue(r.image() != null, () -> "checkpoint refused: " + r.diagnostics());
+        ImageWriter.write(r.image(), file);
+        var read = ImageReader.read(file, ReadMode.STRICT);
+        assertTrue(read.snapshot() != null, () -> "image not readable: " + read.diagnostics());
+        return read.snapshot();
+    }
+
+    private static RestorePlan plan(Snapshot image, RestoreOptions options) throws Exception {
+        return RestorePlanner.plan(image, HostView.forPlanning(), options);
+    }
+
+    @Test
+    void should_restore_topology_as_it_was_and_pass_traffic() throws Exception {
+        Built t = build(TOPO);
+        Snapshot before = view(t.namespaces(), Set.of(t.host()));
+        Path file = Files.createTempFile("nct", ".netcr");
+        try {
+            Snapshot image = checkpoint(t.namespaces(), file);
+            for (String ns : t.namespaces()) {
+                TOPO.ip("netns", "del", ns); // the host half goes with A's eth0
+            }
+            awaitGone(t.host());
+            RestorePlan plan = plan(image, RestoreOptions.none());
+            assertTrue(plan.isExecutable(), () -> "plan: " + plan.diagnostics());
+
+            RestoreResult result = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
+
+            assertTrue(result.success(), () -> "restore: " + result.diagnostics());
+            Snapshot after = view(t.namespaces(), Set.of(t.host()));
+            DiffReport diff = SnapshotDiff.compare(before, after, DiffOptions.AFTER_RESTORE);
+            assertTrue(diff.isEmpty(), () -> "differences after restore:\n" + diff.changes());
+            String v4 = TOPO.ip("netns", "exec", t.a(), "ping", "-c1", "-W2", "10.250.1.2");
+            assertTrue(v4.contains("1 received"), v4);
+            String v6 = TOPO.ip("netns", "exec", t.a(), "ping", "-6", "-c1", "-W2", "fd00:250:1::2");
+            assertTrue(v6.contains("1 received"), v6);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void should_leave_host_as_it_was_when_any_step_fails() throws Exception {
+        Built t = build(TOPO);
+        Path file = Files.createTempFile("nct", ".netcr");
+        try {
+            Snapshot image = checkpoint(t.namespaces(), file);
+            RestorePlan plan = plan(image, new RestoreOptions(Map.of(), SWEEP.prefix()));
+            assertTrue(plan.isExecutable(), () -> "plan: " + plan.diagnostics());
+            Snapshot hostBefore = initOnly();
+            List<String> namesBefore = HostView.namedNamespaces(Path.of("/run/netns"));
+
+            for (int k = 1; k <= plan.steps().size(); k++) {
+                RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults().failingBefore(k));
+
+                int step = k;
+                assertFalse(r.success(), "step " + k);
+                Diagnostic d = r.diagnostics().get(0);
+                assertEquals(Phase.RESTORE, d.phase());
+                assertTrue(d.message().contains("step " + k + " of ") && d.message().contains(plan.steps().get(k - 1).describe()),
+                        d.message());
+                assertEquals(1, r.diagnostics().size(), () -> "undo problems at step " + step + ": " + r.diagnostics());
+                DiffReport diff = SnapshotDiff.compare(hostBefore, initOnly(), HOST_DIFF);
+                assertTrue(diff.isEmpty(), () -> "after a failure at step " + step + " the init namespace differs:\n"
+                        + diff.changes());
+                List<String> left = HostView.namedNamespaces(Path.of("/run/netns")).stream()
+                        .filter(n -> n.startsWith(SWEEP.prefix())).toList();
+                assertEquals(List.of(), left, "namespaces of the restore left after a failure at step " + k);
+                assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).containsAll(t.namespaces()));
+            }
+            assertTrue(namesBefore.containsAll(t.namespaces()));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void should_report_a_kernel_refusal_with_its_step_and_undo_everything() throws Exception {
+        Built t = build(TOPO);
+        Path file = Files.createTempFile("nct", ".netcr");
+        try {
+            Snapshot image = checkpoint(t.namespaces(), file);
+            RestorePlan plan = plan(image, new RestoreOptions(Map.of(), SWEEP.prefix()));
+            Snapshot hostBefore = initOnly();
+            // A device that appears after planning: the kernel refuses the outside half's name (EEXIST).
+            String clash = SWEEP.prefix() + t.host();
+            TOPO.ip("link", "add", clash, "type", "veth", "peer", "name", SWEEP.prefix() + "x");
+            Snapshot withClash = initOnly();
+
+            RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
+
+            assertFalse(r.success());
+            Diagnostic d = r.diagnostics().get(0);
+            assertEquals(Errno.EEXIST, d.code(), d.toString());
+            assertTrue(d.message().contains("restore failed at step"), d.message());
+            DiffReport touched = SnapshotDiff.compare(withClash, initOnly(), HOST_DIFF);
+            assertTrue(touched.isEmpty(), () -> "the device the restore did not make is left alone: " + touched.changes());
+            assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).stream().noneMatch(n -> n.startsWith(SWEEP.prefix())));
+            TOPO.ip("link", "del", clash);
+            assertTrue(SnapshotDiff.compare(hostBefore, initOnly(), HOST_DIFF).isEmpty());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void should_refuse_existing_names_before_any_change_and_restore_with_a_prefix() throws Exception {
+        Built t = build(TOPO);
+        Path file = Files.createTempFile("nct", ".netcr");
+        try {
+            Snapshot image = checkpoint(t.namespaces(), file);
+
+            RestorePlan clash = plan(image, RestoreOptions.none());
+
+            assertFalse(clash.isExecutable());
+            for (String ns : t.namespaces()) {
+                assertTrue(clash.diagnostics().stream().anyMatch(d -> d.code() == Errno.EEXIST
+                        && d.subject().toString().equals("netns:" + ns) && d.message().contains("--prefix")),
+                        () -> ns + ": " + clash.diagnostics());
+            }
+            assertTrue(clash.diagnostics().stream().anyMatch(d -> d.code() == Errno.EEXIST
+                    && d.subject().toString().contains(t.host())), () -> clash.diagnostics().toString());
+            assertThrows(IllegalArgumentException.class, () -> PlanExecutor.execute(clash, PlanExecutor.Options.defaults()));
+
+            RestorePlan prefixed = plan(image, new RestoreOptions(Map.of(), SWEEP.prefix()));
+            assertTrue(prefixed.isExecutable(), () -> prefixed.diagnostics().toString());
+            RestoreResult r = PlanExecutor.execute(prefixed, PlanExecutor.Options.defaults());
+            assertTrue(r.success(), () -> r.diagnostics().toString());
+            List<String> restored = t.namespaces().stream().map(n -> SWEEP.prefix() + n).toList();
+            assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).containsAll(restored));
+            String ping = TOPO.ip("netns", "exec", SWEEP.prefix() + t.b(), "ping", "-c1", "-W2", "10.250.1.1");
+            assertTrue(ping.contains("1 received"), ping);
+            Device outside = initOnly().initNamespace().orElseThrow().device(SWEEP.prefix() + t.host()).orElseThrow();
+            assertTrue(outside.up(), "the outside half is configured as it was (up)");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** A namespace is destroyed asynchronously after its last reference goes: wait for its veth's other half. */
+    private static void awaitGone(String initDevice) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (KernelTopology.run(List.of("ip", "link", "show", initDevice), false).contains("does not exist")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(initDevice + " still exists 10 s after its peer's namespace was deleted");
+    }
+
+    private static Snapshot initOnly() throws Exception {
+        return snapshot(Set.of(initId()));
+    }
+}
