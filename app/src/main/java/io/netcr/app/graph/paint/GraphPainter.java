@@ -12,6 +12,7 @@ import io.netcr.app.graph.Rect;
 import io.netcr.app.graph.TextStyle;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Severity;
+import io.netcr.model.diff.ChangeKind;
 import java.util.List;
 
 /**
@@ -55,11 +56,15 @@ public final class GraphPainter {
     private void box(BoxShape b, RenderState s) {
         Rect r = b.bounds();
         boolean selected = b.id().equals(s.selected());
+        ChangeKind change = s.changes().get(b.id());
         p.beginGroup(b.id().toString(), b.label());
-        p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), BOX_ARC, b.init() ? Palette.INIT_FILL : Palette.BOX_FILL);
+        int fill = change == ChangeKind.ADDED ? Palette.ADDED_BOX_FILL : change == ChangeKind.CHANGED
+                ? Palette.CHANGED_BOX_FILL : b.init() ? Palette.INIT_FILL : Palette.BOX_FILL;
+        p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), BOX_ARC, fill);
         p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), BOX_ARC, selected ? Palette.SELECT
-                : s.matches().contains(b.id()) ? Palette.MATCH : b.init() ? Palette.INIT_STROKE : Palette.BOX_STROKE,
-                selected ? 2.5 : 1.2, false);
+                : s.matches().contains(b.id()) ? Palette.MATCH : change != null ? Palette.change(change)
+                : b.init() ? Palette.INIT_STROKE : Palette.BOX_STROKE,
+                selected ? 2.5 : change != null ? 2.0 : 1.2, change == ChangeKind.CHANGED && !selected);
         if (s.scale() >= TEXT_SCALE) {
             p.text(b.label(), r.x() + 14, r.y() + 22, TextStyle.NAMESPACE, Palette.BOX_LABEL);
             String caption = b.caption();
@@ -100,14 +105,18 @@ public final class GraphPainter {
         boolean peer = s.highlighted().contains(n.id());
         boolean match = s.matches().contains(n.id());
         LinkState state = n.state();
+        ChangeKind change = s.changes().get(n.id());
         p.beginGroup(n.id().toString(), n.label());
         int fill = selected ? Palette.SELECT_FILL : peer ? Palette.PEER_FILL : match ? Palette.MATCH_FILL
+                : change != null ? Palette.changeFill(change)
                 : state == LinkState.DOWN ? Palette.NODE_FILL_DOWN : Palette.NODE_FILL;
         p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, fill);
         if (selected || peer) {
             p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.SELECT, selected ? 2.6 : 1.8, !selected);
         } else if (match) {
             p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.MATCH, 2.2, false);
+        } else if (change != null) {
+            p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.change(change), 2.2, false);
         } else {
             p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.NODE_STROKE, 1.1, n.external());
         }

@@ -4,6 +4,7 @@ import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.paint.GraphPainter;
 import io.netcr.app.graph.paint.Palette;
 import io.netcr.app.graph.paint.RenderState;
+import io.netcr.app.gui.Comparison;
 import io.netcr.app.gui.Document;
 import io.netcr.app.gui.SelectionModel;
 import io.netcr.app.gui.WorkbenchViewModel;
@@ -62,6 +63,7 @@ public final class GraphView extends Region {
         tooltip.setMaxWidth(460);
         sceneProperty().addListener((o, was, now) -> onScene(was, now));
         vm.activeProperty().addListener((o, was, now) -> markDirty());
+        vm.comparisonProperty().addListener((o, was, now) -> markDirty());
         vm.fitRequestsProperty().addListener((o, was, now) -> {
             fitPending = true;
             markDirty();
@@ -142,8 +144,10 @@ public final class GraphView extends Region {
             camera.fit(doc.drawing().bounds(), w, h);
         }
         gc.setTransform(camera.scale(), 0, 0, camera.scale(), camera.tx(), camera.ty());
+        Comparison c = vm.comparisonProperty().get();
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
-                new HashSet<>(sel.matches()), doc.badges(), camera.scale());
+                new HashSet<>(sel.matches()), doc.badges(), camera.scale(),
+                c != null && c.base().equals(doc.source()) ? c.status() : java.util.Map.of());
         new GraphPainter(new FxPainter(gc)).paint(doc.drawing(), state, camera.visibleWorld(w, h));
     }
 
