@@ -1,5 +1,6 @@
 package io.netcr.app.gui;
 
+import io.netcr.app.graph.GhostShapes;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.diff.Change;
@@ -22,9 +23,10 @@ import java.util.Map;
  * @param otherSnapshot its snapshot, kept to compare again when the active document is refreshed
  * @param report      the differences
  * @param status      how each drawn object of the active document is to be coloured (absent: the same)
+ * @param ghosts      removed namespaces and devices as cards under the drawing
  */
 public record Comparison(WorkbenchSource base, WorkbenchSource other, String otherTitle, Snapshot otherSnapshot,
-                         DiffReport report, Map<SubjectPath, ChangeKind> status) {
+                         DiffReport report, Map<SubjectPath, ChangeKind> status, GhostShapes ghosts) {
 
     public Comparison {
         status = Map.copyOf(status);
@@ -33,8 +35,10 @@ public record Comparison(WorkbenchSource base, WorkbenchSource other, String oth
     /** Compares {@code active} with {@code otherSnapshot} and works out the colour of every drawn object. */
     public static Comparison of(Document active, WorkbenchSource other, String otherTitle, Snapshot otherSnapshot) {
         DiffReport report = SnapshotDiff.compare(otherSnapshot, active.snapshot(), DiffOptions.DEFAULT);
+        List<SubjectPath> gone = report.changes().stream().filter(c -> c.kind() == ChangeKind.REMOVED
+                && (c.field().equals(Change.NETNS) || c.field().equals(Change.DEVICE))).map(Change::subject).toList();
         return new Comparison(active.source(), other, otherTitle, otherSnapshot, report,
-                statusOfDrawn(active, report));
+                statusOfDrawn(active, report), GhostShapes.under(active.drawing(), "Only in " + otherTitle, gone));
     }
 
     /**

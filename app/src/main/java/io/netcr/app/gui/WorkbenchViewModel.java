@@ -191,6 +191,9 @@ public final class WorkbenchViewModel {
             } else if (active.get() != null && active.get().source().equals(c.base())) {
                 comparison.set(c);
                 status.set(c.summary());
+                if (!c.ghosts().cards().isEmpty()) {
+                    fit(); // the removed objects are drawn under the graph: show them
+                }
             }
         });
     }

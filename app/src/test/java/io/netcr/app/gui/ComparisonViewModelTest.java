@@ -61,6 +61,9 @@ class ComparisonViewModelTest {
         assertEquals("1500  ->  9000", Comparison.values(mtu));
         assertEquals(1, c.removed().size());
         assertEquals(p("netns:web/dev:old0"), c.removed().get(0).subject());
+        assertEquals(1, c.ghosts().cards().size(), "the removed device is drawn as a ghost");
+        assertEquals("web/old0", c.ghosts().cards().get(0).label());
+        assertTrue(c.ghosts().bounds().y() > vm.getActive().drawing().bounds().maxY() - 1, "under the drawing");
         assertTrue(vm.statusProperty().get().startsWith("Compared with netcr-test-older-"), vm.statusProperty().get());
     }
 

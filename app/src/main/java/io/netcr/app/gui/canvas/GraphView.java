@@ -4,6 +4,8 @@ import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.paint.GraphPainter;
 import io.netcr.app.graph.paint.Palette;
 import io.netcr.app.graph.paint.RenderState;
+import io.netcr.app.graph.GhostShapes;
+import io.netcr.app.graph.paint.GhostPainter;
 import io.netcr.app.gui.Comparison;
 import io.netcr.app.gui.Document;
 import io.netcr.app.gui.SelectionModel;
@@ -139,16 +141,20 @@ public final class GraphView extends Region {
             gc.fillText("Open a snapshot (File › Open, or drop a file here)", 24, 36);
             return;
         }
+        Comparison c = vm.comparisonProperty().get();
+        GhostShapes ghosts = c != null && c.base().equals(doc.source()) ? c.ghosts() : GhostShapes.NONE;
         if (fitPending) {
             fitPending = false;
-            camera.fit(doc.drawing().bounds(), w, h);
+            camera.fit(ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds()),
+                    w, h);
         }
         gc.setTransform(camera.scale(), 0, 0, camera.scale(), camera.tx(), camera.ty());
-        Comparison c = vm.comparisonProperty().get();
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
                 new HashSet<>(sel.matches()), doc.badges(), camera.scale(),
                 c != null && c.base().equals(doc.source()) ? c.status() : java.util.Map.of());
-        new GraphPainter(new FxPainter(gc)).paint(doc.drawing(), state, camera.visibleWorld(w, h));
+        FxPainter painter = new FxPainter(gc);
+        new GraphPainter(painter).paint(doc.drawing(), state, camera.visibleWorld(w, h));
+        GhostPainter.paint(painter, ghosts, camera.visibleWorld(w, h), camera.scale());
     }
 
     // ---- camera ----
