@@ -54,7 +54,8 @@ final class CoarsePainter {
             if (e.points().size() >= 2 && (visible == null || visible.intersects(e.bounds().grow(2)))) {
                 boolean lit = s.selected() != null && e.touches(s.selected());
                 lines.computeIfAbsent(new Pen(lit ? Palette.SELECT : e.kind() == EdgeKind.PARENT ? Palette.EDGE_PARENT
-                        : Palette.EDGE, lit ? 2.6 : e.kind() == EdgeKind.PEER ? 1.7 : 1.3), k -> new Lines()).add(e);
+                        : Palette.EDGE, lit ? 2.6 : e.kind() == EdgeKind.PEER ? 1.7 : 1.3), k -> new Lines())
+                        .add(e, visible);
             }
         }
         lines.forEach((pen, l) -> p.polylines(l.xs, l.ys, pen.argb(), pen.width()));
@@ -105,13 +106,32 @@ final class CoarsePainter {
         final List<double[]> xs = new ArrayList<>();
         final List<double[]> ys = new ArrayList<>();
 
-        void add(EdgeShape e) {
+        /** The runs of the edge's segments that meet {@code visible}: a long link is drawn only where seen. */
+        void add(EdgeShape e, Rect visible) {
             List<Point> pts = e.points();
-            double[] x = new double[pts.size()];
-            double[] y = new double[pts.size()];
+            int from = 0;
+            for (int i = 1; i <= pts.size(); i++) {
+                boolean seen = i < pts.size() && (visible == null || meets(pts.get(i - 1), pts.get(i), visible));
+                if (!seen) {
+                    if (i - 1 > from) {
+                        run(pts, from, i - 1);
+                    }
+                    from = i;
+                }
+            }
+        }
+
+        private static boolean meets(Point a, Point b, Rect r) {
+            return Math.max(a.x(), b.x()) >= r.x() && Math.min(a.x(), b.x()) <= r.maxX()
+                    && Math.max(a.y(), b.y()) >= r.y() && Math.min(a.y(), b.y()) <= r.maxY();
+        }
+
+        private void run(List<Point> pts, int first, int last) {
+            double[] x = new double[last - first + 1];
+            double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
-                x[i] = pts.get(i).x();
-                y[i] = pts.get(i).y();
+                x[i] = pts.get(first + i).x();
+                y[i] = pts.get(first + i).y();
             }
             xs.add(x);
             ys.add(y);
