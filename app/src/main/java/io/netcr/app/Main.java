@@ -5,9 +5,9 @@ import io.netcr.app.gui.GuiLauncher;
 import picocli.CommandLine;
 
 /**
- * The entry point. With no arguments, or a single existing file, it opens the workbench (on the
- * bundled sample, until live discovery lands); anything else is the command line. A separate class
- * from the JavaFX Application, so that it can be the main class on the class path.
+ * The entry point. With no arguments it opens the workbench on the live host (or on the bundled sample
+ * when the host cannot be read), with a single existing file on that file; anything else is the command
+ * line. A separate class from the JavaFX Application, so that it can be the main class on the class path.
  */
 public final class Main {
 

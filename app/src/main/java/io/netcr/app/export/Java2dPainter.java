@@ -6,21 +6,24 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Paints on a Java2D surface: PNG export, which must work with no display (java.awt.headless). */
-final class Java2dPainter implements Painter {
+/** Paints on a Java2D surface: PNG export (which must work with no display), and bench/gui frames. */
+public final class Java2dPainter implements Painter {
 
     private static final float[] DASH = {5f, 4f};
 
     private final Graphics2D g;
     private final Map<TextStyle, Font> fonts = new EnumMap<>(TextStyle.class);
+    private final Map<Integer, Color> colors = new java.util.HashMap<>();
 
-    Java2dPainter(Graphics2D g) {
+    public Java2dPainter(Graphics2D g) {
         this.g = g;
         for (TextStyle s : TextStyle.values()) {
             fonts.put(s, new Font(s.mono() ? Font.MONOSPACED : Font.SANS_SERIF, s.bold() ? Font.BOLD : Font.PLAIN, 1)
@@ -29,7 +32,7 @@ final class Java2dPainter implements Painter {
     }
 
     private void color(int argb) {
-        g.setColor(new Color(argb, true));
+        g.setColor(colors.computeIfAbsent(argb, c -> new Color(c, true)));
     }
 
     private void stroke(double width, boolean dashed) {
@@ -41,7 +44,7 @@ final class Java2dPainter implements Painter {
     @Override
     public void fillRoundRect(double x, double y, double w, double h, double arc, int argb) {
         color(argb);
-        g.fill(new RoundRectangle2D.Double(x, y, w, h, arc, arc));
+        g.fill(arc <= 0 ? new Rectangle2D.Double(x, y, w, h) : new RoundRectangle2D.Double(x, y, w, h, arc, arc));
     }
 
     @Override
@@ -49,7 +52,7 @@ final class Java2dPainter implements Painter {
                                 boolean dashed) {
         color(argb);
         stroke(width, dashed);
-        g.draw(new RoundRectangle2D.Double(x, y, w, h, arc, arc));
+        g.draw(arc <= 0 ? new Rectangle2D.Double(x, y, w, h) : new RoundRectangle2D.Double(x, y, w, h, arc, arc));
     }
 
     @Override
@@ -63,6 +66,51 @@ final class Java2dPainter implements Painter {
     public void fillPolygon(double[] xs, double[] ys, int argb) {
         color(argb);
         g.fill(path(xs, ys, true));
+    }
+
+    /** Zoomed-out batches of axis-aligned rectangles: without antialiasing, which costs most and shows least. */
+    @Override
+    public void fillRects(double[] xywh, int count, int argb) {
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        color(argb);
+        g.fill(rects(xywh, count));
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+    }
+
+    @Override
+    public void strokeRects(double[] xywh, int count, int argb, double width) {
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        color(argb);
+        stroke(width, false);
+        g.draw(rects(xywh, count));
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+    }
+
+    @Override
+    public void polylines(java.util.List<double[]> xs, java.util.List<double[]> ys, int argb, double width) {
+        Path2D.Double path = new Path2D.Double();
+        for (int i = 0; i < xs.size(); i++) {
+            double[] x = xs.get(i);
+            double[] y = ys.get(i);
+            path.moveTo(x[0], y[0]);
+            for (int k = 1; k < x.length; k++) {
+                path.lineTo(x[k], y[k]);
+            }
+        }
+        color(argb);
+        // zoomed-out batches: square ends and bevelled corners, which widen far cheaper than round ones
+        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL));
+        g.draw(path);
+    }
+
+    private static Path2D rects(double[] xywh, int count) {
+        Path2D.Double path = new Path2D.Double();
+        for (int i = 0; i < count; i++) {
+            path.append(new Rectangle2D.Double(xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3]), false);
+        }
+        return path;
     }
 
     private static Path2D path(double[] xs, double[] ys, boolean close) {

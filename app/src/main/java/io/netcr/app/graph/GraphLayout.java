@@ -33,14 +33,19 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * <ol>
  * <li>each namespace on its own: its devices inside the box; an edge leaving the namespace ends at a
  * port on the box border, placed by ELK (west for edges coming in, east for edges going out);</li>
- * <li>the boxes as fixed-size nodes with those ports fixed, plus external stubs, joined port to port.</li>
+ * <li>the boxes as fixed-size nodes with those ports fixed, plus external stubs, joined port to port
+ * (above {@link #SHELVES} boxes: in rows, see {@link ShelfPlacement}).</li>
  * </ol>
- * A cross-namespace edge is then drawn as its three sections joined. Plain Java, safe off the FX thread;
- * phase 1 is independent per namespace, which is where a large host can later go parallel.
+ * A cross-namespace edge is then drawn as its three sections joined. Plain Java, safe off the FX thread.
+ * Phase 1 is independent per namespace: it runs in parallel, once per distinct box shape ({@link BoxLayouts}).
  */
 public final class GraphLayout {
 
     private static final double PORT = 4;
+    /** More boxes than this: phase 2 places them in rows ({@link ShelfPlacement}), not with ELK layered. */
+    static final int SHELVES = 400;
+    /** More nodes than this in one layered graph: a faster, plainer layout ({@link #big}). */
+    private static final int BIG = 150;
 
     static {
         // Outside OSGi nobody registers the algorithms: do it once.
@@ -50,7 +55,7 @@ public final class GraphLayout {
     private final Topology topology;
     private final boolean details;
     private final Map<SubjectPath, Integer> boxOrder = new HashMap<>();
-    private final Map<SubjectPath, ElkNode> elkBoxes = new HashMap<>();
+    private final Map<SubjectPath, ElkNode> elkBoxes = new java.util.LinkedHashMap<>();
     private final Map<SubjectPath, ElkNode> elkNodes = new HashMap<>();
     /** Which box an ELK node is, to find where an edge contained in it ended up. */
     private final Map<ElkNode, SubjectPath> boxByElk = new IdentityHashMap<>();
@@ -81,6 +86,7 @@ public final class GraphLayout {
             box.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
             box.setProperty(CoreOptions.PADDING, new ElkPadding(BoxShape.HEADER + 6, 14, 14, 14));
             box.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_SIDE);
+            big(box, b.nodes().size());
             box.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, SizeConstraint.minimumSize());
             box.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(
                     TextStyle.NAMESPACE.width(b.namespace().label()) + 40, BoxShape.HEADER + 20));
@@ -96,6 +102,7 @@ public final class GraphLayout {
         }
         ElkNode top = ElkGraphUtil.createGraph();
         configure(top, 28, 56);
+        big(top, topology.boxes().size() + topology.externals().size());
         for (Topology.Node n : topology.externals()) {
             ElkNode node = ElkGraphUtil.createNode(top);
             node.setDimensions(NodeText.externalWidth(n.label()), NodeText.EXTERNAL_HEIGHT);
@@ -106,10 +113,9 @@ public final class GraphLayout {
             routed.add(route(e));
         }
         // Phase 1: every box's inside, which also fixes the box's size and its ports' positions.
+        // (in parallel, and once per distinct shape of box: see BoxLayouts)
+        BoxLayouts.layout(elkBoxes.values());
         RecursiveGraphLayoutEngine engine = new RecursiveGraphLayoutEngine();
-        for (ElkNode box : elkBoxes.values()) {
-            engine.layout(box, new BasicProgressMonitor());
-        }
         // Phase 2: a flat graph of stand-ins for the boxes, with the ports where phase 1 put them.
         Map<ElkConnectableShape, ElkConnectableShape> proxy = new HashMap<>();
         for (Topology.Box b : topology.boxes()) {
@@ -133,8 +139,22 @@ public final class GraphLayout {
                 r.parts().add(r.between().index(), ElkGraphUtil.createSimpleEdge(a, b));
             }
         }
-        engine.layout(top, new BasicProgressMonitor());
+        if (topology.boxes().size() > SHELVES) {
+            ShelfPlacement.place(top);
+        } else {
+            engine.layout(top, new BasicProgressMonitor());
+        }
         return collect(routed);
+    }
+
+    /**
+     * Crossing minimisation tries THOROUGHNESS (7) random starts; on a graph of hundreds of nodes each costs
+     * hundreds of milliseconds and the difference is lost in a drawing nobody reads whole: one start.
+     */
+    private static void big(ElkNode graph, int nodes) {
+        if (nodes > BIG) {
+            graph.setProperty(LayeredOptions.THOROUGHNESS, 1);
+        }
     }
 
     private static void configure(ElkNode graph, double nodeSpacing, double layerSpacing) {

@@ -6,7 +6,6 @@ import io.netcr.app.graph.SnapshotIndex;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,22 +13,38 @@ import java.util.Map;
  * One opened snapshot with everything derived from it (index, layout, badges). Immutable: it is made
  * on a worker thread and handed to the FX thread whole.
  *
- * @param file   where it was read from
- * @param sample true for the bundled sample (not remembered in recent files)
+ * @param source where it was read from, and what Refresh reads again
  */
-public record Document(Path file, boolean sample, Snapshot snapshot, SnapshotIndex index, GraphDrawing drawing,
+public record Document(WorkbenchSource source, Snapshot snapshot, SnapshotIndex index, GraphDrawing drawing,
                        Map<SubjectPath, List<Diagnostic>> badges) {
 
-    public static Document of(Path file, boolean sample, Snapshot snapshot, GraphDrawing drawing) {
-        return new Document(file, sample, snapshot, new SnapshotIndex(snapshot), drawing,
+    public static Document of(WorkbenchSource source, Snapshot snapshot, GraphDrawing drawing) {
+        return new Document(source, snapshot, new SnapshotIndex(snapshot), drawing,
                 DiagnosticPlacement.place(snapshot.diagnostics(), drawing::isDrawn));
     }
 
     public Document withDrawing(GraphDrawing d) {
-        return of(file, sample, snapshot, d);
+        return of(source, snapshot, d);
+    }
+
+    /** True for the bundled sample. */
+    public boolean sample() {
+        return source instanceof WorkbenchSource.File f && f.sample();
+    }
+
+    /** True for the live host. */
+    public boolean live() {
+        return source instanceof WorkbenchSource.Live;
     }
 
     public String title() {
-        return sample ? "sample (" + snapshot.source().host() + ")" : file.getFileName().toString();
+        if (sample()) {
+            return "sample (" + snapshot.source().host() + ")";
+        }
+        if (live()) {
+            String host = snapshot.source().host();
+            return WorkbenchSource.THIS_HOST + (host == null || host.isBlank() ? "" : " (" + host + ")");
+        }
+        return source.name();
     }
 }

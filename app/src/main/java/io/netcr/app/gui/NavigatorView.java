@@ -5,19 +5,23 @@ import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.Namespace;
 import io.netcr.model.SubjectPath;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 
 /**
- * The navigator: sources (the opened snapshots), their namespaces, devices and addresses. It follows
+ * The navigator: sources ("This host" first, then each opened file), their namespaces, devices and
+ * addresses. "This host" is there before it is read: picking it reads it. It follows
  * the shared selection and feeds it; a guard stops the two from echoing each other.
  */
 public final class NavigatorView extends TreeView<NavigatorView.Item> {
 
-    /** A tree entry: a source ({@code path} null) or an object of a document. */
+    /** A tree entry: a source ({@code path} null; {@code document} null for the unread host) or an object. */
     public record Item(Document document, SubjectPath path, String text) {
         @Override
         public String toString() {
@@ -45,7 +49,12 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         try {
             getRoot().getChildren().clear();
             activeItems.clear();
-            for (Document d : vm.documents()) {
+            if (vm.documents().stream().noneMatch(Document::live)) {
+                getRoot().getChildren().add(new TreeItem<>(new Item(null, null, WorkbenchSource.THIS_HOST)));
+            }
+            List<Document> docs = new ArrayList<>(vm.documents());
+            docs.sort(Comparator.comparing(d -> !d.live())); // the live host first
+            for (Document d : docs) {
                 TreeItem<Item> source = new TreeItem<>(new Item(d, null, d.title()));
                 source.setExpanded(true);
                 boolean active = d == vm.getActive();
@@ -115,6 +124,10 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
             return;
         }
         Item it = item.getValue();
+        if (it.document() == null) {
+            vm.openLive();
+            return;
+        }
         vm.activate(it.document());
         if (it.path() != null) {
             vm.selection().select(it.path());

@@ -9,6 +9,9 @@ public final class Styles {
     public static final String SEVERITY_ERROR = "severity-error";
     public static final String SEVERITY_WARNING = "severity-warning";
     public static final String SEVERITY_INFO = "severity-info";
+    public static final String CHANGE_ADDED = "change-added";
+    public static final String CHANGE_REMOVED = "change-removed";
+    public static final String CHANGE_CHANGED = "change-changed";
     public static final String PANE_TITLE = "pane-title";
     public static final String PLACEHOLDER = "placeholder";
 
@@ -16,6 +19,8 @@ public final class Styles {
     public static final String ID_NAVIGATOR = "navigator";
     public static final String ID_PROPERTIES = "properties";
     public static final String ID_DIAGNOSTICS = "diagnostics";
+    public static final String ID_CHANGES = "changes";
+    public static final String ID_BOTTOM_TABS = "bottom-tabs";
     public static final String ID_SEARCH = "search";
     public static final String ID_STATUS = "status";
 

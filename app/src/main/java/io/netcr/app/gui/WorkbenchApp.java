@@ -10,18 +10,19 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
 
     private final FxTaskExecutor executor = new FxTaskExecutor();
+    private WorkbenchViewModel vm;
 
     @Override
     public void start(Stage stage) {
         ErrorDialogs.install();
-        WorkbenchViewModel vm = new WorkbenchViewModel(executor, RecentFiles.forUser());
+        vm = new WorkbenchViewModel(executor, RecentFiles.forUser());
         WorkbenchWindow window = new WorkbenchWindow(stage, vm);
         stage.setTitle("netcr");
         stage.setScene(window.scene());
         stage.show();
         List<String> args = getParameters().getRaw();
         if (args.isEmpty()) {
-            vm.openSample(WorkbenchViewModel.SAMPLE_NOTE);
+            vm.openLiveOrSample();
         } else {
             vm.open(Path.of(args.get(0)));
         }
@@ -30,5 +31,8 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         executor.shutdown();
+        if (vm != null) {
+            vm.close(); // the live host's sockets and namespace descriptors
+        }
     }
 }

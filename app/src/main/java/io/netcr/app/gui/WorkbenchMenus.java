@@ -57,15 +57,26 @@ final class WorkbenchMenus {
         fillRecent.run();
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
 
+        Menu compare = new Menu("Compare with");
+        compare.setId("compare-menu");
+        compare.setOnShowing(e -> fillCompare(compare));
+        fillCompare(compare);
+        compare.disableProperty().bind(vm.activeProperty().isNull());
+        MenuItem clear = item("Clear comparison", null, vm::clearComparison);
+        clear.setId("clear-comparison");
+        clear.disableProperty().bind(vm.comparisonProperty().isNull());
         Menu file = new Menu("File", null,
                 item("Open image…", "Shortcut+O", this::openDialog), recent,
+                item("Open this host", null, vm::openLive),
                 item("Export…", "Shortcut+E", this::exportDialog),
+                new SeparatorMenuItem(), compare, clear,
                 new SeparatorMenuItem(), coming("Checkpoint…"), coming("Restore…"),
                 new SeparatorMenuItem(), item("Quit", "Shortcut+Q", Platform::exit));
         CheckMenuItem details = new CheckMenuItem("Show MAC/MTU");
         details.selectedProperty().bindBidirectional(vm.showDetailsProperty());
         details.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
         Menu view = new Menu("View", null,
+                item("Refresh", "F5", vm::refresh), new SeparatorMenuItem(),
                 item("Fit", "Shortcut+0", vm::fit), item("Zoom in", "Shortcut+Plus", () -> graph.zoom(1.25)),
                 item("Zoom out", "Shortcut+Minus", () -> graph.zoom(0.8)), new SeparatorMenuItem(), details);
         Menu help = new Menu("Help", null, item("About netcr", null, this::about));
@@ -74,7 +85,8 @@ final class WorkbenchMenus {
 
     ToolBar toolBar() {
         Button open = button("Open", "Open a snapshot or image", this::openDialog);
-        Button refresh = button("Refresh", "Read the current source again", vm::refresh);
+        Button refresh = button("Refresh", "Read the current source again (F5)", vm::refresh);
+        refresh.setId("refresh");
         refresh.disableProperty().bind(vm.activeProperty().isNull());
         Button fit = button("Fit", "Fit the graph to the window", vm::fit);
         TextField search = TextFields.createClearableTextField();
@@ -86,6 +98,26 @@ final class WorkbenchMenus {
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         return new ToolBar(open, refresh, fit, spring, search);
+    }
+
+    /** This host, each other open document, and a file chosen in a dialog. */
+    private void fillCompare(Menu compare) {
+        compare.getItems().clear();
+        Document current = vm.getActive();
+        if (current == null || !current.live()) {
+            compare.getItems().add(item(WorkbenchSource.THIS_HOST, null, () -> vm.compareWith(WorkbenchSource.LIVE)));
+        }
+        for (Document d : vm.documents()) {
+            if (d != current && !d.live()) {
+                compare.getItems().add(item(d.title(), null, () -> vm.compareWith(d.source())));
+            }
+        }
+        compare.getItems().add(new SeparatorMenuItem());
+        compare.getItems().add(item("File…", null, this::compareDialog));
+    }
+
+    private void compareDialog() {
+        chooser("Compare with").map(File::toPath).map(WorkbenchSource::file).ifPresent(vm::compareWith);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -118,12 +150,16 @@ final class WorkbenchMenus {
     }
 
     private void openDialog() {
+        chooser("Open snapshot").map(File::toPath).ifPresent(vm::open);
+    }
+
+    private Optional<File> chooser(String title) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open snapshot");
+        chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("netcr images and snapshots", "*.netcr", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        Optional.ofNullable(chooser.showOpenDialog(stage)).map(File::toPath).ifPresent(vm::open);
+        return Optional.ofNullable(chooser.showOpenDialog(stage));
     }
 
     private void exportDialog() {

@@ -6,11 +6,9 @@ import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.source.Samples;
-import io.netcr.app.source.SnapshotSources;
 import io.netcr.model.Diagnostic;
-import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
-import io.netcr.model.Snapshot;
+import io.netcr.model.diff.Change;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,19 +29,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The workbench window's state: the opened snapshots, the active one, loading and exporting through a
- * {@link TaskExecutor}, the status line, recent files. Selection and search live in {@link SelectionModel}.
+ * The workbench window's state: the opened sources (files and the live host), the active one, loading,
+ * refreshing, comparing and exporting through a {@link TaskExecutor}, the status line, recent files.
+ * Selection and search live in {@link SelectionModel}.
  */
 public final class WorkbenchViewModel {
 
-    /** Shown when the workbench starts without a file, until live discovery is merged. */
-    public static final String SAMPLE_NOTE = "Live discovery is not available yet: showing the bundled sample";
-
     private final TaskExecutor executor;
     private final RecentFiles recentStore;
+    private final SourceLoader loader;
     private final ObservableList<Document> documents = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Document> active = new ReadOnlyObjectWrapper<>(this, "active");
     private final SelectionModel selection = new SelectionModel(active.getReadOnlyProperty());
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ObservableList<Change> changes = FXCollections.observableArrayList();
     private final BooleanProperty showDetails = new SimpleBooleanProperty(this, "showDetails", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -52,84 +51,85 @@ public final class WorkbenchViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final ObservableList<Change> changesView = FXCollections.unmodifiableObservableList(changes);
     private int running;
 
+    /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime. */
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore) {
+        this(executor, recentStore, LiveHost.discovery());
+    }
+
+    public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore, LiveHost live) {
         this.executor = executor;
         this.recentStore = recentStore;
+        this.loader = new SourceLoader(live);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
+        comparison.addListener((o, was, now) -> changes.setAll(now == null ? List.of() : now.changes()));
     }
 
     /** Opens a snapshot file (in the background); it becomes the active document. */
     public void open(Path file) {
-        load(file, false, null);
+        load(WorkbenchSource.file(file), null, null);
     }
 
-    /** Opens the bundled sample, saying why in the status line. */
-    public void openSample(String note) {
-        openAsSample(Samples.demoFile(), note);
+    /** Reads the live host (in the background); on failure its diagnostics are listed. */
+    public void openLive() {
+        load(WorkbenchSource.LIVE, null, null);
+    }
+
+    /**
+     * What the window opens with when it is given no file: the live host, or, when it cannot be read at
+     * all, the bundled sample, saying why in the status line.
+     */
+    public void openLiveOrSample() {
+        load(WorkbenchSource.LIVE, null, problems -> openAsSample(Samples.demoFile(), StatusText.sampleInstead(problems)));
     }
 
     /** Opens a file the way the bundled sample is opened (not a recent file); tests use their own sample. */
     void openAsSample(Path file, String note) {
-        load(file, true, note);
+        load(WorkbenchSource.sample(file), note, null);
     }
 
-    /** Reads the active document's file again. */
+    /** Reads the active source again: the live host (reusing its sockets), or the file. */
     public void refresh() {
         Document d = active.get();
         if (d != null) {
-            load(d.file(), d.sample(), d.sample() ? SAMPLE_NOTE : null);
+            load(d.source(), null, null);
         }
     }
 
-    private void load(Path file, boolean sample, String note) {
+    /**
+     * @param note      the status line after success, instead of the summary
+     * @param otherwise what to do when the source cannot be read, instead of listing why
+     */
+    private void load(WorkbenchSource source, String note, Consumer<List<Diagnostic>> otherwise) {
         boolean details = showDetails.get();
-        run("Opening " + file.getFileName() + "…", () -> read(file, sample, details), loaded -> {
+        String verb = source instanceof WorkbenchSource.Live ? "Reading " : "Opening ";
+        run(verb + source.name() + "…", () -> loader.load(source, details), loaded -> {
             if (loaded.document() == null) {
+                if (otherwise != null) {
+                    otherwise.accept(loaded.problems());
+                    return;
+                }
                 selection.showProblems(loaded.problems());
-                String first = loaded.problems().isEmpty() ? "unknown error" : loaded.problems().get(0).message();
-                status.set("Cannot open " + file.getFileName() + ": " + first);
+                status.set(StatusText.cannotOpen(source, loaded.problems()));
                 return;
             }
             Document doc = loaded.document();
             put(doc);
-            if (!sample) {
-                recent.setAll(recentStore.add(file));
+            if (source instanceof WorkbenchSource.File f && !f.sample()) {
+                recent.setAll(recentStore.add(f.path()));
             }
-            status.set(note != null ? note : summary(doc));
+            status.set(note != null ? note : StatusText.summary(doc));
+            recompare(doc);
         });
     }
 
-    /** What a worker makes of a file: a document, or the diagnostics that say why there is none. */
-    private record Loaded(Document document, List<Diagnostic> problems) {
-    }
-
-    private static Loaded read(Path file, boolean sample, boolean details) {
-        ReadResult r = SnapshotSources.open(file, ReadMode.STRICT);
-        if (r.snapshot() == null) {
-            return new Loaded(null, r.diagnostics());
-        }
-        Snapshot s = r.snapshot();
-        if (!r.diagnostics().isEmpty() && !s.diagnostics().containsAll(r.diagnostics())) {
-            s = s.withDiagnostics(r.diagnostics().stream().filter(d -> !r.snapshot().diagnostics().contains(d)).toList());
-        }
-        return new Loaded(Document.of(file, sample, s, Exports.layout(s, details)), List.of());
-    }
-
-    private static String summary(Document d) {
-        Snapshot s = d.snapshot();
-        int devices = s.namespaces().stream().mapToInt(ns -> ns.devices().size()).sum();
-        long errors = s.diagnostics().stream().filter(Diagnostic::isError).count();
-        return "Opened " + d.title() + ": " + s.namespaces().size() + " namespaces, " + devices + " devices, "
-                + s.diagnostics().size() + " diagnostics (" + errors + " errors)";
-    }
-
-    /** Adds a document, or replaces the one read from the same file, and makes it active. */
+    /** Adds a document, or replaces the one read from the same source, and makes it active. */
     private void put(Document doc) {
         for (int i = 0; i < documents.size(); i++) {
-            if (documents.get(i).file().equals(doc.file())) {
+            if (documents.get(i).source().equals(doc.source())) {
                 documents.set(i, doc);
                 activate(doc);
                 return;
@@ -142,6 +142,10 @@ public final class WorkbenchViewModel {
     public void activate(Document doc) {
         if (active.get() != doc) {
             boolean newDrawing = active.get() == null || active.get().drawing() != doc.drawing();
+            Comparison c = comparison.get();
+            if (c != null && !c.base().equals(doc.source())) {
+                comparison.set(null); // it was about another document
+            }
             active.set(doc);
             if (newDrawing) {
                 fit();
@@ -162,8 +166,60 @@ public final class WorkbenchViewModel {
                 documents.set(i, now);
             }
             active.set(now); // same snapshot: the selection stays
-            status.set(summary(now) + (details ? "; showing MAC and MTU" : ""));
+            status.set(StatusText.summary(now) + (details ? "; showing MAC and MTU" : ""));
         });
+    }
+
+    // ---- compare ----
+
+    /** Compares the active document with another source (in the background) and colours the differences. */
+    public void compareWith(WorkbenchSource other) {
+        Document base = active.get();
+        if (base == null) {
+            status.set("Nothing to compare: open a snapshot first");
+            return;
+        }
+        run("Comparing with " + other.name() + "…", () -> {
+            ReadResult r = other.equals(base.source()) ? new ReadResult(base.snapshot(), List.of()) : loader.read(other);
+            String title = other instanceof WorkbenchSource.Live ? WorkbenchSource.THIS_HOST : other.name();
+            return new Compared(r.snapshot() == null ? null : Comparison.of(base, other, title, r.snapshot()),
+                    r.diagnostics());
+        }, result -> {
+            Comparison c = result.comparison();
+            if (c == null) {
+                status.set("Cannot compare: " + StatusText.cannotOpen(other, result.problems()));
+            } else if (active.get() != null && active.get().source().equals(c.base())) {
+                comparison.set(c);
+                status.set(c.summary());
+                if (!c.ghosts().cards().isEmpty()) {
+                    fit(); // the removed objects are drawn under the graph: show them
+                }
+            }
+        });
+    }
+
+    /** A comparison, or why the other source could not be read. */
+    private record Compared(Comparison comparison, List<Diagnostic> problems) {
+    }
+
+    /** The active document was read again: compare the new version with the same other snapshot. */
+    private void recompare(Document doc) {
+        Comparison c = comparison.get();
+        if (c != null && c.base().equals(doc.source())) {
+            run("Comparing…", () -> c.again(doc), comparison::set);
+        }
+    }
+
+    public void clearComparison() {
+        if (comparison.get() != null) {
+            comparison.set(null);
+            status.set("Comparison cleared");
+        }
+    }
+
+    /** Releases the live host's sockets and namespace descriptors: call when the window closes. */
+    public void close() {
+        loader.close();
     }
 
     /** Exports the active document in the background. */
@@ -239,6 +295,16 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyIntegerProperty fitRequestsProperty() {
         return fitRequests.getReadOnlyProperty();
+    }
+
+    /** The comparison shown on the graph, or null. */
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /** The changes of the comparison, for the Changes tab; empty without one. */
+    public ObservableList<Change> changes() {
+        return changesView;
     }
 
     public ObservableList<Path> recentFiles() {

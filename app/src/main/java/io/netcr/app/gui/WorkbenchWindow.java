@@ -8,6 +8,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -19,7 +21,7 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * Puts the workbench together: menus and tool bar on top, navigator left, graph centre, properties
- * right, diagnostics below the graph, status bar at the bottom. Holds no state of its own.
+ * right, diagnostics and the changes of a comparison in tabs below the graph, status bar at the bottom. Holds no state of its own.
  */
 public final class WorkbenchWindow {
 
@@ -27,6 +29,8 @@ public final class WorkbenchWindow {
     private final NavigatorView navigator;
     private final PropertiesView properties;
     private final DiagnosticsView diagnostics;
+    private final ChangesView changes;
+    private final TabPane bottom;
     private final Scene scene;
 
     public WorkbenchWindow(Stage stage, WorkbenchViewModel vm) {
@@ -35,9 +39,21 @@ public final class WorkbenchWindow {
         navigator = new NavigatorView(vm);
         properties = new PropertiesView(vm.selection());
         diagnostics = new DiagnosticsView(vm.selection());
+        changes = new ChangesView(vm);
         WorkbenchMenus menus = new WorkbenchMenus(stage, vm, graph);
 
-        SplitPane centre = new SplitPane(graph, titled("Diagnostics", diagnostics));
+        Tab diagTab = new Tab("Diagnostics", diagnostics);
+        diagTab.textProperty().bind(Bindings.size(diagnostics.getItems()).asString("Diagnostics (%d)"));
+        Tab changeTab = new Tab("Changes", changes);
+        changeTab.textProperty().bind(Bindings.when(vm.comparisonProperty().isNull()).then("Changes")
+                .otherwise(Bindings.size(changes.getItems()).asString("Changes (%d)")));
+        bottom = new TabPane(diagTab, changeTab);
+        bottom.setId(Styles.ID_BOTTOM_TABS);
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a new comparison shows its changes; clearing it goes back to the diagnostics
+        vm.comparisonProperty().addListener((o, was, now) -> bottom.getSelectionModel().select(now == null ? diagTab
+                : changeTab));
+        SplitPane centre = new SplitPane(graph, bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.76);
         Label nothing = new Label("Select a namespace, device or address");
@@ -109,5 +125,13 @@ public final class WorkbenchWindow {
 
     public DiagnosticsView diagnostics() {
         return diagnostics;
+    }
+
+    public ChangesView changes() {
+        return changes;
+    }
+
+    public TabPane bottomTabs() {
+        return bottom;
     }
 }

@@ -54,7 +54,7 @@ class WorkbenchUiTest {
 
     @BeforeEach
     void open_the_sample(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.openAsSample(Fixtures.diagnosticsDemoFile(), WorkbenchViewModel.SAMPLE_NOTE));
+        robot.interact(() -> vm.openAsSample(Fixtures.diagnosticsDemoFile(), Fixtures.SAMPLE_NOTE));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive() != null && !vm.busyProperty().get());
         settle();
     }
@@ -87,7 +87,7 @@ class WorkbenchUiTest {
         int devices = vm.getActive().snapshot().namespaces().stream().mapToInt(ns -> ns.devices().size()).sum();
         assertEquals(devices, g.nodes().stream().filter(n -> !n.external()).count());
         assertEquals(4, g.edges().stream().filter(e -> e.kind() == EdgeKind.PEER).count());
-        assertEquals(WorkbenchViewModel.SAMPLE_NOTE, vm.statusProperty().get());
+        assertEquals(Fixtures.SAMPLE_NOTE, vm.statusProperty().get());
     }
 
     @Test

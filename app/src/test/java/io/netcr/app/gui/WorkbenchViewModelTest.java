@@ -33,7 +33,7 @@ class WorkbenchViewModelTest {
         prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
         vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(), new RecentFiles(prefs));
         sel = vm.selection();
-        vm.openAsSample(Fixtures.diagnosticsDemoFile(), WorkbenchViewModel.SAMPLE_NOTE);
+        vm.openAsSample(Fixtures.diagnosticsDemoFile(), Fixtures.SAMPLE_NOTE);
     }
 
     @AfterEach
@@ -52,7 +52,7 @@ class WorkbenchViewModelTest {
     @Test
     void should_open_the_sample_and_say_why() {
         assertNotNull(vm.getActive());
-        assertEquals(WorkbenchViewModel.SAMPLE_NOTE, vm.statusProperty().get());
+        assertEquals(Fixtures.SAMPLE_NOTE, vm.statusProperty().get());
         assertFalse(vm.busyProperty().get());
         assertTrue(vm.recentFiles().isEmpty(), "the sample is not a recent file");
     }

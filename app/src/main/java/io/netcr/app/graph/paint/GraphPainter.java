@@ -12,11 +12,14 @@ import io.netcr.app.graph.Rect;
 import io.netcr.app.graph.TextStyle;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Severity;
+import io.netcr.model.diff.ChangeKind;
 import java.util.List;
 
 /**
  * Draws a laid-out graph through a {@link Painter}: boxes, then edges, then nodes, then badges. Only
- * what meets {@code visible} is drawn (culling), and text is left out when it would be too small to read.
+ * what meets {@code visible} is drawn (culling), and text is left out when it would be too small to read;
+ * zoomed out that far, shapes lose their detail too (square corners, no glyphs, solid lines, no cable
+ * ends), which keeps a frame of a thousand namespaces within a pulse.
  */
 public final class GraphPainter {
 
@@ -35,6 +38,12 @@ public final class GraphPainter {
 
     /** Draws what meets {@code visible} (world coordinates), or everything when it is null. */
     public void paint(GraphDrawing g, RenderState s, Rect visible) {
+        if (coarse(s)) {
+            new CoarsePainter(p).paint(g, s, visible);
+            s.badges().forEach((id, diags) -> g.boundsOf(id).filter(r -> visible == null || visible.intersects(r))
+                    .ifPresent(r -> badge(diags, r.maxX() - NodeText.PAD - 4, r.y() + 12)));
+            return;
+        }
         for (BoxShape b : g.boxes()) {
             if (visible == null || visible.intersects(b.bounds())) {
                 box(b, s);
@@ -55,11 +64,16 @@ public final class GraphPainter {
     private void box(BoxShape b, RenderState s) {
         Rect r = b.bounds();
         boolean selected = b.id().equals(s.selected());
+        ChangeKind change = s.changes().get(b.id());
         p.beginGroup(b.id().toString(), b.label());
-        p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), BOX_ARC, b.init() ? Palette.INIT_FILL : Palette.BOX_FILL);
-        p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), BOX_ARC, selected ? Palette.SELECT
-                : s.matches().contains(b.id()) ? Palette.MATCH : b.init() ? Palette.INIT_STROKE : Palette.BOX_STROKE,
-                selected ? 2.5 : 1.2, false);
+        int fill = change == ChangeKind.ADDED ? Palette.ADDED_BOX_FILL : change == ChangeKind.CHANGED
+                ? Palette.CHANGED_BOX_FILL : b.init() ? Palette.INIT_FILL : Palette.BOX_FILL;
+        double arc = coarse(s) ? 0 : BOX_ARC;
+        p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), arc, fill);
+        p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), arc, selected ? Palette.SELECT
+                : s.matches().contains(b.id()) ? Palette.MATCH : change != null ? Palette.change(change)
+                : b.init() ? Palette.INIT_STROKE : Palette.BOX_STROKE,
+                selected ? 2.5 : change != null ? 2.0 : 1.2, change == ChangeKind.CHANGED && !selected && !coarse(s));
         if (s.scale() >= TEXT_SCALE) {
             p.text(b.label(), r.x() + 14, r.y() + 22, TextStyle.NAMESPACE, Palette.BOX_LABEL);
             String caption = b.caption();
@@ -86,6 +100,10 @@ public final class GraphPainter {
         boolean lit = s.selected() != null && e.touches(s.selected());
         int color = lit ? Palette.SELECT : e.kind() == EdgeKind.PARENT ? Palette.EDGE_PARENT : Palette.EDGE;
         double width = lit ? 2.6 : e.kind() == EdgeKind.PEER ? 1.7 : 1.3;
+        if (coarse(s)) {
+            p.polyline(xs, ys, color, width, false);
+            return;
+        }
         p.polyline(xs, ys, color, width, e.kind().dashed());
         if (e.kind() == EdgeKind.PEER) {
             // the two ends of a cable
@@ -100,14 +118,27 @@ public final class GraphPainter {
         boolean peer = s.highlighted().contains(n.id());
         boolean match = s.matches().contains(n.id());
         LinkState state = n.state();
+        ChangeKind change = s.changes().get(n.id());
         p.beginGroup(n.id().toString(), n.label());
         int fill = selected ? Palette.SELECT_FILL : peer ? Palette.PEER_FILL : match ? Palette.MATCH_FILL
+                : change != null ? Palette.changeFill(change)
                 : state == LinkState.DOWN ? Palette.NODE_FILL_DOWN : Palette.NODE_FILL;
+        if (coarse(s)) {
+            p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), 0, fill);
+            int stroke = selected || peer ? Palette.SELECT : match ? Palette.MATCH
+                    : change != null ? Palette.change(change) : Palette.NODE_STROKE;
+            p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), 0, stroke, selected || change != null ? 2.5 : 1.1, false);
+            badge(s.badges().get(n.id()), r.maxX() - NodeText.PAD - 4, r.y() + 12);
+            p.endGroup();
+            return;
+        }
         p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, fill);
         if (selected || peer) {
             p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.SELECT, selected ? 2.6 : 1.8, !selected);
         } else if (match) {
             p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.MATCH, 2.2, false);
+        } else if (change != null) {
+            p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.change(change), 2.2, false);
         } else {
             p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.NODE_STROKE, 1.1, n.external());
         }
@@ -125,6 +156,11 @@ public final class GraphPainter {
         }
         badge(s.badges().get(n.id()), r.maxX() - NodeText.PAD - 4, r.y() + 12);
         p.endGroup();
+    }
+
+    /** Zoomed out below readable text: shapes without detail. */
+    private static boolean coarse(RenderState s) {
+        return s.scale() < TEXT_SCALE;
     }
 
     private void lines(NodeShape n, Rect r, boolean details) {

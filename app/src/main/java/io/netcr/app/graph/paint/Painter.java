@@ -1,5 +1,7 @@
 package io.netcr.app.graph.paint;
 
+import java.util.List;
+
 import io.netcr.app.graph.TextStyle;
 
 /**
@@ -20,6 +22,26 @@ public interface Painter {
     void fillOval(double x, double y, double w, double h, int argb);
 
     void strokeOval(double x, double y, double w, double h, int argb, double width);
+
+    /** Many rectangles ({@code x, y, w, h} each, {@code count} of them) in one colour: one call for a back end. */
+    default void fillRects(double[] xywh, int count, int argb) {
+        for (int i = 0; i < count; i++) {
+            fillRoundRect(xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3], 0, argb);
+        }
+    }
+
+    default void strokeRects(double[] xywh, int count, int argb, double width) {
+        for (int i = 0; i < count; i++) {
+            strokeRoundRect(xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3], 0, argb, width, false);
+        }
+    }
+
+    /** Many solid polylines in one colour and width. */
+    default void polylines(List<double[]> xs, List<double[]> ys, int argb, double width) {
+        for (int i = 0; i < xs.size(); i++) {
+            polyline(xs.get(i), ys.get(i), argb, width, false);
+        }
+    }
 
     /** Text with its baseline at {@code y}. */
     void text(String text, double x, double y, TextStyle style, int argb);

@@ -2,6 +2,7 @@ package io.netcr.app.graph.paint;
 
 import io.netcr.app.graph.LinkState;
 import io.netcr.model.Severity;
+import io.netcr.model.diff.ChangeKind;
 
 /** The colours of the drawing (ARGB), in one place so the window and the exports agree. */
 public final class Palette {
@@ -35,6 +36,15 @@ public final class Palette {
     public static final int WARNING = 0xFFE39B00;
     public static final int INFO = 0xFF3B7DD8;
     public static final int WHITE = 0xFFFFFFFF;
+    /** Comparison: only in the active source (green), only in the other (red), in both but different (amber). */
+    public static final int ADDED = 0xFF2E9D5B;
+    public static final int ADDED_FILL = 0xFFE6F6EC;
+    public static final int ADDED_BOX_FILL = 0xFFEEF8F1;
+    public static final int REMOVED = 0xFFC9473D;
+    public static final int REMOVED_FILL = 0xFFFBECEA;
+    public static final int CHANGED = 0xFFD98E04;
+    public static final int CHANGED_FILL = 0xFFFFF3DC;
+    public static final int CHANGED_BOX_FILL = 0xFFFDF7EA;
 
     private Palette() {
     }
@@ -52,6 +62,24 @@ public final class Palette {
             case ERROR -> ERROR;
             case WARNING -> WARNING;
             case INFO -> INFO;
+        };
+    }
+
+    /** The outline of an object that differs from the compared source. */
+    public static int change(ChangeKind k) {
+        return switch (k) {
+            case ADDED -> ADDED;
+            case REMOVED -> REMOVED;
+            case CHANGED -> CHANGED;
+        };
+    }
+
+    /** The tint of a device that differs from the compared source. */
+    public static int changeFill(ChangeKind k) {
+        return switch (k) {
+            case ADDED -> ADDED_FILL;
+            case REMOVED -> REMOVED_FILL;
+            case CHANGED -> CHANGED_FILL;
         };
     }
 

@@ -2,6 +2,7 @@ package io.netcr.app.graph.paint;
 
 import io.netcr.model.Diagnostic;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.diff.ChangeKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,14 +16,22 @@ import java.util.Set;
  * @param matches     drawn objects that match the search
  * @param badges      diagnostics by the drawn object they sit on
  * @param scale       screen pixels per world unit
+ * @param changes     how drawn objects differ from a compared source (added, changed); empty when not comparing
  */
 public record RenderState(SubjectPath selected, Set<SubjectPath> highlighted, Set<SubjectPath> matches,
-                          Map<SubjectPath, List<Diagnostic>> badges, double scale) {
+                          Map<SubjectPath, List<Diagnostic>> badges, double scale,
+                          Map<SubjectPath, ChangeKind> changes) {
 
     public RenderState {
         highlighted = Set.copyOf(highlighted);
         matches = Set.copyOf(matches);
         badges = Map.copyOf(badges);
+        changes = Map.copyOf(changes);
+    }
+
+    public RenderState(SubjectPath selected, Set<SubjectPath> highlighted, Set<SubjectPath> matches,
+                       Map<SubjectPath, List<Diagnostic>> badges, double scale) {
+        this(selected, highlighted, matches, badges, scale, Map.of());
     }
 
     /** Nothing selected: what exports draw. */

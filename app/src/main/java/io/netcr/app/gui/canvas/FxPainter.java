@@ -46,14 +46,22 @@ final class FxPainter implements Painter {
     @Override
     public void fillRoundRect(double x, double y, double w, double h, double arc, int argb) {
         gc.setFill(color(argb));
-        gc.fillRoundRect(x, y, w, h, arc, arc);
+        if (arc <= 0) {
+            gc.fillRect(x, y, w, h);
+        } else {
+            gc.fillRoundRect(x, y, w, h, arc, arc);
+        }
     }
 
     @Override
     public void strokeRoundRect(double x, double y, double w, double h, double arc, int argb, double width,
                                 boolean dashed) {
         stroke(argb, width, dashed);
-        gc.strokeRoundRect(x, y, w, h, arc, arc);
+        if (arc <= 0) {
+            gc.strokeRect(x, y, w, h);
+        } else {
+            gc.strokeRoundRect(x, y, w, h, arc, arc);
+        }
     }
 
     @Override
@@ -85,5 +93,40 @@ final class FxPainter implements Painter {
         gc.setFill(color(argb));
         gc.setFont(fonts.get(style));
         gc.fillText(text, x, y);
+    }
+
+    @Override
+    public void fillRects(double[] xywh, int count, int argb) {
+        gc.setFill(color(argb));
+        gc.beginPath();
+        for (int i = 0; i < count; i++) {
+            gc.rect(xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3]);
+        }
+        gc.fill();
+    }
+
+    @Override
+    public void strokeRects(double[] xywh, int count, int argb, double width) {
+        stroke(argb, width, false);
+        gc.beginPath();
+        for (int i = 0; i < count; i++) {
+            gc.rect(xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3]);
+        }
+        gc.stroke();
+    }
+
+    @Override
+    public void polylines(java.util.List<double[]> xs, java.util.List<double[]> ys, int argb, double width) {
+        stroke(argb, width, false);
+        gc.beginPath();
+        for (int i = 0; i < xs.size(); i++) {
+            double[] x = xs.get(i);
+            double[] y = ys.get(i);
+            gc.moveTo(x[0], y[0]);
+            for (int k = 1; k < x.length; k++) {
+                gc.lineTo(x[k], y[k]);
+            }
+        }
+        gc.stroke();
     }
 }

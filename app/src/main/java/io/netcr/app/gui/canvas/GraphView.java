@@ -4,6 +4,9 @@ import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.paint.GraphPainter;
 import io.netcr.app.graph.paint.Palette;
 import io.netcr.app.graph.paint.RenderState;
+import io.netcr.app.graph.GhostShapes;
+import io.netcr.app.graph.paint.GhostPainter;
+import io.netcr.app.gui.Comparison;
 import io.netcr.app.gui.Document;
 import io.netcr.app.gui.SelectionModel;
 import io.netcr.app.gui.WorkbenchViewModel;
@@ -62,6 +65,7 @@ public final class GraphView extends Region {
         tooltip.setMaxWidth(460);
         sceneProperty().addListener((o, was, now) -> onScene(was, now));
         vm.activeProperty().addListener((o, was, now) -> markDirty());
+        vm.comparisonProperty().addListener((o, was, now) -> markDirty());
         vm.fitRequestsProperty().addListener((o, was, now) -> {
             fitPending = true;
             markDirty();
@@ -137,14 +141,20 @@ public final class GraphView extends Region {
             gc.fillText("Open a snapshot (File › Open, or drop a file here)", 24, 36);
             return;
         }
+        Comparison c = vm.comparisonProperty().get();
+        GhostShapes ghosts = c != null && c.base().equals(doc.source()) ? c.ghosts() : GhostShapes.NONE;
         if (fitPending) {
             fitPending = false;
-            camera.fit(doc.drawing().bounds(), w, h);
+            camera.fit(ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds()),
+                    w, h);
         }
         gc.setTransform(camera.scale(), 0, 0, camera.scale(), camera.tx(), camera.ty());
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
-                new HashSet<>(sel.matches()), doc.badges(), camera.scale());
-        new GraphPainter(new FxPainter(gc)).paint(doc.drawing(), state, camera.visibleWorld(w, h));
+                new HashSet<>(sel.matches()), doc.badges(), camera.scale(),
+                c != null && c.base().equals(doc.source()) ? c.status() : java.util.Map.of());
+        FxPainter painter = new FxPainter(gc);
+        new GraphPainter(painter).paint(doc.drawing(), state, camera.visibleWorld(w, h));
+        GhostPainter.paint(painter, ghosts, camera.visibleWorld(w, h), camera.scale());
     }
 
     // ---- camera ----

@@ -1,0 +1,67 @@
+package io.netcr.app.gui;
+
+import io.netcr.app.cli.VersionProvider;
+import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Phase;
+import io.netcr.model.ReadResult;
+import io.netcr.model.Snapshot;
+import io.netcr.model.SubjectPath;
+import java.util.List;
+
+/**
+ * Reads the live host for the window. Holds ONE {@link LiveDiscovery} for the window's lifetime, made on
+ * first use, so that a refresh reuses its per-namespace sockets (no setns the second time); closed on exit.
+ * An interface so that view-model tests can stand a fake host in.
+ */
+public interface LiveHost extends AutoCloseable {
+
+    /** A snapshot of the host, or (snapshot null) the diagnostics that say why there is none. Never throws. */
+    ReadResult read();
+
+    @Override
+    void close();
+
+    /** The real host through rtnetlink. */
+    static LiveHost discovery() {
+        return new Discovery();
+    }
+
+    /** The one discovery of a window; {@link #read} is called on worker threads, one at a time. */
+    final class Discovery implements LiveHost {
+
+        private LiveDiscovery discovery;
+        private boolean closed;
+
+        @Override
+        public synchronized ReadResult read() {
+            if (closed) {
+                return failed("the window is closing");
+            }
+            try {
+                if (discovery == null) {
+                    discovery = new LiveDiscovery("netcr " + VersionProvider.version());
+                }
+                Snapshot s = discovery.snapshot();
+                return new ReadResult(s, s.diagnostics());
+            } catch (Exception | LinkageError e) {
+                return failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (discovery != null) {
+                discovery.close();
+                discovery = null;
+            }
+        }
+
+        private static ReadResult failed(String why) {
+            return ReadResult.failed(List.of(Diagnostic.error(Errno.EIO, SubjectPath.ROOT, Phase.READ,
+                    "this host cannot be read: " + why)));
+        }
+    }
+}
