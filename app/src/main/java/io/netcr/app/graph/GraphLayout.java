@@ -34,7 +34,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * <li>each namespace on its own: its devices inside the box; an edge leaving the namespace ends at a
  * port on the box border, placed by ELK (west for edges coming in, east for edges going out);</li>
  * <li>the boxes as fixed-size nodes with those ports fixed, plus external stubs, joined port to port
- * (above {@link #SHELVES} boxes: in rows, see {@link ShelfPlacement}).</li>
+ * (above {@link #SHELVES} boxes: ELK's box layout in rows, see {@link BoxPlacement}).</li>
  * </ol>
  * A cross-namespace edge is then drawn as its three sections joined. Plain Java, safe off the FX thread.
  * Phase 1 is independent per namespace: it runs in parallel, once per distinct box shape ({@link BoxLayouts}).
@@ -42,7 +42,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 public final class GraphLayout {
 
     private static final double PORT = 4;
-    /** More boxes than this: phase 2 places them in rows ({@link ShelfPlacement}), not with ELK layered. */
+    /** More boxes than this: phase 2 packs them in rows with ELK's box layout ({@link BoxPlacement}), not layered. */
     static final int SHELVES = 400;
     /** More nodes than this in one layered graph: a faster, plainer layout ({@link #big}). */
     private static final int BIG = 150;
@@ -140,7 +140,7 @@ public final class GraphLayout {
             }
         }
         if (topology.boxes().size() > SHELVES) {
-            ShelfPlacement.place(top);
+            BoxPlacement.place(top);
         } else {
             engine.layout(top, new BasicProgressMonitor());
         }

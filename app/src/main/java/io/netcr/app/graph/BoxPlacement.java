@@ -9,8 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.BoxLayouterOptions;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.PortSide;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.core.util.BoxLayoutProvider;
 import org.eclipse.elk.graph.ElkConnectableShape;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
@@ -19,43 +23,33 @@ import org.eclipse.elk.graph.ElkPort;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Phase 2 of {@link GraphLayout} for a large host, instead of ELK's layered algorithm: the boxes in rows
- * (shelves) of about the drawing's aspect ratio, in breadth-first order over the links between them so
- * that neighbours sit near each other, and each link between boxes routed port to port with two bends.
- * Linear in the size of the graph; the layered algorithm on a thousand boxes with long chains of links
- * makes tens of thousands of dummy nodes and takes seconds.
+ * Phase 2 of {@link GraphLayout} for a large host, instead of ELK's layered algorithm: ELK's box layout
+ * ({@code org.eclipse.elk.box}) packs the boxes in rows of about the drawing's aspect ratio, in
+ * breadth-first order over the links between them (given to ELK as priorities) so that neighbours sit
+ * near each other; then each link between boxes is drawn port to port with two bends. Linear in the size
+ * of the graph, where the layered algorithm on a thousand boxes with long chains of links makes tens of
+ * thousands of dummy nodes and takes seconds.
  */
-final class ShelfPlacement {
+final class BoxPlacement {
 
-    private static final double GAP_X = 56;
-    private static final double GAP_Y = 40;
+    private static final double GAP = 48;
     private static final double ASPECT = 1.6;
     private static final double STUB = 14;
 
-    private ShelfPlacement() {
+    private BoxPlacement() {
     }
 
     static void place(ElkNode top) {
         List<ElkNode> order = order(top);
-        double area = 0;
+        int priority = order.size();
         for (ElkNode n : order) {
-            area += (n.getWidth() + GAP_X) * (n.getHeight() + GAP_Y);
+            n.setProperty(CoreOptions.PRIORITY, priority--); // the box layout places higher priorities first
         }
-        double widest = order.stream().mapToDouble(ElkNode::getWidth).max().orElse(0);
-        double rowWidth = Math.max(widest, Math.sqrt(area * ASPECT));
-        double x = 0;
-        double y = 0;
-        double rowHeight = 0;
-        for (ElkNode n : order) {
-            if (x > 0 && x + n.getWidth() > rowWidth) {
-                x = 0;
-                y += rowHeight + GAP_Y;
-                rowHeight = 0;
-            }
-            n.setLocation(x, y);
-            x += n.getWidth() + GAP_X;
-            rowHeight = Math.max(rowHeight, n.getHeight());
-        }
+        top.setProperty(CoreOptions.SPACING_NODE_NODE, GAP);
+        top.setProperty(CoreOptions.ASPECT_RATIO, ASPECT);
+        top.setProperty(CoreOptions.PADDING, new ElkPadding(0));
+        top.setProperty(BoxLayouterOptions.BOX_PACKING_MODE, BoxLayoutProvider.PackingMode.SIMPLE);
+        new BoxLayoutProvider().layout(top, new BasicProgressMonitor());
         for (ElkEdge e : top.getContainedEdges()) {
             route(e);
         }
