@@ -66,6 +66,7 @@ public final class CheckpointDialog {
         TextField out = new TextField();
         out.setId("checkpoint-output");
         out.setEditable(false);
+        out.setFocusTraversable(false);
         out.textProperty().bind(Bindings.createStringBinding(() -> vm.outputProperty().get() == null ? ""
                 : vm.outputProperty().get().toString(), vm.outputProperty()));
         Button browse = new Button("Browse…");
@@ -86,6 +87,7 @@ public final class CheckpointDialog {
         ProgressIndicator progress = new ProgressIndicator(-1);
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(vm.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
         status.setId("checkpoint-status");
         status.getStyleClass().add(DialogParts.STATUS);
@@ -153,6 +155,11 @@ public final class CheckpointDialog {
         if (f != null) {
             vm.outputProperty().set(f.toPath());
         }
+    }
+
+    /** The view-model: where tests set what a native file chooser would. */
+    public CheckpointViewModel viewModel() {
+        return vm;
     }
 
     public Stage stage() {

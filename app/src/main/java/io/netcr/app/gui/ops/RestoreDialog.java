@@ -34,6 +34,7 @@ public final class RestoreDialog {
         TextField image = new TextField();
         image.setId("restore-image");
         image.setEditable(false);
+        image.setFocusTraversable(false);
         image.setPromptText("no image chosen");
         image.textProperty().bind(Bindings.createStringBinding(() -> vm.imageProperty().get() == null ? ""
                 : vm.imageProperty().get().toString(), vm.imageProperty()));
@@ -62,6 +63,7 @@ public final class RestoreDialog {
                 + "dev:NAME is a veth's outside half, made in this namespace.");
         renameHint.getStyleClass().add(DialogParts.HEADER_TEXT);
         renameHint.setWrapText(true);
+        renameHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox left = DialogParts.grow(DialogParts.section("Names"), prefixRow, renameHint, renames);
 
         ListView<String> steps = new ListView<>(vm.steps());
@@ -82,6 +84,7 @@ public final class RestoreDialog {
         ProgressIndicator progress = new ProgressIndicator(-1);
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(vm.planningProperty().or(vm.applyingProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
         Label status = new Label();
         status.setId("restore-status");
         status.getStyleClass().add(DialogParts.STATUS);
@@ -133,6 +136,11 @@ public final class RestoreDialog {
         if (f != null) {
             vm.imageProperty().set(f.toPath());
         }
+    }
+
+    /** The view-model: where tests set what a native file chooser would. */
+    public RestoreViewModel viewModel() {
+        return vm;
     }
 
     public Stage stage() {

@@ -64,8 +64,10 @@ public final class RestoreViewModel {
         this.executor = executor;
         this.engine = engine;
         this.onRestored = onRestored;
+        // after a restore the same plan is not offered again: its names are taken now
         canApply = Bindings.createBooleanBinding(() -> plan.get() != null && plan.get().isExecutable()
-                && privileged.get() && !planning.get() && !applying.get(), plan, privileged, planning, applying);
+                && privileged.get() && !planning.get() && !applying.get() && restored.get() == null,
+                plan, privileged, planning, applying, restored);
         image.addListener((o, was, now) -> readImage(now));
         prefix.addListener((o, was, now) -> replan());
         renames.addListener((javafx.collections.ListChangeListener<RenameRow>) c -> replan());
@@ -133,6 +135,7 @@ public final class RestoreViewModel {
         }
         int gen = ++generation;
         RestoreOptions options = options();
+        restored.set(null); // new options: a new plan, and the last result is history
         planning.set(true);
         status.set("Planning…");
         executor.execute(new BackgroundTask<>("Planning the restore", () -> {
@@ -201,7 +204,7 @@ public final class RestoreViewModel {
             status.set(String.format("Restored %d namespace%s in %.0f ms: %s", names.size(), names.size() == 1 ? "" : "s",
                     a.result().millis(), String.join(" ", names.values().stream().sorted().toList())));
             onRestored.run();
-            return; // not planned again: the result stays on screen, and Apply stays off for this plan
+            return; // not planned again: the result stays on screen; Apply is off until the options change
         }
         plan.set(null);
         problems.setAll(a.problems());

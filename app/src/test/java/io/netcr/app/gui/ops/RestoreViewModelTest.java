@@ -127,6 +127,9 @@ class RestoreViewModelTest {
                 .endsWith("r-a"), vm.statusProperty().get());
         assertEquals(1, refreshed);
         assertFalse(vm.applyingProperty().get());
+        assertFalse(vm.canApplyProperty().get(), "the same plan is not offered twice");
+        vm.prefixProperty().set("s-");
+        assertTrue(vm.canApplyProperty().get(), "new options, new plan");
     }
 
     @Test
