@@ -157,6 +157,7 @@ class CheckpointRestoreUiTest {
         assertTrue(rvm.problems().stream().anyMatch(d -> d.code() == io.netcr.model.Errno.EEXIST),
                 "the names exist: " + rvm.problems());
         assertTrue(robot.lookup("#restore-apply").queryAs(Button.class).isDisabled());
+        robot.interact(() -> Screenshots.write(rd[0].stage().getScene(), "restore-dialog-preflight"));
 
         String prefix = tag + "r-";
         robot.clickOn("#restore-prefix").write(prefix);

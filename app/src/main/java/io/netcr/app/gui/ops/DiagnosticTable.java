@@ -40,10 +40,25 @@ final class DiagnosticTable extends TableView<Diagnostic> {
                 : d.message() + " (kernel: " + d.kernelMessage() + ")"));
     }
 
+    private static javafx.scene.control.Tooltip wrapping(String text) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        return t;
+    }
+
     private static TableColumn<Diagnostic, String> column(String title, double width, Function<Diagnostic, String> v) {
         TableColumn<Diagnostic, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(v.apply(f.getValue())));
+        c.setCellFactory(col -> new TableCell<>() { // the whole text on hover: long messages are cut
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : wrapping(text));
+            }
+        });
         return c;
     }
 }

@@ -69,7 +69,10 @@ public final class RestoreDialog {
         ListView<String> steps = new ListView<>(vm.steps());
         steps.setId("restore-steps");
         steps.getStyleClass().add(DialogParts.MONO);
-        steps.setPlaceholder(new Label("No plan yet"));
+        Label noSteps = new Label();
+        noSteps.textProperty().bind(Bindings.when(vm.planProperty().isNull()).then("No plan yet")
+                .otherwise("No steps: the preflight found problems (below); rename or set a prefix"));
+        steps.setPlaceholder(noSteps);
         VBox right = DialogParts.grow(DialogParts.section("Plan (dry run; iproute2 equivalents)"), steps);
         SplitPane top = new SplitPane(left, right);
         top.setDividerPositions(0.36);
