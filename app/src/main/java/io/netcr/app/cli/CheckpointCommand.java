@@ -1,12 +1,10 @@
 package io.netcr.app.cli;
 
-import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.app.ops.CheckpointService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Snapshot;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
-import io.netcr.model.checkpoint.CheckpointSelector;
-import io.netcr.model.image.ImageWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,14 +62,13 @@ public final class CheckpointCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         Snapshot live;
-        try (LiveDiscovery discovery = new LiveDiscovery("netcr " + VersionProvider.version())) {
-            live = discovery.snapshot();
+        try {
+            live = CheckpointService.readHost();
         } catch (IOException | RuntimeException | LinkageError e) {
             err.println("netcr checkpoint: cannot read this host: " + e.getMessage());
             return ExitCodes.FAILED;
         }
-        CheckpointResult result = CheckpointSelector.select(live, selection.all ? List.of() : selection.netns,
-                selection.all, new CheckpointOptions(skipUnsupported, maxAddresses));
+        CheckpointResult result = CheckpointService.select(live, selection.netns, selection.all, new CheckpointOptions(skipUnsupported, maxAddresses));
         for (Diagnostic d : result.diagnostics()) {
             err.println(d);
         }
@@ -82,15 +79,12 @@ public final class CheckpointCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         try {
-            ImageWriter.write(result.image(), output);
+            CheckpointService.write(result.image(), output);
         } catch (IOException | RuntimeException e) {
             err.println("netcr checkpoint: cannot write " + output + ": " + e.getMessage() + "; nothing was written");
             return ExitCodes.FAILED;
         }
-        long namespaces = result.image().namespaces().stream().filter(n -> !n.init()).count();
-        long devices = result.image().namespaces().stream().mapToLong(n -> n.devices().size()).sum();
-        out.println("checkpointed " + namespaces + (namespaces == 1 ? " namespace" : " namespaces") + " (" + devices
-                + " devices) into " + output);
+        out.println(CheckpointService.summary(result.image(), output));
         out.flush();
         return ExitCodes.OK;
     }

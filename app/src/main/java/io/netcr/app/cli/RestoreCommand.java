@@ -1,22 +1,15 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.ops.RestoreService;
 import io.netcr.app.source.SnapshotSources;
-import io.netcr.bridge.restore.HostView;
-import io.netcr.bridge.restore.PlanExecutor;
-import io.netcr.bridge.restore.Privileges;
 import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.bridge.restore.RestoreResult;
 import io.netcr.model.Diagnostic;
-import io.netcr.model.Errno;
-import io.netcr.model.Phase;
-import io.netcr.model.SubjectPath;
-import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.plan.RestoreOptions;
 import io.netcr.model.plan.RestorePlan;
 import io.netcr.model.plan.RestorePlanJson;
-import io.netcr.model.plan.RestorePlanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -81,8 +74,8 @@ public final class RestoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         // The host is read while the image is: on two cores that hides most of one behind the other.
-        CompletableFuture<Snapshot> host = hostView();
-        ReadResult read = SnapshotSources.open(Path.of(file), ReadMode.STRICT);
+        CompletableFuture<Snapshot> host = RestoreService.hostView();
+        ReadResult read = RestoreService.readImage(Path.of(file));
         lap("read " + file, t0);
         if (read.snapshot() == null) {
             err.println("netcr restore: " + file + " was refused; nothing was changed:");
@@ -92,19 +85,19 @@ public final class RestoreCommand implements Callable<Integer> {
         if (dryRun) {
             return planAndPrint(read.snapshot(), host, out, err) == null ? ExitCodes.PROBLEMS : ExitCodes.OK;
         }
-        Optional<Diagnostic> privilege = Privileges.checkRestore();
+        Optional<Diagnostic> privilege = RestoreService.checkPrivileges();
         if (privilege.isPresent()) {
             err.println(privilege.get());
             return ExitCodes.FAILED;
         }
-        try (RestoreLock lock = RestoreLock.acquire(lockFile, waitForLock, "netcr restore " + file)) {
+        try (RestoreLock lock = RestoreService.lock(lockFile, waitForLock, "netcr restore " + file)) {
             // A stale view can only make the restore fail cleanly (every creation is exclusive); after
             // waiting for another restore it is surely stale, so read the host again.
-            RestorePlan plan = planAndPrint(read.snapshot(), waitForLock ? hostView() : host, null, err);
+            RestorePlan plan = planAndPrint(read.snapshot(), waitForLock ? RestoreService.hostView() : host, null, err);
             if (plan == null) {
                 return ExitCodes.PROBLEMS;
             }
-            RestoreResult result = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
+            RestoreResult result = RestoreService.execute(plan);
             if (timing) {
                 err.printf("timing: execute %.1f ms (of which namespaces %.1f ms)%n", result.millis(),
                         result.namespaceMillis());
@@ -112,8 +105,7 @@ public final class RestoreCommand implements Callable<Integer> {
             report(result, plan, out, err);
             return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (RestoreLock.BusyException e) {
-            err.println(Diagnostic.error(Errno.EBUSY, SubjectPath.of(SubjectPath.FILE, lockFile.toString()), Phase.RESTORE,
-                    e.getMessage() + ". Nothing was changed"));
+            err.println(RestoreService.busy(lockFile, e));
             return ExitCodes.FAILED;
         } catch (IOException e) {
             err.println("netcr restore: cannot take the restore lock " + lockFile + ": " + e.getMessage()
@@ -139,7 +131,7 @@ public final class RestoreCommand implements Callable<Integer> {
             return null;
         }
         long t1 = System.nanoTime();
-        RestorePlan plan = RestorePlanner.plan(image, host, new RestoreOptions(renames, prefix));
+        RestorePlan plan = RestoreService.plan(image, host, new RestoreOptions(renames, prefix));
         lap("plan", t1);
         if (out != null && json) {
             out.print(RestorePlanJson.toJson(plan));
@@ -158,21 +150,6 @@ public final class RestoreCommand implements Callable<Integer> {
             return null;
         }
         return plan;
-    }
-
-    /** The host's devices and namespace names, read on another thread (of this, the restorer's, namespace). */
-    private static CompletableFuture<Snapshot> hostView() {
-        CompletableFuture<Snapshot> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(HostView.forPlanning());
-            } catch (IOException | RuntimeException | LinkageError e) {
-                f.completeExceptionally(e);
-            }
-        }, "netcr-host-view");
-        t.setDaemon(true);
-        t.start();
-        return f;
     }
 
     private void lap(String what, long since) {

@@ -5,7 +5,6 @@ public final class Styles {
 
     public static final String STYLESHEET = "/io/netcr/app/gui/workbench.css";
 
-    public static final String COMING_SOON = "coming-soon";
     public static final String SEVERITY_ERROR = "severity-error";
     public static final String SEVERITY_WARNING = "severity-warning";
     public static final String SEVERITY_INFO = "severity-info";

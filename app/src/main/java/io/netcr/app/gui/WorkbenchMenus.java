@@ -11,8 +11,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.CustomMenuItem;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -30,8 +28,6 @@ import org.controlsfx.control.textfield.TextFields;
 
 /** The menu bar and the tool bar; every action goes straight to the view-model or the graph view. */
 final class WorkbenchMenus {
-
-    static final String COMING = "coming with checkpoint/restore";
 
     private final Stage stage;
     private final WorkbenchViewModel vm;
@@ -65,12 +61,17 @@ final class WorkbenchMenus {
         MenuItem clear = item("Clear comparison", null, vm::clearComparison);
         clear.setId("clear-comparison");
         clear.disableProperty().bind(vm.comparisonProperty().isNull());
+        WorkbenchActions actions = new WorkbenchActions(stage, vm);
+        MenuItem checkpoint = item("Checkpoint…", "Shortcut+K", () -> actions.checkpointDialog().show());
+        checkpoint.setId("checkpoint");
+        MenuItem restore = item("Restore…", "Shortcut+R", () -> actions.restoreDialog().show());
+        restore.setId("restore");
         Menu file = new Menu("File", null,
                 item("Open image…", "Shortcut+O", this::openDialog), recent,
                 item("Open this host", null, vm::openLive),
                 item("Export…", "Shortcut+E", this::exportDialog),
                 new SeparatorMenuItem(), compare, clear,
-                new SeparatorMenuItem(), coming("Checkpoint…"), coming("Restore…"),
+                new SeparatorMenuItem(), checkpoint, restore,
                 new SeparatorMenuItem(), item("Quit", "Shortcut+Q", Platform::exit));
         CheckMenuItem details = new CheckMenuItem("Show MAC/MTU");
         details.selectedProperty().bindBidirectional(vm.showDetailsProperty());
@@ -126,19 +127,6 @@ final class WorkbenchMenus {
             item.setAccelerator(KeyCombination.keyCombination(accelerator));
         }
         item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    /**
-     * A menu entry for what the engine cannot do yet. Drawn disabled; a plain disabled MenuItem cannot
-     * carry a tooltip (disabled nodes get no mouse events), so this one only looks disabled and does nothing.
-     */
-    private static MenuItem coming(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.COMING_SOON);
-        Tooltip.install(label, new Tooltip(COMING));
-        CustomMenuItem item = new CustomMenuItem(label, false);
-        item.setId("coming-" + text.replace("…", "").toLowerCase());
         return item;
     }
 

@@ -235,6 +235,11 @@ public final class WorkbenchViewModel {
         }, f -> status.set("Exported " + format.description() + " to " + f));
     }
 
+    /** The executor the window's work runs on; the dialogs run theirs on it too. */
+    io.netcr.app.gui.task.TaskExecutor executor() {
+        return executor;
+    }
+
     /** Asks the graph view to fit everything in the window. */
     public void fit() {
         fitRequests.set(fitRequests.get() + 1);

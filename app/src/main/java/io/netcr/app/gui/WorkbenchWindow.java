@@ -74,7 +74,9 @@ public final class WorkbenchWindow {
         BorderPane root = new BorderPane(main);
         root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         root.setBottom(status);
-        scene = new Scene(root, 1440, 900);
+        javafx.geometry.Dimension2D size = WindowFit.size(javafx.stage.Screen.getPrimary().getVisualBounds());
+        scene = new Scene(root, size.getWidth(), size.getHeight());
+        WindowFit.setIcons(stage);
         scene.getStylesheets().add(WorkbenchWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
         acceptDroppedFiles(vm);
     }

@@ -177,4 +177,29 @@ class WorkbenchUiTest {
         robot.interact(vm::fit);
         settle();
     }
+
+    @Test
+    void should_offer_checkpoint_and_restore_and_fit_the_window_to_the_screen(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu file = bar.getMenus().get(0);
+        for (String id : new String[] {"checkpoint", "restore"}) {
+            javafx.scene.control.MenuItem item = file.getItems().stream().filter(i -> id.equals(i.getId()))
+                    .findFirst().orElseThrow();
+            assertTrue(!item.isDisable() && item.getOnAction() != null, id + " is enabled");
+        }
+        Stage stage = (Stage) window.scene().getWindow();
+        assertTrue(!stage.getIcons().isEmpty(), "the window has the application icon");
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertTrue(window.scene().getWidth() <= screen.getWidth() && window.scene().getHeight() <= screen.getHeight(),
+                window.scene().getWidth() + "x" + window.scene().getHeight() + " on " + screen);
+
+        // the sample is a JSON snapshot, not an image: Restore… opens with no image chosen and nothing to apply
+        javafx.scene.control.MenuItem restore = file.getItems().stream().filter(i -> "restore".equals(i.getId()))
+                .findFirst().orElseThrow();
+        robot.interact(restore::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#restore-apply").queryButton().isDisabled());
+        assertEquals("", robot.lookup("#restore-image").queryTextInputControl().getText());
+        robot.interact(() -> ((Stage) robot.lookup("#restore-dialog").query().getScene().getWindow()).close());
+    }
 }

@@ -1,0 +1,156 @@
+package io.netcr.app.gui.ops;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** File ▸ Restore…: a thin view of {@link RestoreViewModel}. */
+public final class RestoreDialog {
+
+    private final Stage stage;
+    private final RestoreViewModel vm;
+
+    public RestoreDialog(Window owner, RestoreViewModel vm) {
+        this.vm = vm;
+        TextField image = new TextField();
+        image.setId("restore-image");
+        image.setEditable(false);
+        image.setFocusTraversable(false);
+        image.setPromptText("no image chosen");
+        image.textProperty().bind(Bindings.createStringBinding(() -> vm.imageProperty().get() == null ? ""
+                : vm.imageProperty().get().toString(), vm.imageProperty()));
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> chooseImage());
+        HBox imageRow = new HBox(8, new Label("Image"), image, browse);
+        imageRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(image, Priority.ALWAYS);
+
+        TableView<RenameRow> renames = new TableView<>(vm.renames());
+        renames.setId("restore-renames");
+        renames.setEditable(true);
+        renames.setPlaceholder(new Label("Nothing to rename"));
+        renames.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        renames.getColumns().add(editable("In the image", RenameRow::fromProperty));
+        renames.getColumns().add(editable("Restore as", RenameRow::toProperty));
+        Button add = new Button("Add rename");
+        add.setOnAction(e -> vm.renames().add(new RenameRow("", "")));
+        TextField prefix = new TextField();
+        prefix.setId("restore-prefix");
+        prefix.setPromptText("e.g. test-");
+        prefix.textProperty().bindBidirectional(vm.prefixProperty());
+        HBox prefixRow = new HBox(8, new Label("Prefix"), prefix, DialogParts.spring(), add);
+        prefixRow.setAlignment(Pos.CENTER_LEFT);
+        Label renameHint = new Label("Leave \"Restore as\" empty to keep a name (with the prefix). "
+                + "dev:NAME is a veth's outside half, made in this namespace.");
+        renameHint.getStyleClass().add(DialogParts.HEADER_TEXT);
+        renameHint.setWrapText(true);
+        renameHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox left = DialogParts.grow(DialogParts.section("Names"), prefixRow, renameHint, renames);
+
+        ListView<String> steps = new ListView<>(vm.steps());
+        steps.setId("restore-steps");
+        steps.getStyleClass().add(DialogParts.MONO);
+        Label noSteps = new Label();
+        noSteps.textProperty().bind(Bindings.when(vm.planProperty().isNull()).then("No plan yet")
+                .otherwise("No steps: the preflight found problems (below); rename or set a prefix"));
+        steps.setPlaceholder(noSteps);
+        VBox right = DialogParts.grow(DialogParts.section("Plan (dry run; iproute2 equivalents)"), steps);
+        SplitPane top = new SplitPane(left, right);
+        top.setDividerPositions(0.36);
+
+        DiagnosticTable problems = new DiagnosticTable(vm.problems(), "Preflight: no problems found");
+        problems.setId("restore-problems");
+        VBox bottom = DialogParts.grow(DialogParts.section("Preflight"), problems);
+        SplitPane middle = new SplitPane(top, bottom);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.66);
+
+        ProgressIndicator progress = new ProgressIndicator(-1);
+        progress.setPrefSize(18, 18);
+        progress.visibleProperty().bind(vm.planningProperty().or(vm.applyingProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label status = new Label();
+        status.setId("restore-status");
+        status.getStyleClass().add(DialogParts.STATUS);
+        status.textProperty().bind(vm.statusProperty());
+        Button close = new Button("Close");
+        close.setCancelButton(true);
+        close.disableProperty().bind(vm.applyingProperty());
+        close.setOnAction(e -> stage().close());
+        Button apply = new Button("Apply");
+        apply.setId("restore-apply");
+        apply.setDefaultButton(true);
+        apply.disableProperty().bind(vm.canApplyProperty().not());
+        apply.setOnAction(e -> vm.apply());
+        HBox buttons = new HBox(8, progress, status, DialogParts.spring(), close, apply);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.getStyleClass().add("dialog-buttons");
+
+        VBox body = new VBox(10, imageRow, middle);
+        VBox.setVgrow(middle, Priority.ALWAYS);
+        body.setPadding(new Insets(12, 16, 12, 16));
+        BorderPane root = new BorderPane(body);
+        root.setTop(DialogParts.header("Restore network namespaces", "Recreates the namespaces of an image in new "
+                + "named namespaces, all or nothing. Every name is checked against this host before anything changes."));
+        root.setBottom(buttons);
+        root.setId("restore-dialog");
+        stage = DialogParts.stage(owner, "Restore", root, 980, 680);
+    }
+
+    private static TableColumn<RenameRow, String> editable(String title,
+            java.util.function.Function<RenameRow, javafx.beans.property.StringProperty> property) {
+        TableColumn<RenameRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> property.apply(f.getValue()));
+        c.setCellFactory(TextFieldTableCell.forTableColumn());
+        c.setOnEditCommit(e -> property.apply(e.getRowValue()).set(e.getNewValue() == null ? "" : e.getNewValue()));
+        return c;
+    }
+
+    private void chooseImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Restore image");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("netcr images and snapshots", "*.netcr", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path now = vm.imageProperty().get();
+        if (now != null && now.getParent() != null && now.getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(now.getParent().toFile());
+        }
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            vm.imageProperty().set(f.toPath());
+        }
+    }
+
+    /** The view-model: where tests set what a native file chooser would. */
+    public RestoreViewModel viewModel() {
+        return vm;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void show() {
+        stage.show();
+    }
+}

@@ -1,0 +1,269 @@
+package io.netcr.app.gui.ops;
+
+import io.netcr.app.gui.task.BackgroundTask;
+import io.netcr.app.gui.task.TaskExecutor;
+import io.netcr.app.ops.RestoreService;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Namespace;
+import io.netcr.model.ReadResult;
+import io.netcr.model.Snapshot;
+import io.netcr.model.plan.RestoreOptions;
+import io.netcr.model.plan.RestorePlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The restore dialog's state: the image, the renames and prefix, the dry-run plan and its preflight
+ * (recomputed in the background whenever they change), and Apply, enabled only for an executable plan in
+ * a privileged process. After a restore, {@code onRestored} runs (the window refreshes the live host).
+ */
+public final class RestoreViewModel {
+
+    private record Planned(int generation, RestorePlan plan, Optional<Diagnostic> privilege, String failure) {
+    }
+
+    private final TaskExecutor executor;
+    private final RestoreEngine engine;
+    private final Runnable onRestored;
+    private final ObjectProperty<Path> image = new SimpleObjectProperty<>(this, "image");
+    private final ReadOnlyObjectWrapper<Snapshot> imageSnapshot = new ReadOnlyObjectWrapper<>(this, "imageSnapshot");
+    private final ObservableList<RenameRow> renames = FXCollections.observableArrayList(
+            r -> new Observable[] {r.fromProperty(), r.toProperty()});
+    private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
+    private final ObservableList<String> steps = FXCollections.observableArrayList();
+    private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RestorePlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyBooleanWrapper privileged = new ReadOnlyBooleanWrapper(this, "privileged", false);
+    private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper(this, "planning", false);
+    private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper(this, "applying", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Choose an image to restore");
+    private final ReadOnlyObjectWrapper<Map<String, String>> restored = new ReadOnlyObjectWrapper<>(this, "restored");
+    private final BooleanBinding canApply;
+    private int generation;
+
+    public RestoreViewModel(TaskExecutor executor, RestoreEngine engine, Runnable onRestored) {
+        this.executor = executor;
+        this.engine = engine;
+        this.onRestored = onRestored;
+        // after a restore the same plan is not offered again: its names are taken now
+        canApply = Bindings.createBooleanBinding(() -> plan.get() != null && plan.get().isExecutable()
+                && privileged.get() && !planning.get() && !applying.get() && restored.get() == null,
+                plan, privileged, planning, applying, restored);
+        image.addListener((o, was, now) -> readImage(now));
+        prefix.addListener((o, was, now) -> replan());
+        renames.addListener((javafx.collections.ListChangeListener<RenameRow>) c -> replan());
+    }
+
+    private void readImage(Path file) {
+        plan.set(null);
+        imageSnapshot.set(null);
+        steps.clear();
+        problems.clear();
+        restored.set(null);
+        if (file == null) {
+            return;
+        }
+        planning.set(true);
+        status.set("Reading " + file.getFileName() + "…");
+        executor.execute(new BackgroundTask<>("Reading image", () -> engine.readImage(file), (ReadResult r) -> {
+            planning.set(false);
+            if (!file.equals(image.get())) {
+                return; // another image was chosen meanwhile
+            }
+            if (r.snapshot() == null) {
+                problems.setAll(r.diagnostics());
+                status.set(file.getFileName() + " was refused; it cannot be restored");
+                return;
+            }
+            imageSnapshot.set(r.snapshot());
+            renames.setAll(renameCandidates(r.snapshot()));
+            replan();
+        }, e -> {
+            planning.set(false);
+            status.set("Cannot read " + file + ": " + e.getMessage());
+        }));
+    }
+
+    /** One row per namespace and per outside half of the image, NEW left empty (an empty row renames nothing). */
+    private static List<RenameRow> renameCandidates(Snapshot s) {
+        List<RenameRow> rows = new ArrayList<>();
+        for (Namespace n : s.namespaces()) {
+            if (n.init()) {
+                n.devices().forEach(d -> rows.add(new RenameRow(RestoreOptions.DEVICE_KEY + d.name(), "")));
+            } else {
+                rows.add(new RenameRow(n.label(), ""));
+            }
+        }
+        return rows;
+    }
+
+    /** The options as the planner takes them: the complete rename rows and the prefix. */
+    public RestoreOptions options() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (RenameRow r : renames) {
+            if (r.complete()) {
+                map.put(r.fromProperty().get().trim(), r.toProperty().get().trim());
+            }
+        }
+        return new RestoreOptions(map, prefix.get() == null ? "" : prefix.get().trim());
+    }
+
+    /** Recomputes the dry run in the background; only the newest request's answer is shown. */
+    public void replan() {
+        Snapshot img = imageSnapshot.get();
+        if (img == null || applying.get()) {
+            return;
+        }
+        int gen = ++generation;
+        RestoreOptions options = options();
+        restored.set(null); // new options: a new plan, and the last result is history
+        planning.set(true);
+        status.set("Planning…");
+        executor.execute(new BackgroundTask<>("Planning the restore", () -> {
+            Optional<Diagnostic> privilege = engine.checkPrivileges();
+            try {
+                return new Planned(gen, RestoreService.plan(img, engine.hostView(), options), privilege, null);
+            } catch (Exception e) {
+                return new Planned(gen, null, privilege, "cannot read this host: " + e.getMessage());
+            }
+        }, this::planned, e -> {
+            planning.set(false);
+            status.set("Planning failed: " + e);
+        }));
+    }
+
+    private void planned(Planned p) {
+        if (p.generation() != generation) {
+            return; // a newer plan is coming
+        }
+        planning.set(false);
+        privileged.set(p.privilege().isEmpty());
+        plan.set(p.plan());
+        List<Diagnostic> all = new ArrayList<>();
+        p.privilege().ifPresent(all::add);
+        if (p.plan() == null) {
+            steps.clear();
+            problems.setAll(all);
+            status.set(p.failure());
+            return;
+        }
+        all.addAll(p.plan().diagnostics());
+        problems.setAll(all);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < p.plan().steps().size(); i++) {
+            lines.add((i + 1) + ". " + p.plan().steps().get(i).describe());
+        }
+        steps.setAll(lines);
+        long errors = all.stream().filter(Diagnostic::isError).count();
+        status.set(p.plan().steps().size() + " steps; " + (errors == 0 ? "ready to apply"
+                : errors + (errors == 1 ? " problem" : " problems") + " to fix before applying"));
+    }
+
+    /** Runs the restore in the background, all or nothing. */
+    public void apply() {
+        Snapshot img = imageSnapshot.get();
+        if (!canApply.get() || img == null) {
+            return;
+        }
+        RestoreOptions options = options();
+        applying.set(true);
+        restored.set(null);
+        status.set("Restoring " + plan.get().namespaceNames().size() + " namespace(s)…");
+        String holder = "netcr workbench restore " + image.get();
+        executor.execute(new BackgroundTask<>("Restore", () -> engine.apply(img, options, holder), this::applied, e -> {
+            applying.set(false);
+            status.set("Restore failed: " + e);
+        }));
+    }
+
+    private void applied(RestoreService.Applied a) {
+        applying.set(false);
+        if (a.success()) {
+            Map<String, String> names = a.result().namespaceNames();
+            restored.set(names);
+            problems.setAll(a.problems());
+            status.set(String.format("Restored %d namespace%s in %.0f ms: %s", names.size(), names.size() == 1 ? "" : "s",
+                    a.result().millis(), String.join(" ", names.values().stream().sorted().toList())));
+            onRestored.run();
+            return; // not planned again: the result stays on screen; Apply is off until the options change
+        }
+        plan.set(null);
+        problems.setAll(a.problems());
+        status.set(a.result() != null ? "Restore failed and was rolled back; the host is as it was"
+                : "Nothing was restored");
+    }
+
+    public ObjectProperty<Path> imageProperty() {
+        return image;
+    }
+
+    public ReadOnlyObjectProperty<Snapshot> imageSnapshotProperty() {
+        return imageSnapshot.getReadOnlyProperty();
+    }
+
+    public ObservableList<RenameRow> renames() {
+        return renames;
+    }
+
+    public StringProperty prefixProperty() {
+        return prefix;
+    }
+
+    /** The dry run: "N. iproute2 equivalent" per step. */
+    public ObservableList<String> steps() {
+        return steps;
+    }
+
+    /** The preflight's findings (EPERM first when unprivileged), or the diagnostics of a failed restore. */
+    public ObservableList<Diagnostic> problems() {
+        return problems;
+    }
+
+    public ReadOnlyObjectProperty<RestorePlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canApplyProperty() {
+        return canApply;
+    }
+
+    public ReadOnlyBooleanProperty privilegedProperty() {
+        return privileged.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty planningProperty() {
+        return planning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty applyingProperty() {
+        return applying.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Image namespace id → new name, after a successful restore; else null. */
+    public ReadOnlyObjectProperty<Map<String, String>> restoredProperty() {
+        return restored.getReadOnlyProperty();
+    }
+}
