@@ -21,6 +21,9 @@ public final class PanCache {
     /** No picture wider or taller than this (a texture size every GPU takes): big views get less margin. */
     private static final int MAX_PICTURE = 4096;
 
+    /** {@code -Dnetcr.pancache=off} paints every frame, as before the cache (for measuring it). */
+    private static final boolean ON = !"off".equals(System.getProperty("netcr.pancache"));
+
     private final int margin;
     private Object drawing;
     private Object key;
@@ -36,7 +39,7 @@ public final class PanCache {
     }
 
     public PanCache(int margin) {
-        this.margin = margin;
+        this.margin = ON ? margin : 0;
     }
 
     /**
@@ -61,7 +64,7 @@ public final class PanCache {
         int h = (int) Math.ceil(viewH) + 2 * m;
         double dx = camera.tx() - tx0;
         double dy = camera.ty() - ty0;
-        boolean reusable = this.key != null && this.drawing == drawing && this.key.equals(key)
+        boolean reusable = ON && this.key != null && this.drawing == drawing && this.key.equals(key)
                 && camera.scale() == scale
                 && viewW == this.viewW && viewH == this.viewH && whole(dx) && whole(dy);
         if (reusable) {
