@@ -51,6 +51,7 @@ public final class FxFrameBench {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
         Platform.startup(() -> { });
+        Platform.setImplicitExit(false); // each image has its own window, closed after it
         System.out.println("| image (FX Canvas, Monocle, Prism sw) | pan frame at fit: avg / p95 / max | at 100 %: avg / p95"
                 + " / max | snapshot alone |");
         System.out.println("|---|---|---|---|");

@@ -66,6 +66,7 @@ public final class GraphView extends Region {
         getStyleClass().add("graph-view");
         canvas.setManaged(false); // bigger than the region: must not make the region's preferred size grow
         getChildren().add(canvas);
+        clip.setSmooth(false);
         setClip(clip);
         setFocusTraversable(true);
         tooltip.setShowDelay(Duration.millis(150));
