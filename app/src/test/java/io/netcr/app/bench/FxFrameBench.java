@@ -79,6 +79,8 @@ public final class FxFrameBench {
             stage[0].setScene(new Scene(v, W, H));
             stage[0].show();
             vm.activate(doc);
+            v.applyCss();
+            v.layout(); // sizes the canvas and paints the first frame, untimed (as the Java2D bench)
             v.paintIfDirty();
             return v;
         });
@@ -104,6 +106,7 @@ public final class FxFrameBench {
             return null;
         });
         if (print) {
+            System.err.println("# " + name + " slowest at fit " + slowest(fit) + ", at 100 % " + slowest(full));
             System.out.printf(Locale.ROOT, "| %s | %.1f / %.1f / %.1f ms | %.1f / %.1f / %.1f ms | %.1f ms |%n", name,
                     avg(fit), p95(fit), max(fit), avg(full), p95(full), max(full), avg(snap));
         }
@@ -135,6 +138,13 @@ public final class FxFrameBench {
             }
         });
         return f.get();
+    }
+
+    private static String slowest(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return String.format(Locale.ROOT, "%.1f %.1f %.1f %.1f ms", s[s.length - 1], s[s.length - 2], s[s.length - 3],
+                s[s.length - 4]);
     }
 
     private static double avg(double[] xs) {
