@@ -34,8 +34,8 @@ import javafx.util.Duration;
 /**
  * The graph: one Canvas that covers this region and a margin around it (clipped to the region). It draws
  * only what the camera sees, and only when something changed, once per pulse; while the camera only pans
- * within the margin, the canvas node is moved instead of painted again ({@link PanCache}). Wheel zooms around the cursor, dragging pans, a click selects,
- * hovering a badge shows its diagnostics.
+ * within the margin, the canvas node is moved instead of painted again ({@link PanCache}). Wheel zooms
+ * around the cursor, dragging pans, a click selects, hovering a badge shows its diagnostics.
  */
 public final class GraphView extends Region {
 
@@ -180,15 +180,14 @@ public final class GraphView extends Region {
         }
         Comparison c = vm.comparisonProperty().get();
         GhostShapes ghosts = c != null && c.base().equals(doc.source()) ? c.ghosts() : GhostShapes.NONE;
+        Rect content = ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds());
         if (fitPending) {
             fitPending = false;
-            camera.fit(ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds()),
-                    w, h);
+            camera.fit(content, w, h);
         }
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
                 new HashSet<>(sel.matches()), doc.badges(), camera.scale(),
                 c != null && c.base().equals(doc.source()) ? c.status() : java.util.Map.of());
-        Rect content = ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds());
         PanCache.Placement at = cache.place(doc, new FrameKey(state, ghosts), camera, w, h, content);
         canvas.relocate(at.x(), at.y());
         if (!at.repaint()) {
