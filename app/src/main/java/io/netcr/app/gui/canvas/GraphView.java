@@ -1,6 +1,7 @@
 package io.netcr.app.gui.canvas;
 
 import io.netcr.app.graph.GraphDrawing;
+import io.netcr.app.graph.Rect;
 import io.netcr.app.graph.paint.GraphPainter;
 import io.netcr.app.graph.paint.Palette;
 import io.netcr.app.graph.paint.RenderState;
@@ -31,9 +32,10 @@ import javafx.scene.text.Font;
 import javafx.util.Duration;
 
 /**
- * The graph: one Canvas that fills this region. It draws only what the camera sees, and only when
- * something changed, once per pulse. Wheel zooms around the cursor, dragging pans, a click selects,
- * hovering a badge shows its diagnostics.
+ * The graph: one Canvas that covers this region and a margin around it (clipped to the region). It draws
+ * only what the camera sees, and only when something changed, once per pulse; while the camera only pans
+ * within the margin, the canvas node is moved instead of painted again ({@link PanCache}). Wheel zooms
+ * around the cursor, dragging pans, a click selects, hovering a badge shows its diagnostics.
  */
 public final class GraphView extends Region {
 
@@ -44,6 +46,10 @@ public final class GraphView extends Region {
     private final SelectionModel sel;
     private final Canvas canvas = new Canvas();
     private final Camera camera = new Camera();
+    private final PanCache cache = new PanCache();
+    private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+    private double viewW;
+    private double viewH;
     private final Tooltip tooltip = new Tooltip();
     private final Runnable pulse = this::onPulse;
     private boolean dirty = true;
@@ -58,7 +64,10 @@ public final class GraphView extends Region {
         this.vm = vm;
         this.sel = vm.selection();
         getStyleClass().add("graph-view");
+        canvas.setManaged(false); // bigger than the region: must not make the region's preferred size grow
         getChildren().add(canvas);
+        clip.setSmooth(false);
+        setClip(clip);
         setFocusTraversable(true);
         tooltip.setShowDelay(Duration.millis(150));
         tooltip.setWrapText(true);
@@ -108,8 +117,13 @@ public final class GraphView extends Region {
         Platform.requestNextPulse();
     }
 
+    /** Paints now what waits for the next pulse (tests and the FX frame bench, which time it). */
+    public void paintIfDirty() {
+        onPulse();
+    }
+
     private void onPulse() {
-        if (dirty && canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+        if (dirty && viewW > 0 && viewH > 0) {
             dirty = false;
             redraw();
         }
@@ -117,44 +131,78 @@ public final class GraphView extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
+        if (viewW != getWidth() || viewH != getHeight()) {
+            viewW = getWidth();
+            viewH = getHeight();
+            clip.setWidth(viewW);
+            clip.setHeight(viewH);
+            int m = cache.marginFor(viewW, viewH);
+            canvas.setWidth(Math.ceil(viewW) + 2 * m);
+            canvas.setHeight(Math.ceil(viewH) + 2 * m);
             // The pre-layout listener of this pulse has run already: draw now, or the resize shows blank.
             dirty = true;
             onPulse();
         }
     }
 
+    /** As before the canvas outgrew the region: the size it was given (the canvas used to be that size). */
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + viewW + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + viewH + snappedBottomInset();
+    }
+
+    /** What changes the picture, besides the camera: the pan cache paints again when it differs. */
+    private record FrameKey(RenderState state, GhostShapes ghosts) {
+    }
+
     private void redraw() {
-        redraws++;
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.BACKGROUND)));
-        gc.fillRect(0, 0, w, h);
+        double w = viewW;
+        double h = viewH;
         Document doc = vm.getActive();
         if (doc == null) {
+            cache.invalidate();
+            int m = cache.marginFor(w, h);
+            canvas.relocate(-m, -m);
+            redraws++;
+            gc.setTransform(1, 0, 0, 1, 0, 0);
+            gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.BACKGROUND)));
+            gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.CAPTION)));
             gc.setFont(Font.font("SansSerif", 14));
-            gc.fillText("Open a snapshot (File › Open, or drop a file here)", 24, 36);
+            gc.fillText("Open a snapshot (File › Open, or drop a file here)", m + 24, m + 36);
             return;
         }
         Comparison c = vm.comparisonProperty().get();
         GhostShapes ghosts = c != null && c.base().equals(doc.source()) ? c.ghosts() : GhostShapes.NONE;
+        Rect content = ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds());
         if (fitPending) {
             fitPending = false;
-            camera.fit(ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds()),
-                    w, h);
+            camera.fit(content, w, h);
         }
-        gc.setTransform(camera.scale(), 0, 0, camera.scale(), camera.tx(), camera.ty());
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
                 new HashSet<>(sel.matches()), doc.badges(), camera.scale(),
                 c != null && c.base().equals(doc.source()) ? c.status() : java.util.Map.of());
+        PanCache.Placement at = cache.place(doc, new FrameKey(state, ghosts), camera, w, h, content);
+        canvas.relocate(at.x(), at.y());
+        if (!at.repaint()) {
+            return; // a pan within the picture: moving the canvas node is the whole frame
+        }
+        redraws++;
+        canvas.setWidth(at.w());
+        canvas.setHeight(at.h());
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.BACKGROUND)));
+        gc.fillRect(0, 0, at.w(), at.h());
+        gc.setTransform(camera.scale(), 0, 0, camera.scale(), camera.tx() - at.x(), camera.ty() - at.y());
         FxPainter painter = new FxPainter(gc);
-        new GraphPainter(painter).paint(doc.drawing(), state, camera.visibleWorld(w, h));
-        GhostPainter.paint(painter, ghosts, camera.visibleWorld(w, h), camera.scale());
+        new GraphPainter(painter).paint(doc.drawing(), state, at.visible());
+        GhostPainter.paint(painter, ghosts, at.visible(), camera.scale());
     }
 
     // ---- camera ----
@@ -174,7 +222,7 @@ public final class GraphView extends Region {
     /** Where a drawn object's centre is on the screen (for tests and for popups), if it is drawn. */
     public Optional<Point2D> screenPointOf(SubjectPath path) {
         return drawing().flatMap(g -> g.boundsOf(path)).map(r ->
-                canvas.localToScreen(camera.toScreenX(r.centerX()), camera.toScreenY(r.centerY())));
+                localToScreen(camera.toScreenX(r.centerX()), camera.toScreenY(r.centerY())));
     }
 
     public Camera camera() {
