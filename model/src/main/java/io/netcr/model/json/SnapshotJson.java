@@ -34,11 +34,14 @@ public final class SnapshotJson {
 
     /** The snapshot as indented JSON text, ending with a newline. */
     public static String toJson(Snapshot snapshot) {
-        try {
-            return MAPPER.writeValueAsString(SnapshotJsonWriter.tree(snapshot)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree built in memory could not be written", e);
+        java.io.StringWriter text = new java.io.StringWriter(4096 + snapshot.namespaces().size() * 2048);
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+            SnapshotJsonWriter.write(snapshot, g);
+        } catch (IOException e) {
+            throw new IllegalStateException("JSON written to memory failed", e);
         }
+        return text.append('\n').toString();
     }
 
     /** One diagnostic in the JSON form of docs/json.md, for other JSON documents that list diagnostics. */

@@ -2,7 +2,7 @@ package io.netcr.model.json;
 
 import static io.netcr.model.json.JsonFields.*;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netcr.model.Address;
@@ -14,117 +14,151 @@ import io.netcr.model.Namespace;
 import io.netcr.model.Route;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
+import java.io.IOException;
 import java.util.Map;
 
-/** Snapshot to a JSON tree. Field order is fixed, so equal snapshots give equal text. */
+/**
+ * Snapshot to JSON, streamed field by field: a thousand namespaces are megabytes of text, and building a
+ * tree first costs more than writing them. Field order is fixed, so equal snapshots give equal text.
+ */
 final class SnapshotJsonWriter {
-
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private SnapshotJsonWriter() {
     }
 
-    static ObjectNode tree(Snapshot s) {
-        ObjectNode root = F.objectNode();
-        root.put(FORMAT, FORMAT_NAME);
-        root.put(VERSION_FIELD, VERSION);
-        root.set(SOURCE, source(s.source()));
-        ArrayNode namespaces = root.putArray(NAMESPACES);
-        s.namespaces().forEach(ns -> namespaces.add(namespace(ns)));
-        ArrayNode diagnostics = root.putArray(DIAGNOSTICS);
-        s.diagnostics().forEach(d -> diagnostics.add(diagnostic(d)));
-        return root;
+    static void write(Snapshot s, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(FORMAT, FORMAT_NAME);
+        g.writeNumberField(VERSION_FIELD, VERSION);
+        g.writeFieldName(SOURCE);
+        source(s.source(), g);
+        g.writeArrayFieldStart(NAMESPACES);
+        for (Namespace ns : s.namespaces()) {
+            namespace(ns, g);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart(DIAGNOSTICS);
+        for (Diagnostic d : s.diagnostics()) {
+            g.writeTree(diagnostic(d));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static ObjectNode source(Source src) {
-        ObjectNode o = F.objectNode();
-        o.put(KIND, src.kind());
-        o.put(HOST, src.host());
-        o.put(KERNEL, src.kernel());
-        o.put(TIME, src.time() == null ? null : src.time().toString());
-        o.put(PATH, src.path());
-        o.put(TOOL, src.tool());
-        return o;
+    private static void source(Source src, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(KIND, src.kind());
+        g.writeStringField(HOST, src.host());
+        g.writeStringField(KERNEL, src.kernel());
+        g.writeStringField(TIME, src.time() == null ? null : src.time().toString());
+        g.writeStringField(PATH, src.path());
+        g.writeStringField(TOOL, src.tool());
+        g.writeEndObject();
     }
 
-    private static ObjectNode namespace(Namespace ns) {
-        ObjectNode o = F.objectNode();
-        o.put(ID, ns.id());
-        ArrayNode names = o.putArray(NAMES);
-        ns.names().forEach(names::add);
-        ArrayNode pids = o.putArray(PIDS);
-        ns.holders().forEach(h -> pids.add(h.pid()));
-        ArrayNode holders = o.putArray(HOLDERS);
+    private static void namespace(Namespace ns, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(ID, ns.id());
+        g.writeArrayFieldStart(NAMES);
+        for (String name : ns.names()) {
+            g.writeString(name);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart(PIDS);
         for (Holder h : ns.holders()) {
-            holders.addObject().put(PID, h.pid()).put(COMMAND, h.command());
+            g.writeNumber(h.pid());
         }
-        o.put(INIT, ns.init());
-        ArrayNode devices = o.putArray(DEVICES);
-        ns.devices().forEach(d -> devices.add(device(d)));
-        ArrayNode routes = o.putArray(ROUTES);
-        ns.routes().forEach(r -> routes.add(route(r)));
-        o.set(PROPERTIES, properties(ns.properties()));
-        return o;
+        g.writeEndArray();
+        g.writeArrayFieldStart(HOLDERS);
+        for (Holder h : ns.holders()) {
+            g.writeStartObject();
+            g.writeNumberField(PID, h.pid());
+            g.writeStringField(COMMAND, h.command());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeBooleanField(INIT, ns.init());
+        g.writeArrayFieldStart(DEVICES);
+        for (Device d : ns.devices()) {
+            device(d, g);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart(ROUTES);
+        for (Route r : ns.routes()) {
+            route(r, g);
+        }
+        g.writeEndArray();
+        properties(ns.properties(), g);
+        g.writeEndObject();
     }
 
-    private static ObjectNode device(Device d) {
-        ObjectNode o = F.objectNode();
-        o.put(IFINDEX, d.ifindex());
-        o.put(NAME, d.name());
-        o.put(KIND, d.kind());
-        o.put(MAC, d.mac());
-        o.put(MTU, d.mtu());
-        o.put(UP, d.up());
-        o.put(OPERSTATE, d.operstate());
-        o.put(MASTER, d.master());
-        o.set(PEER, ref(d.peer()));
-        o.set(PARENT, ref(d.parent()));
-        ArrayNode addresses = o.putArray(ADDRESSES);
-        d.addresses().forEach(a -> addresses.add(address(a)));
-        o.put(SKIPPED, d.skipped());
-        o.set(PROPERTIES, properties(d.properties()));
-        return o;
+    private static void device(Device d, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField(IFINDEX, d.ifindex());
+        g.writeStringField(NAME, d.name());
+        g.writeStringField(KIND, d.kind());
+        g.writeStringField(MAC, d.mac());
+        g.writeNumberField(MTU, d.mtu());
+        g.writeBooleanField(UP, d.up());
+        g.writeStringField(OPERSTATE, d.operstate());
+        g.writeStringField(MASTER, d.master());
+        ref(PEER, d.peer(), g);
+        ref(PARENT, d.parent(), g);
+        g.writeArrayFieldStart(ADDRESSES);
+        for (Address a : d.addresses()) {
+            address(a, g);
+        }
+        g.writeEndArray();
+        g.writeBooleanField(SKIPPED, d.skipped());
+        properties(d.properties(), g);
+        g.writeEndObject();
     }
 
-    private static ObjectNode ref(DeviceRef r) {
+    private static void ref(String field, DeviceRef r, JsonGenerator g) throws IOException {
+        g.writeFieldName(field);
         if (r == null) {
-            return null;
+            g.writeNull();
+            return;
         }
-        ObjectNode o = F.objectNode();
-        o.put(NAMESPACE, r.namespace());
-        o.put(IFINDEX, r.ifindex());
-        o.put(NAME, r.name());
-        return o;
+        g.writeStartObject();
+        g.writeStringField(NAMESPACE, r.namespace());
+        g.writeNumberField(IFINDEX, r.ifindex());
+        g.writeStringField(NAME, r.name());
+        g.writeEndObject();
     }
 
-    private static ObjectNode address(Address a) {
-        ObjectNode o = F.objectNode();
-        o.put(FAMILY, a.family());
-        o.put(ADDRESS, a.address());
-        o.put(PREFIXLEN, a.prefixlen());
-        o.put(SCOPE, a.scope());
-        ArrayNode flags = o.putArray(FLAGS);
-        a.flags().forEach(flags::add);
-        o.put(LABEL, a.label());
-        return o;
+    private static void address(Address a, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(FAMILY, a.family());
+        g.writeStringField(ADDRESS, a.address());
+        g.writeNumberField(PREFIXLEN, a.prefixlen());
+        g.writeStringField(SCOPE, a.scope());
+        g.writeArrayFieldStart(FLAGS);
+        for (String flag : a.flags()) {
+            g.writeString(flag);
+        }
+        g.writeEndArray();
+        g.writeStringField(LABEL, a.label());
+        g.writeEndObject();
     }
 
-    private static ObjectNode route(Route r) {
-        ObjectNode o = F.objectNode();
-        o.put(FAMILY, r.family());
-        o.put(DST, r.destination());
-        o.put(GATEWAY, r.gateway());
-        o.put(DEV, r.device());
-        o.put(METRIC, r.metric());
-        o.put(PROTOCOL, r.protocol());
-        o.put(SCOPE, r.scope());
-        o.put(TYPE, r.type());
-        o.put(PREFSRC, r.prefsrc());
-        return o;
+    private static void route(Route r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(FAMILY, r.family());
+        g.writeStringField(DST, r.destination());
+        g.writeStringField(GATEWAY, r.gateway());
+        g.writeStringField(DEV, r.device());
+        g.writeNumberField(METRIC, r.metric());
+        g.writeStringField(PROTOCOL, r.protocol());
+        g.writeStringField(SCOPE, r.scope());
+        g.writeStringField(TYPE, r.type());
+        g.writeStringField(PREFSRC, r.prefsrc());
+        g.writeEndObject();
     }
 
+    /** One diagnostic as a tree: few per snapshot, and other documents (restore plans) list them too. */
     static ObjectNode diagnostic(Diagnostic d) {
-        ObjectNode o = F.objectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put(CODE, d.code().name());
         o.put(SEVERITY, d.severity().word());
         o.put(SUBJECT, d.subject().toString());
@@ -134,9 +168,11 @@ final class SnapshotJsonWriter {
         return o;
     }
 
-    private static ObjectNode properties(Map<String, String> props) {
-        ObjectNode o = F.objectNode();
-        props.forEach(o::put);
-        return o;
+    private static void properties(Map<String, String> props, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart(PROPERTIES);
+        for (Map.Entry<String, String> e : props.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 }
