@@ -15,6 +15,7 @@ import io.netcr.model.Route;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,7 +40,11 @@ final class SnapshotJsonWriter {
         g.writeEndArray();
         g.writeArrayFieldStart(DIAGNOSTICS);
         for (Diagnostic d : s.diagnostics()) {
-            g.writeTree(diagnostic(d));
+            g.writeStartObject();
+            for (Map.Entry<String, String> e : diagnosticFields(d).entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -156,15 +161,22 @@ final class SnapshotJsonWriter {
         g.writeEndObject();
     }
 
-    /** One diagnostic as a tree: few per snapshot, and other documents (restore plans) list them too. */
+    /** A diagnostic's fields in their order (all text): streamed here, and as a tree for other documents. */
+    static Map<String, String> diagnosticFields(Diagnostic d) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(CODE, d.code().name());
+        m.put(SEVERITY, d.severity().word());
+        m.put(SUBJECT, d.subject().toString());
+        m.put(PHASE, d.phase().word());
+        m.put(MESSAGE, d.message());
+        m.put(KERNEL_MESSAGE, d.kernelMessage());
+        return m;
+    }
+
+    /** One diagnostic as a tree, for documents built as trees (restore plans and results). */
     static ObjectNode diagnostic(Diagnostic d) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put(CODE, d.code().name());
-        o.put(SEVERITY, d.severity().word());
-        o.put(SUBJECT, d.subject().toString());
-        o.put(PHASE, d.phase().word());
-        o.put(MESSAGE, d.message());
-        o.put(KERNEL_MESSAGE, d.kernelMessage());
+        diagnosticFields(d).forEach(o::put);
         return o;
     }
 
