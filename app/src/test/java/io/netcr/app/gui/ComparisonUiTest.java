@@ -8,9 +8,7 @@ import io.netcr.app.gui.task.FxTaskExecutor;
 import io.netcr.app.testing.Fixtures;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.diff.Change;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,19 +26,17 @@ class ComparisonUiTest {
 
     private static final SubjectPath DB_ETH1 = SubjectPath.parse("netns:db/dev:eth1");
 
-    private Preferences prefs;
+    private WindowUnderTest ui;
     private FxTaskExecutor executor;
     private WorkbenchViewModel vm;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
-        executor = new FxTaskExecutor();
-        vm = new WorkbenchViewModel(executor, new RecentFiles(prefs));
-        window = new WorkbenchWindow(stage, vm);
-        stage.setScene(window.scene());
-        stage.show();
+        ui = WindowUnderTest.show(stage);
+        executor = ui.executor;
+        vm = ui.vm;
+        window = ui.window;
     }
 
     @BeforeEach
@@ -55,15 +51,11 @@ class ComparisonUiTest {
 
     @AfterEach
     void tear_down() throws Exception {
-        vm.close();
-        executor.shutdown();
-        prefs.removeNode();
+        ui.close();
     }
 
     private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.graph().isDirty());
-        WaitForAsyncUtils.waitForFxEvents();
+        ui.settle();
     }
 
     @Test

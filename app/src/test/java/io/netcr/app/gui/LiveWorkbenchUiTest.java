@@ -9,10 +9,8 @@ import io.netcr.app.gui.task.FxTaskExecutor;
 import io.netcr.model.SubjectPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,19 +28,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class LiveWorkbenchUiTest {
 
     private final String ns = "nct" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
-    private Preferences prefs;
+    private WindowUnderTest ui;
     private FxTaskExecutor executor;
     private WorkbenchViewModel vm;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
-        executor = new FxTaskExecutor();
-        vm = new WorkbenchViewModel(executor, new RecentFiles(prefs));
-        window = new WorkbenchWindow(stage, vm);
-        stage.setScene(window.scene());
-        stage.show();
+        ui = WindowUnderTest.show(stage);
+        executor = ui.executor;
+        vm = ui.vm;
+        window = ui.window;
     }
 
     @AfterEach
@@ -52,9 +48,7 @@ class LiveWorkbenchUiTest {
         } catch (AssertionError | IOException ignored) {
             // not made (not root), or gone already
         }
-        vm.close();
-        executor.shutdown();
-        prefs.removeNode();
+        ui.close();
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -13,9 +13,7 @@ import io.netcr.model.Severity;
 import io.netcr.model.SubjectPath;
 import java.nio.file.Files;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
@@ -37,19 +35,17 @@ class WorkbenchUiTest {
     private static final SubjectPath WEB_ETH0 = SubjectPath.parse("netns:web/dev:eth0");
     private static final SubjectPath HOST_VH_WEB = SubjectPath.parse("netns:host/dev:vh-web");
 
-    private Preferences prefs;
+    private WindowUnderTest ui;
     private FxTaskExecutor executor;
     private WorkbenchViewModel vm;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) {
-        prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
-        executor = new FxTaskExecutor();
-        vm = new WorkbenchViewModel(executor, new RecentFiles(prefs));
-        window = new WorkbenchWindow(stage, vm);
-        stage.setScene(window.scene());
-        stage.show();
+        ui = WindowUnderTest.show(stage);
+        executor = ui.executor;
+        vm = ui.vm;
+        window = ui.window;
     }
 
     @BeforeEach
@@ -61,15 +57,11 @@ class WorkbenchUiTest {
 
     @AfterEach
     void tear_down() throws Exception {
-        executor.shutdown();
-        prefs.removeNode();
+        ui.close();
     }
 
-    /** Waits until every queued FX event ran and the canvas has painted what changed. */
     private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.graph().isDirty());
-        WaitForAsyncUtils.waitForFxEvents();
+        ui.settle();
     }
 
     private void screenshot(FxRobot robot, String name) {

@@ -1,0 +1,49 @@
+package io.netcr.app.gui;
+
+import io.netcr.app.gui.task.FxTaskExecutor;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workbench window as the TestFX tests use it: a real window on the stage TestFX gives, with its own
+ * preferences node (recent files) and task executor, all released by {@link #close()}.
+ */
+final class WindowUnderTest implements AutoCloseable {
+
+    final Preferences prefs;
+    final FxTaskExecutor executor;
+    final WorkbenchViewModel vm;
+    final WorkbenchWindow window;
+
+    private WindowUnderTest(Stage stage) {
+        prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
+        executor = new FxTaskExecutor();
+        vm = new WorkbenchViewModel(executor, new RecentFiles(prefs));
+        window = new WorkbenchWindow(stage, vm);
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    /** Call from the test's {@code @Start} method. */
+    static WindowUnderTest show(Stage stage) {
+        return new WindowUnderTest(stage);
+    }
+
+    /** Waits until every queued FX event ran and the canvas has painted what changed. */
+    void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.graph().isDirty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Releases the live host's descriptors, the executor's threads and the preferences node. */
+    @Override
+    public void close() throws Exception {
+        vm.close();
+        executor.shutdown();
+        prefs.removeNode();
+    }
+}
