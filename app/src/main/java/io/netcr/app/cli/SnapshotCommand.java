@@ -75,7 +75,12 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         boolean readable = !json && output == null;
         if (json) {
-            out.print(SnapshotJson.toJson(snapshot));
+            try {
+                SnapshotJson.write(snapshot, out);
+            } catch (IOException e) { // a PrintWriter records errors instead of throwing; kept for the API
+                err.println("netcr snapshot: cannot write the JSON: " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
         } else if (readable) {
             SnapshotSummary.print(snapshot, out); // its diagnostics are part of the summary
         }

@@ -1,8 +1,10 @@
 package io.netcr.model.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netcr.model.Diagnostic;
@@ -16,6 +18,8 @@ import io.netcr.model.SubjectPath;
 import io.netcr.model.validate.Limits;
 import io.netcr.model.validate.SnapshotValidator;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,14 +46,27 @@ public final class SnapshotJson {
 
     /** The snapshot as indented JSON text, ending with a newline. */
     public static String toJson(Snapshot snapshot) {
-        java.io.StringWriter text = new java.io.StringWriter(4096 + snapshot.namespaces().size() * 2048);
-        try (com.fasterxml.jackson.core.JsonGenerator g = FACTORY.createGenerator(text)) {
-            g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
-            SnapshotJsonWriter.write(snapshot, g);
+        StringWriter text = new StringWriter(4096 + snapshot.namespaces().size() * 2048);
+        try {
+            write(snapshot, text);
         } catch (IOException e) {
             throw new IllegalStateException("JSON written to memory failed", e);
         }
-        return text.append('\n').toString();
+        return text.toString();
+    }
+
+    /**
+     * Streams the snapshot as indented JSON text, ending with a newline, to a writer (left open and
+     * flushed): the same text as {@link #toJson}, without holding megabytes of it in memory first.
+     */
+    public static void write(Snapshot snapshot, Writer out) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            SnapshotJsonWriter.write(snapshot, g);
+        }
+        out.write('\n');
+        out.flush();
     }
 
     /** One diagnostic in the JSON form of docs/json.md, for other JSON documents that list diagnostics. */

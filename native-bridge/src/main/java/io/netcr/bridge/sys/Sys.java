@@ -36,6 +36,24 @@ public final class Sys {
     private Sys() {
     }
 
+    /**
+     * Starts loading libc through jnr-ffi on a daemon thread and returns at once. The load generates
+     * code and takes 0.1-0.3 s in a cold JVM; a command that will call the kernel soon starts it here so
+     * that it overlaps the JVM's other start-up work (parsing the command line). A load that fails is
+     * reported by the first real call, as without this.
+     */
+    public static void preloadInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                Native.LIBC.getpid();
+            } catch (Throwable ignored) {
+                // the first real call reports it, with the caller's context
+            }
+        }, "netcr-libc-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static int errno() {
         return LastError.getLastError(Native.RUNTIME);
     }
