@@ -179,7 +179,12 @@ public final class LiveDiscovery implements AutoCloseable {
 
     private void resolvePeers(Map<Long, NamespaceDump> dumps, List<Diagnostic> diags) throws IOException {
         PeerResolver resolver = new PeerResolver(handles.view(), dumps);
-        inParallel(unknown(resolver, dumps.keySet()), h -> resolver.askFromSmallerSide(h), diags);
+        Set<Long> unknown = unknown(resolver, dumps.keySet());
+        if (unknown.isEmpty()) {
+            return; // a refresh of an unchanged host: every nsid is known from the last snapshot
+        }
+        resolver.index();
+        inParallel(unknown, h -> resolver.askFromSmallerSide(h), diags);
         resolver.propagate();
         inParallel(unknown(resolver, dumps.keySet()), h -> resolver.askRemaining(h), diags);
     }

@@ -29,9 +29,20 @@ final class NamespaceFinder {
     static final String DOCKER_NETNS = "/run/docker/netns";
 
     private final Path proc;
+    /** Where `ip netns` keeps its namespaces (entries named by their file name). */
+    private final String runNetns;
+    /** Where Docker keeps its containers' namespaces (entries named by their full path, as Docker has no names). */
+    private final String dockerNetns;
 
     NamespaceFinder(Path proc) {
+        this(proc, RUN_NETNS, DOCKER_NETNS);
+    }
+
+    /** With other folders in place of /run/netns and /run/docker/netns: for tests that must not touch those. */
+    NamespaceFinder(Path proc, String runNetns, String dockerNetns) {
         this.proc = proc;
+        this.runNetns = runNetns;
+        this.dockerNetns = dockerNetns;
     }
 
     record Result(List<FoundNamespace> namespaces, List<Diagnostic> diagnostics) {
@@ -54,12 +65,11 @@ final class NamespaceFinder {
         found.computeIfAbsent(own, k -> new Entry()).paths.add(self.toString());
 
         Map<String, Long> mounts = nsfsMounts(diags);
-        for (String dir : List.of(RUN_NETNS, DOCKER_NETNS)) {
-            scanDirectory(Path.of(dir), dir.equals(RUN_NETNS), mounts, nsfsDev, found, diags);
-        }
+        scanDirectory(Path.of(runNetns), true, mounts, nsfsDev, found, diags);
+        scanDirectory(Path.of(dockerNetns), false, mounts, nsfsDev, found, diags);
         for (Map.Entry<String, Long> m : mounts.entrySet()) {
             String point = m.getKey();
-            if (!point.startsWith(RUN_NETNS + "/") && !point.startsWith(DOCKER_NETNS + "/")) {
+            if (!point.startsWith(runNetns + "/") && !point.startsWith(dockerNetns + "/")) {
                 Entry e = found.computeIfAbsent(m.getValue(), k -> new Entry());
                 if (e.names.add(point)) {
                     e.paths.add(point);

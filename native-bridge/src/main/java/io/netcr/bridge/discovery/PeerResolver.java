@@ -20,7 +20,8 @@ import java.util.Set;
  * and the kernel offers no way from an nsid to a namespace; it does answer the other direction: asked
  * from namespace A with RTM_GETNSID NETNSA_FD=fd(B), it gives B's nsid in A (without assigning one).
  *
- * <p>Three steps, run by {@code LiveDiscovery}: (1) {@link #askFromSmallerSide} — for each veth pair only
+ * <p>When some nsid is unknown ({@link #hasUnknown}), {@link #index} and three steps, run by
+ * {@code LiveDiscovery}: (1) {@link #askFromSmallerSide} — for each veth pair only
  * the end whose namespace uses fewer nsids asks, trying first the namespace holding a link that points
  * back (its ifindex is our IFLA_LINK and its IFLA_LINK our ifindex); (2) {@link #propagate} — veth
  * peering is mutual, so once A's end is known to lead to B, B's end leads to A under B's nsid: a hub
@@ -38,8 +39,23 @@ final class PeerResolver {
     /** Per namespace: its links that name another namespace by nsid. */
     private final Map<Long, List<NetlinkMessage.Link>> linksWithNsid = new HashMap<>();
 
+    private final Map<Long, NamespaceDump> dumps;
+
+    /** Cheap: collects the links that name an nsid, all a refresh of an unchanged host looks at. */
     PeerResolver(Map<Long, NamespaceHandle> handles, Map<Long, NamespaceDump> dumps) {
         this.handles = handles;
+        this.dumps = dumps;
+        for (Map.Entry<Long, NamespaceDump> e : dumps.entrySet()) {
+            for (NetlinkMessage.Link l : e.getValue().links()) {
+                if (l.attributes().has(Ifla.IFLA_LINK_NETNSID)) {
+                    linksWithNsid.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(l);
+                }
+            }
+        }
+    }
+
+    /** Step 0, on one thread, before any other step: indexes every link, for the steps that ask. */
+    void index() {
         for (Map.Entry<Long, NamespaceDump> e : dumps.entrySet()) {
             Set<Integer> nsids = new HashSet<>();
             Map<Integer, NetlinkMessage.Link> byIndex = new HashMap<>();
@@ -48,7 +64,6 @@ final class PeerResolver {
                 Optional<Integer> nsid = l.attributes().u32(Ifla.IFLA_LINK_NETNSID);
                 if (nsid.isPresent()) {
                     nsids.add(nsid.get());
-                    linksWithNsid.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(l);
                     crossLinks.computeIfAbsent(key(l.info().index(), iflink(l)), k -> new ArrayList<>()).add(e.getKey());
                 }
             }

@@ -103,7 +103,14 @@ public final class KernelTopology implements BeforeEachCallback, AfterEachCallba
      * existing namespace file, a second bind mount of it. Returns the mount point.
      */
     public Path bindMount(Path existing) throws IOException {
-        Path point = Files.createTempFile(name("m"), "");
+        return bindMountAt(existing, Files.createTempFile(name("m"), ""));
+    }
+
+    /** As {@link #bindMount}, at a given point (created here as an empty file, removed afterwards). */
+    public Path bindMountAt(Path existing, Path point) throws IOException {
+        if (!Files.exists(point)) {
+            Files.createFile(point);
+        }
         mounts.add(point);
         if (existing == null) {
             run(List.of("unshare", "--net=" + point, "true"), true);
