@@ -202,7 +202,8 @@ class RestoreKernelTest {
         List<String> namesBefore = HostView.namedNamespaces(Path.of("/run/netns"));
 
         for (int k = 1; k <= plan.steps().size(); k++) {
-            RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults().failingBefore(k));
+            List<RestoreEvent> events = new ArrayList<>();
+            RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults().failingBefore(k), events::add);
 
             int step = k;
             assertFalse(r.success(), "step " + k);
@@ -218,6 +219,7 @@ class RestoreKernelTest {
                     .filter(n -> n.startsWith(SWEEP.prefix())).toList();
             assertEquals(List.of(), left, "namespaces of the restore left after a failure at step " + k);
             assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).containsAll(t.namespaces()));
+            RestoreEventChecks.assertStepsThenUndo(plan, k, events);
         }
         assertTrue(namesBefore.containsAll(t.namespaces()));
     }
@@ -231,8 +233,9 @@ class RestoreKernelTest {
         String clash = SWEEP.prefix() + c.topology().host();
         TOPO.ip("link", "add", clash, "type", "veth", "peer", "name", SWEEP.prefix() + "x");
         Snapshot withClash = initOnly();
+        List<RestoreEvent> events = new ArrayList<>();
 
-        RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
+        RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults(), events::add);
 
         assertFalse(r.success());
         Diagnostic d = r.diagnostics().get(0);
@@ -241,6 +244,11 @@ class RestoreKernelTest {
         DiffReport touched = SnapshotDiff.compare(withClash, initOnly(), HOST_DIFF);
         assertTrue(touched.isEmpty(), () -> "the device the restore did not make is left alone: " + touched.changes());
         assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).stream().noneMatch(n -> n.startsWith(SWEEP.prefix())));
+        List<String> undone = events.stream().filter(e -> e instanceof RestoreEvent.Undoing).map(RestoreEvent::text)
+                .toList();
+        assertTrue(undone.containsAll(c.topology().namespaces().stream().map(n -> "ip netns del " + SWEEP.prefix() + n)
+                .toList()) && undone.stream().noneMatch(u -> u.contains(clash)),
+                () -> "the namespaces are undone, the clashing device is not touched: " + undone);
         TOPO.ip("link", "del", clash);
         assertTrue(SnapshotDiff.compare(hostBefore, initOnly(), HOST_DIFF).isEmpty());
     }
