@@ -50,8 +50,8 @@ class RestoreLockTest {
         waiting.onHolder = () -> {
             try {
                 other.close(); // the other restore ends while this one waits
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         };
 
