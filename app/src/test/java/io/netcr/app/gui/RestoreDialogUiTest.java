@@ -25,6 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,5 +199,23 @@ class RestoreDialogUiTest {
         assertFalse(robot.lookup("#restore-progress-row").query().isVisible(), "no bar: nothing was done");
         assertFalse(robot.lookup("#restore-apply").queryAs(Button.class).isDisabled(), "it can be applied again");
         robot.interact(() -> Screenshots.write(dialog.stage().getScene(), "restore-dialog-cancelled"));
+    }
+
+    @Test
+    void should_stop_waiting_when_the_dialog_is_closed_while_it_waits(FxRobot robot) throws Exception {
+        RestoreDialog dialog = dialogReadyToApply(robot);
+        RestoreViewModel vm = dialog.viewModel();
+        held = RestoreLock.acquire(lockFile, false, "netcr restore other.netcr");
+        robot.clickOn("#restore-apply");
+        waitFor(() -> vm.progress().cancellableProperty().get());
+
+        Stage stage = dialog.stage();
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST))); // its [x]
+        waitFor(() -> !vm.applyingProperty().get());
+
+        held.close();
+        held = null;
+        RestoreLock.acquire(lockFile, false, "the test, after the close").close();
+        assertEquals(List.of(made.tag + "a", made.tag + "b"), made.namespaces(), "nothing restored, later either");
     }
 }

@@ -128,6 +128,8 @@ public final class RestoreDialog {
         root.setBottom(buttons);
         root.setId("restore-dialog");
         stage = DialogParts.stage(owner, "Restore", root, 980, 680);
+        // closed while it waits for another restore: nobody would see it go on later, so it stops waiting
+        stage.setOnCloseRequest(e -> vm.cancel());
     }
 
     /** The running restore: a bar (indeterminate while it waits or plans) and the step it is at. */
