@@ -5,6 +5,7 @@ import io.netcr.bridge.restore.HostView;
 import io.netcr.bridge.restore.PlanExecutor;
 import io.netcr.bridge.restore.Privileges;
 import io.netcr.bridge.restore.RestoreLock;
+import io.netcr.bridge.restore.RestoreProgress;
 import io.netcr.bridge.restore.RestoreResult;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
@@ -29,8 +30,19 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RestoreService {
 
-    /** How an apply went: the plan it ran (null when none could be made) and the result (null when not run). */
-    public record Applied(RestorePlan plan, RestoreResult result, List<Diagnostic> problems) {
+    /**
+     * How an apply went: the plan it ran (null when none could be made), the result (null when not run), and
+     * whether it was cancelled while it waited for the lock (then nothing was done).
+     */
+    public record Applied(RestorePlan plan, RestoreResult result, List<Diagnostic> problems, boolean cancelled) {
+
+        public Applied(RestorePlan plan, RestoreResult result, List<Diagnostic> problems) {
+            this(plan, result, problems, false);
+        }
+
+        static Applied cancelledWhileWaiting() {
+            return new Applied(null, null, List.of(), true);
+        }
 
         public boolean success() {
             return result != null && result.success();
@@ -80,6 +92,11 @@ public final class RestoreService {
         return PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
     }
 
+    /** Executes an executable plan, all or nothing, telling {@code progress} of each step on this thread. */
+    public static RestoreResult execute(RestorePlan plan, RestoreProgress progress) {
+        return PlanExecutor.execute(plan, PlanExecutor.Options.defaults(), progress);
+    }
+
     /** The EBUSY diagnostic of a restore that found another one running. */
     public static Diagnostic busy(Path lockFile, RestoreLock.BusyException e) {
         return Diagnostic.error(Errno.EBUSY, SubjectPath.of(SubjectPath.FILE, lockFile.toString()), Phase.RESTORE,
@@ -87,23 +104,30 @@ public final class RestoreService {
     }
 
     /**
-     * The whole restore: privileges, the lock, a fresh view of the host, the plan, and its execution when it
-     * has no error. Never throws for expected failures: they are the {@code problems}.
+     * The whole restore as the workbench does it: privileges, the lock (waiting while another restore holds
+     * it, for as long as {@code monitor} does not give up), a fresh view of the host, the plan, and its
+     * execution when it has no error, reported to {@code monitor}. Never throws for expected failures: they
+     * are the {@code problems}.
      */
-    public static Applied apply(Snapshot image, RestoreOptions options, Path lockFile, String holder) {
+    public static Applied apply(Snapshot image, RestoreOptions options, Path lockFile, String holder,
+                                ApplyMonitor monitor) {
         Optional<Diagnostic> privilege = checkPrivileges();
         if (privilege.isPresent()) {
             return new Applied(null, null, List.of(privilege.get()));
         }
-        try (RestoreLock lock = lock(lockFile, false, holder)) {
+        try (RestoreLock lock = RestoreLock.acquire(lockFile, holder, monitor)) {
+            if (!monitor.begin()) {
+                return Applied.cancelledWhileWaiting();
+            }
+            // read after the lock: a restore waited for has changed the host
             RestorePlan plan = plan(image, HostView.forPlanning(), options);
             if (!plan.isExecutable()) {
                 return new Applied(plan, null, plan.diagnostics());
             }
-            RestoreResult result = execute(plan);
+            RestoreResult result = execute(plan, monitor);
             return new Applied(plan, result, result.diagnostics());
-        } catch (RestoreLock.BusyException e) {
-            return new Applied(null, null, List.of(busy(lockFile, e)));
+        } catch (RestoreLock.CancelledException e) {
+            return Applied.cancelledWhileWaiting();
         } catch (IOException e) {
             return new Applied(null, null, List.of(Diagnostic.error(Errno.EIO, SubjectPath.ROOT, Phase.RESTORE,
                     "cannot take the restore lock " + lockFile + " or read this host: " + e.getMessage()

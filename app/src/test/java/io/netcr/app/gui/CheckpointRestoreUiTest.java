@@ -11,17 +11,13 @@ import io.netcr.app.gui.ops.CheckpointViewModel;
 import io.netcr.app.gui.ops.RestoreDialog;
 import io.netcr.app.gui.ops.RestoreEngine;
 import io.netcr.app.gui.ops.RestoreViewModel;
-import io.netcr.app.gui.task.FxTaskExecutor;
 import io.netcr.app.ops.RestoreService;
 import io.netcr.model.Namespace;
 import io.netcr.model.ReadResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -42,68 +38,32 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CheckpointRestoreUiTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final String tag = tag();
+    private final TaggedNamespaces made = new TaggedNamespaces();
+    private final String tag = made.tag;
     private Path dir;
-    private Preferences prefs;
-    private FxTaskExecutor executor;
+    private WindowUnderTest ui;
     private WorkbenchViewModel vm;
     private WorkbenchActions actions;
-
-    private static String tag() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder sb = new StringBuilder("nct");
-        for (int i = 0; i < 4; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
 
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("netcr-ui-ops-");
-        prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
-        executor = new FxTaskExecutor();
-        vm = new WorkbenchViewModel(executor, new RecentFiles(prefs));
-        WorkbenchWindow window = new WorkbenchWindow(stage, vm);
+        ui = WindowUnderTest.show(stage);
+        vm = ui.vm;
         actions = new WorkbenchActions(stage, vm, CheckpointEngine.system(),
                 RestoreEngine.system(dir.resolve("restore.lock")));
-        stage.setScene(window.scene());
-        stage.show();
     }
 
     @AfterEach
     void remove_what_the_test_made() throws Exception {
-        vm.close(); // the live host's namespace descriptors, so that deleted namespaces go at once
-        executor.shutdown();
-        for (String ns : Shell.run("ip", "netns", "list").lines().map(l -> l.split(" ")[0]).toList()) {
-            if (ns.contains(tag)) {
-                Shell.run("ip", "netns", "del", ns);
+        try {
+            ui.close(); // first: the live host's namespace descriptors, so that deleted namespaces go at once
+        } finally {
+            made.removeAll();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        for (String line : Shell.run("ip", "-o", "link", "show").split("\n")) {
-            String[] f = line.split(":\\s+");
-            if (f.length > 1 && f[1].split("@")[0].contains(tag)) {
-                Shell.run("ip", "link", "del", f[1].split("@")[0]);
-            }
-        }
-        prefs.removeNode();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    private void makeTwoNamespaces() throws Exception {
-        String a = tag + "a";
-        String b = tag + "b";
-        Shell.check("ip", "netns", "add", a);
-        Shell.check("ip", "netns", "add", b);
-        Shell.check("ip", "-n", a, "link", "add", tag + "x", "type", "veth", "peer", "name", tag + "y", "netns", b);
-        Shell.check("ip", "-n", a, "addr", "add", "10.250.91.1/30", "dev", tag + "x");
-        Shell.check("ip", "-n", b, "addr", "add", "10.250.91.2/30", "dev", tag + "y");
-        Shell.check("ip", "-n", a, "link", "set", tag + "x", "up");
-        Shell.check("ip", "-n", b, "link", "set", tag + "y", "up");
     }
 
     private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -114,7 +74,7 @@ class CheckpointRestoreUiTest {
     @Test
     void should_checkpoint_two_namespaces_and_restore_them_under_a_prefix(FxRobot robot) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to make namespaces");
-        makeTwoNamespaces();
+        made.makeTwoJoinedByVeth();
         robot.interact(vm::openLive);
         waitFor(() -> vm.getActive() != null && vm.getActive().live() && !vm.busyProperty().get());
 

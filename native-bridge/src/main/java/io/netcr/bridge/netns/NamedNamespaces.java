@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Named network namespaces, made and removed as iproute2 does ({@code ip netns add / del}), without running
@@ -46,6 +48,16 @@ public final class NamedNamespaces {
      * each name.
      */
     public static void create(List<String> names, Consumer<Created> onCreated) throws NativeException {
+        create(names, null, onCreated);
+    }
+
+    /**
+     * As {@link #create(List, Consumer)}, and tells {@code onStarting} the index of each name whose creation
+     * has begun, in the order of {@code names}, on the calling thread (not the creating ones) while it
+     * waits for them. Null: nobody asks, and the calling thread only waits.
+     */
+    public static void create(List<String> names, IntConsumer onStarting, Consumer<Created> onCreated)
+            throws NativeException {
         for (String name : names) {
             requireName(name);
         }
@@ -57,10 +69,13 @@ public final class NamedNamespaces {
         AtomicInteger next = new AtomicInteger();
         Object callbackLock = new Object();
         List<Thread> threads = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        AtomicInteger running = new AtomicInteger(workers);
+        Runnable wake = onStarting == null ? null : () -> LockSupport.unpark(caller);
         for (int w = 0; w < workers; w++) {
             Thread worker = new Thread(() -> {
                 try {
-                    createHere(names, next, () -> failure.get() != null || bug.get() != null, c -> {
+                    createHere(names, next, () -> failure.get() != null || bug.get() != null, wake, c -> {
                         synchronized (callbackLock) {
                             onCreated.accept(c);
                         }
@@ -69,24 +84,25 @@ public final class NamedNamespaces {
                     failure.compareAndSet(null, e);
                 } catch (RuntimeException e) {
                     bug.compareAndSet(null, e);
+                } finally {
+                    running.decrementAndGet();
+                    LockSupport.unpark(caller);
                 }
             }, "netcr-netns-add-" + w);
             threads.add(worker);
             worker.start();
         }
         boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the workers must finish: they hold namespaces the caller must know of
-                }
+        try {
+            if (onStarting != null) {
+                interrupted = reportStarts(names.size(), next, running, onStarting);
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            // whatever happened here: the workers hold namespaces the caller must know of
+            interrupted |= joinAll(threads);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (bug.get() != null) {
             throw bug.get();
@@ -96,12 +112,33 @@ public final class NamedNamespaces {
         }
     }
 
+    /** Waits for every thread to end, interrupted or not; returns whether it was interrupted meanwhile. */
+    private static boolean joinAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        return interrupted;
+    }
+
     /** Runs on a dedicated thread: its network namespace changes, so no other work may share it. */
-    private static void createHere(List<String> names, AtomicInteger next, BooleanSupplier stop,
+    private static void createHere(List<String> names, AtomicInteger next, BooleanSupplier stop, Runnable started,
                                    Consumer<Created> onCreated) throws NativeException {
         int home = Sys.open(THREAD_SELF_NET, Sys.O_RDONLY | Sys.O_CLOEXEC);
         try {
-            for (int i = next.getAndIncrement(); i < names.size() && !stop.getAsBoolean(); i = next.getAndIncrement()) {
+            // stop is asked before an index is taken, so that every index taken below names.size() is begun
+            int i;
+            while (!stop.getAsBoolean() && (i = next.getAndIncrement()) < names.size()) {
+                if (started != null) {
+                    started.run();
+                }
                 onCreated.accept(createOne(names.get(i)));
             }
         } finally {
@@ -135,6 +172,29 @@ public final class NamedNamespaces {
         } catch (NativeException e) {
             removeFile(path, mounted);
             throw new NamespaceCreateException(name, e);
+        }
+    }
+
+    /**
+     * On the calling thread, while the workers run: tells {@code onStarting} every index taken so far, in
+     * order. An index is taken only to be created at once, so "taken" is "begun". Workers unpark this
+     * thread after each take and when they end; a permit given before the park is not lost. Returns
+     * whether the thread was interrupted meanwhile (the flag is cleared, or park would not wait).
+     */
+    private static boolean reportStarts(int size, AtomicInteger next, AtomicInteger running, IntConsumer onStarting) {
+        boolean interrupted = false;
+        int reported = 0;
+        while (true) {
+            boolean done = running.get() == 0; // read before next: once all have ended, next is final
+            int begun = Math.min(next.get(), size);
+            while (reported < begun) {
+                onStarting.accept(reported++);
+            }
+            if (done) {
+                return interrupted;
+            }
+            LockSupport.park(running);
+            interrupted |= Thread.interrupted();
         }
     }
 

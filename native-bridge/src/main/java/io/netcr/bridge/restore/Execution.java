@@ -44,6 +44,7 @@ final class Execution implements AutoCloseable {
 
     private final RestorePlan plan;
     private final PlanExecutor.Options options;
+    private final ProgressReport events;
     private final Journal journal = new Journal();
     private final Map<String, NamedNamespaces.Created> created = new LinkedHashMap<>();
     private final Map<String, AckPipeline> pipelines = new LinkedHashMap<>();
@@ -58,9 +59,10 @@ final class Execution implements AutoCloseable {
     private int confirmed;
     private long namespaceNanos;
 
-    Execution(RestorePlan plan, PlanExecutor.Options options) {
+    Execution(RestorePlan plan, PlanExecutor.Options options, RestoreProgress progress) {
         this.plan = plan;
         this.options = options;
+        this.events = new ProgressReport(progress);
     }
 
     RestoreResult run() {
@@ -71,16 +73,19 @@ final class Execution implements AutoCloseable {
             restorerFd = Sys.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC);
             restorerSocket = RtnlSocket.open();
             while (i < steps.size()) {
+                if (steps.get(i) instanceof PlanStep.CreateNamespace && i + 1 != options.failBeforeStep()) {
+                    i = createNamespaces(steps, i); // reports its steps as the creating threads begin them
+                    continue;
+                }
+                if (events.listening()) {
+                    events.stepStarted(plan, i);
+                }
                 if (i + 1 == options.failBeforeStep()) {
                     fail(new Failure(i, Errno.ECANCELED.number(), null, "failure injected by the test seam"));
                     break;
                 }
-                if (steps.get(i) instanceof PlanStep.CreateNamespace) {
-                    i = createNamespaces(steps, i);
-                } else {
-                    send(i, steps.get(i));
-                    i++;
-                }
+                send(i, steps.get(i));
+                i++;
             }
             drainAll();
         } catch (Stop stop) {
@@ -95,13 +100,15 @@ final class Execution implements AutoCloseable {
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         if (failure == null) {
-            return new RestoreResult(true, List.of(), plan.namespaceNames(), steps.size(), ms, namespaceNanos / 1e6);
+            return new RestoreResult(true, events.warnings(), plan.namespaceNames(), steps.size(), ms,
+                    namespaceNanos / 1e6);
         }
         int done = confirmed;
         undo();
         List<Diagnostic> diags = new ArrayList<>();
         diags.add(failureDiagnostic(steps));
         diags.addAll(undoProblems);
+        diags.addAll(events.warnings());
         return new RestoreResult(false, diags, Map.of(), done, (System.nanoTime() - t0) / 1e6, namespaceNanos / 1e6);
     }
 
@@ -116,7 +123,7 @@ final class Execution implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         try {
-            NamedNamespaces.create(names, c -> {
+            NamedNamespaces.create(names, events.listening() ? k -> events.stepStarted(plan, first + k) : null, c -> {
                 created.put(c.name(), c);
                 journal.add(new Journal.Namespace(c.name()));
                 confirmed++;
@@ -315,7 +322,13 @@ final class Execution implements AutoCloseable {
 
     /** Undoes the journal, newest first. Objects already gone (with their device or namespace) are fine. */
     private void undo() {
-        for (Journal.Entry e : journal.newestFirst()) {
+        List<Journal.Entry> entries = journal.newestFirst();
+        int undone = 0;
+        for (Journal.Entry e : entries) {
+            undone++;
+            if (events.listening()) {
+                events.undoing(undone, entries.size(), e);
+            }
             try {
                 if (e instanceof Journal.Namespace n) {
                     NamedNamespaces.Created c = created.remove(n.name());
@@ -354,37 +367,8 @@ final class Execution implements AutoCloseable {
         String msg = "restore failed at step " + (failure.step() + 1) + " of " + steps.size() + " (" + step.describe()
                 + "): " + what + "; everything the restore had done was undone"
                 + (undoProblems.isEmpty() ? ", the host is as it was" : ", except what is listed below");
-        return Diagnostic.error(code, subject(step), Phase.RESTORE, msg).withKernelMessage(failure.kernelMessage());
-    }
-
-    static SubjectPath subject(PlanStep step) {
-        if (step instanceof PlanStep.CreateNamespace c) {
-            return SubjectPath.of(SubjectPath.NETNS, c.name());
-        }
-        if (step instanceof PlanStep.CreateVeth v) {
-            return ns(v.end().ns()).child(SubjectPath.DEV, v.end().name());
-        }
-        if (step instanceof PlanStep.CreateBridge b) {
-            return ns(b.bridge().ns()).child(SubjectPath.DEV, b.bridge().name());
-        }
-        if (step instanceof PlanStep.SetLink s) {
-            return ns(s.ns()).child(SubjectPath.DEV, s.device());
-        }
-        if (step instanceof PlanStep.SetMaster m) {
-            return ns(m.ns()).child(SubjectPath.DEV, m.device());
-        }
-        if (step instanceof PlanStep.SetUp u) {
-            return ns(u.ns()).child(SubjectPath.DEV, u.device());
-        }
-        if (step instanceof PlanStep.AddAddress a) {
-            return ns(a.ns()).child(SubjectPath.DEV, a.device()).child(SubjectPath.ADDR, a.address().cidr());
-        }
-        PlanStep.AddRoute r = (PlanStep.AddRoute) step;
-        return ns(r.ns()).child(SubjectPath.ROUTE, r.route().destination());
-    }
-
-    private static SubjectPath ns(TargetNs ns) {
-        return SubjectPath.of(SubjectPath.NETNS, ns.isRestorer() ? "init" : ns.name());
+        return Diagnostic.error(code, StepSubjects.of(step), Phase.RESTORE, msg)
+                .withKernelMessage(failure.kernelMessage());
     }
 
     @Override

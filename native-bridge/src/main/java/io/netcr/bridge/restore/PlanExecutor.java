@@ -38,10 +38,18 @@ public final class PlanExecutor {
 
     /** Runs the plan; throws IllegalArgumentException for a plan with errors (it must not be run). */
     public static RestoreResult execute(RestorePlan plan, Options options) {
+        return execute(plan, options, RestoreProgress.NONE);
+    }
+
+    /**
+     * Runs the plan and tells {@code progress} of each step as it starts and, after a failure, of each change
+     * as it is undone, on this thread. With {@link RestoreProgress#NONE} no event is made.
+     */
+    public static RestoreResult execute(RestorePlan plan, Options options, RestoreProgress progress) {
         if (!plan.isExecutable()) {
             throw new IllegalArgumentException("the plan has errors and must not be executed");
         }
-        try (Execution e = new Execution(plan, options)) {
+        try (Execution e = new Execution(plan, options, progress)) {
             return e.run();
         }
     }

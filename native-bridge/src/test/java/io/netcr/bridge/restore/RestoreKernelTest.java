@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checkpoint and restore against the real kernel (root): round trip, rollback at every step, name
@@ -46,6 +47,9 @@ class RestoreKernelTest {
 
     @RegisterExtension
     static final RestoreSweep SWEEP = new RestoreSweep();
+
+    @TempDir
+    Path dir;
 
     /** The host as it was: everything compared but address flags that change by themselves (DAD's "tentative"). */
     private static final DiffOptions HOST_DIFF = DiffOptions.DEFAULT.withIgnoreTransientFlags(true);
@@ -140,131 +144,141 @@ class RestoreKernelTest {
         return RestorePlanner.plan(image, HostView.forPlanning(), options);
     }
 
+    /** The topology of {@link #build} and its image, as the tests start from. */
+    record Checkpointed(Built topology, Snapshot image) {
+    }
+
+    /** Given: the topology of {@link #build}, checkpointed to a file in {@code dir} and read back. */
+    static Checkpointed checkpointedTopology(KernelTopology topo, Path dir) throws Exception {
+        Built t = build(topo);
+        return new Checkpointed(t, checkpoint(t.namespaces(), dir.resolve("topology.netcr")));
+    }
+
+    private Checkpointed checkpointedTopology() throws Exception {
+        return checkpointedTopology(TOPO, dir);
+    }
+
+    /** The plan that restores {@code image} beside the original, under {@code prefix}; it can run. */
+    static RestorePlan prefixedPlan(Snapshot image, String prefix) throws Exception {
+        RestorePlan plan = plan(image, new RestoreOptions(Map.of(), prefix));
+        assertTrue(plan.isExecutable(), () -> "plan: " + plan.diagnostics());
+        return plan;
+    }
+
+    private static RestorePlan prefixedPlan(Snapshot image) throws Exception {
+        return prefixedPlan(image, SWEEP.prefix());
+    }
+
     @Test
     void should_restore_topology_as_it_was_and_pass_traffic() throws Exception {
-        Built t = build(TOPO);
+        Checkpointed c = checkpointedTopology();
+        Built t = c.topology();
         Snapshot before = view(t.namespaces(), Set.of(t.host()));
-        Path file = Files.createTempFile("nct", ".netcr");
-        try {
-            Snapshot image = checkpoint(t.namespaces(), file);
-            for (String ns : t.namespaces()) {
-                TOPO.ip("netns", "del", ns); // the host half goes with A's eth0
-            }
-            awaitGone(t.host());
-            RestorePlan plan = plan(image, RestoreOptions.none());
-            assertTrue(plan.isExecutable(), () -> "plan: " + plan.diagnostics());
-
-            RestoreResult result = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
-
-            assertTrue(result.success(), () -> "restore: " + result.diagnostics());
-            Snapshot after = view(t.namespaces(), Set.of(t.host()));
-            DiffReport diff = SnapshotDiff.compare(before, after, DiffOptions.AFTER_RESTORE);
-            assertTrue(diff.isEmpty(), () -> "differences after restore:\n" + diff.changes());
-            String v4 = TOPO.ip("netns", "exec", t.a(), "ping", "-c1", "-W2", "10.250.1.2");
-            assertTrue(v4.contains("1 received"), v4);
-            String v6 = TOPO.ip("netns", "exec", t.a(), "ping", "-6", "-c1", "-W2", "fd00:250:1::2");
-            assertTrue(v6.contains("1 received"), v6);
-        } finally {
-            Files.deleteIfExists(file);
+        for (String ns : t.namespaces()) {
+            TOPO.ip("netns", "del", ns); // the host half goes with A's eth0
         }
+        awaitGone(t.host());
+        RestorePlan plan = plan(c.image(), RestoreOptions.none());
+        assertTrue(plan.isExecutable(), () -> "plan: " + plan.diagnostics());
+
+        RestoreResult result = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
+
+        assertTrue(result.success(), () -> "restore: " + result.diagnostics());
+        Snapshot after = view(t.namespaces(), Set.of(t.host()));
+        DiffReport diff = SnapshotDiff.compare(before, after, DiffOptions.AFTER_RESTORE);
+        assertTrue(diff.isEmpty(), () -> "differences after restore:\n" + diff.changes());
+        String v4 = TOPO.ip("netns", "exec", t.a(), "ping", "-c1", "-W2", "10.250.1.2");
+        assertTrue(v4.contains("1 received"), v4);
+        String v6 = TOPO.ip("netns", "exec", t.a(), "ping", "-6", "-c1", "-W2", "fd00:250:1::2");
+        assertTrue(v6.contains("1 received"), v6);
     }
 
     @Test
     void should_leave_host_as_it_was_when_any_step_fails() throws Exception {
-        Built t = build(TOPO);
-        Path file = Files.createTempFile("nct", ".netcr");
-        try {
-            Snapshot image = checkpoint(t.namespaces(), file);
-            RestorePlan plan = plan(image, new RestoreOptions(Map.of(), SWEEP.prefix()));
-            assertTrue(plan.isExecutable(), () -> "plan: " + plan.diagnostics());
-            Snapshot hostBefore = initOnly();
-            List<String> namesBefore = HostView.namedNamespaces(Path.of("/run/netns"));
+        Checkpointed c = checkpointedTopology();
+        Built t = c.topology();
+        RestorePlan plan = prefixedPlan(c.image());
+        Snapshot hostBefore = initOnly();
+        List<String> namesBefore = HostView.namedNamespaces(Path.of("/run/netns"));
 
-            for (int k = 1; k <= plan.steps().size(); k++) {
-                RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults().failingBefore(k));
+        for (int k = 1; k <= plan.steps().size(); k++) {
+            List<RestoreEvent> events = new ArrayList<>();
+            RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults().failingBefore(k), events::add);
 
-                int step = k;
-                assertFalse(r.success(), "step " + k);
-                Diagnostic d = r.diagnostics().get(0);
-                assertEquals(Phase.RESTORE, d.phase());
-                assertTrue(d.message().contains("step " + k + " of ") && d.message().contains(plan.steps().get(k - 1).describe()),
-                        d.message());
-                assertEquals(1, r.diagnostics().size(), () -> "undo problems at step " + step + ": " + r.diagnostics());
-                DiffReport diff = SnapshotDiff.compare(hostBefore, initOnly(), HOST_DIFF);
-                assertTrue(diff.isEmpty(), () -> "after a failure at step " + step + " the init namespace differs:\n"
-                        + diff.changes());
-                List<String> left = HostView.namedNamespaces(Path.of("/run/netns")).stream()
-                        .filter(n -> n.startsWith(SWEEP.prefix())).toList();
-                assertEquals(List.of(), left, "namespaces of the restore left after a failure at step " + k);
-                assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).containsAll(t.namespaces()));
-            }
-            assertTrue(namesBefore.containsAll(t.namespaces()));
-        } finally {
-            Files.deleteIfExists(file);
+            int step = k;
+            assertFalse(r.success(), "step " + k);
+            Diagnostic d = r.diagnostics().get(0);
+            assertEquals(Phase.RESTORE, d.phase());
+            assertTrue(d.message().contains("step " + k + " of ") && d.message().contains(plan.steps().get(k - 1).describe()),
+                    d.message());
+            assertEquals(1, r.diagnostics().size(), () -> "undo problems at step " + step + ": " + r.diagnostics());
+            DiffReport diff = SnapshotDiff.compare(hostBefore, initOnly(), HOST_DIFF);
+            assertTrue(diff.isEmpty(), () -> "after a failure at step " + step + " the init namespace differs:\n"
+                    + diff.changes());
+            List<String> left = HostView.namedNamespaces(Path.of("/run/netns")).stream()
+                    .filter(n -> n.startsWith(SWEEP.prefix())).toList();
+            assertEquals(List.of(), left, "namespaces of the restore left after a failure at step " + k);
+            assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).containsAll(t.namespaces()));
+            RestoreEventChecks.assertStepsThenUndo(plan, k, events);
         }
+        assertTrue(namesBefore.containsAll(t.namespaces()));
     }
 
     @Test
     void should_report_a_kernel_refusal_with_its_step_and_undo_everything() throws Exception {
-        Built t = build(TOPO);
-        Path file = Files.createTempFile("nct", ".netcr");
-        try {
-            Snapshot image = checkpoint(t.namespaces(), file);
-            RestorePlan plan = plan(image, new RestoreOptions(Map.of(), SWEEP.prefix()));
-            Snapshot hostBefore = initOnly();
-            // A device that appears after planning: the kernel refuses the outside half's name (EEXIST).
-            String clash = SWEEP.prefix() + t.host();
-            TOPO.ip("link", "add", clash, "type", "veth", "peer", "name", SWEEP.prefix() + "x");
-            Snapshot withClash = initOnly();
+        Checkpointed c = checkpointedTopology();
+        RestorePlan plan = prefixedPlan(c.image());
+        Snapshot hostBefore = initOnly();
+        // A device that appears after planning: the kernel refuses the outside half's name (EEXIST).
+        String clash = SWEEP.prefix() + c.topology().host();
+        TOPO.ip("link", "add", clash, "type", "veth", "peer", "name", SWEEP.prefix() + "x");
+        Snapshot withClash = initOnly();
+        List<RestoreEvent> events = new ArrayList<>();
 
-            RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
+        RestoreResult r = PlanExecutor.execute(plan, PlanExecutor.Options.defaults(), events::add);
 
-            assertFalse(r.success());
-            Diagnostic d = r.diagnostics().get(0);
-            assertEquals(Errno.EEXIST, d.code(), d.toString());
-            assertTrue(d.message().contains("restore failed at step"), d.message());
-            DiffReport touched = SnapshotDiff.compare(withClash, initOnly(), HOST_DIFF);
-            assertTrue(touched.isEmpty(), () -> "the device the restore did not make is left alone: " + touched.changes());
-            assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).stream().noneMatch(n -> n.startsWith(SWEEP.prefix())));
-            TOPO.ip("link", "del", clash);
-            assertTrue(SnapshotDiff.compare(hostBefore, initOnly(), HOST_DIFF).isEmpty());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        assertFalse(r.success());
+        Diagnostic d = r.diagnostics().get(0);
+        assertEquals(Errno.EEXIST, d.code(), d.toString());
+        assertTrue(d.message().contains("restore failed at step"), d.message());
+        DiffReport touched = SnapshotDiff.compare(withClash, initOnly(), HOST_DIFF);
+        assertTrue(touched.isEmpty(), () -> "the device the restore did not make is left alone: " + touched.changes());
+        assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).stream().noneMatch(n -> n.startsWith(SWEEP.prefix())));
+        List<String> undone = events.stream().filter(e -> e instanceof RestoreEvent.Undoing).map(RestoreEvent::text)
+                .toList();
+        assertTrue(undone.containsAll(c.topology().namespaces().stream().map(n -> "ip netns del " + SWEEP.prefix() + n)
+                .toList()) && undone.stream().noneMatch(u -> u.contains(clash)),
+                () -> "the namespaces are undone, the clashing device is not touched: " + undone);
+        TOPO.ip("link", "del", clash);
+        assertTrue(SnapshotDiff.compare(hostBefore, initOnly(), HOST_DIFF).isEmpty());
     }
 
     @Test
     void should_refuse_existing_names_before_any_change_and_restore_with_a_prefix() throws Exception {
-        Built t = build(TOPO);
-        Path file = Files.createTempFile("nct", ".netcr");
-        try {
-            Snapshot image = checkpoint(t.namespaces(), file);
+        Checkpointed c = checkpointedTopology();
+        Built t = c.topology();
 
-            RestorePlan clash = plan(image, RestoreOptions.none());
+        RestorePlan clash = plan(c.image(), RestoreOptions.none());
 
-            assertFalse(clash.isExecutable());
-            for (String ns : t.namespaces()) {
-                assertTrue(clash.diagnostics().stream().anyMatch(d -> d.code() == Errno.EEXIST
-                        && d.subject().toString().equals("netns:" + ns) && d.message().contains("--prefix")),
-                        () -> ns + ": " + clash.diagnostics());
-            }
+        assertFalse(clash.isExecutable());
+        for (String ns : t.namespaces()) {
             assertTrue(clash.diagnostics().stream().anyMatch(d -> d.code() == Errno.EEXIST
-                    && d.subject().toString().contains(t.host())), () -> clash.diagnostics().toString());
-            assertThrows(IllegalArgumentException.class, () -> PlanExecutor.execute(clash, PlanExecutor.Options.defaults()));
-
-            RestorePlan prefixed = plan(image, new RestoreOptions(Map.of(), SWEEP.prefix()));
-            assertTrue(prefixed.isExecutable(), () -> prefixed.diagnostics().toString());
-            RestoreResult r = PlanExecutor.execute(prefixed, PlanExecutor.Options.defaults());
-            assertTrue(r.success(), () -> r.diagnostics().toString());
-            List<String> restored = t.namespaces().stream().map(n -> SWEEP.prefix() + n).toList();
-            assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).containsAll(restored));
-            String ping = TOPO.ip("netns", "exec", SWEEP.prefix() + t.b(), "ping", "-c1", "-W2", "10.250.1.1");
-            assertTrue(ping.contains("1 received"), ping);
-            Device outside = initOnly().initNamespace().orElseThrow().device(SWEEP.prefix() + t.host()).orElseThrow();
-            assertTrue(outside.up(), "the outside half is configured as it was (up)");
-        } finally {
-            Files.deleteIfExists(file);
+                    && d.subject().toString().equals("netns:" + ns) && d.message().contains("--prefix")),
+                    () -> ns + ": " + clash.diagnostics());
         }
+        assertTrue(clash.diagnostics().stream().anyMatch(d -> d.code() == Errno.EEXIST
+                && d.subject().toString().contains(t.host())), () -> clash.diagnostics().toString());
+        assertThrows(IllegalArgumentException.class, () -> PlanExecutor.execute(clash, PlanExecutor.Options.defaults()));
+
+        RestorePlan prefixed = prefixedPlan(c.image());
+        RestoreResult r = PlanExecutor.execute(prefixed, PlanExecutor.Options.defaults());
+        assertTrue(r.success(), () -> r.diagnostics().toString());
+        List<String> restored = t.namespaces().stream().map(n -> SWEEP.prefix() + n).toList();
+        assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).containsAll(restored));
+        String ping = TOPO.ip("netns", "exec", SWEEP.prefix() + t.b(), "ping", "-c1", "-W2", "10.250.1.1");
+        assertTrue(ping.contains("1 received"), ping);
+        Device outside = initOnly().initNamespace().orElseThrow().device(SWEEP.prefix() + t.host()).orElseThrow();
+        assertTrue(outside.up(), "the outside half is configured as it was (up)");
     }
 
     /** A namespace is destroyed asynchronously after its last reference goes: wait for its veth's other half. */

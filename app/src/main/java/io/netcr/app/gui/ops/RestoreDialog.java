@@ -9,15 +9,18 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -63,7 +66,7 @@ public final class RestoreDialog {
                 + "dev:NAME is a veth's outside half, made in this namespace.");
         renameHint.getStyleClass().add(DialogParts.HEADER_TEXT);
         renameHint.setWrapText(true);
-        renameHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        renameHint.setMinHeight(Region.USE_PREF_SIZE);
         VBox left = DialogParts.grow(DialogParts.section("Names"), prefixRow, renameHint, renames);
 
         ListView<String> steps = new ListView<>(vm.steps());
@@ -84,14 +87,17 @@ public final class RestoreDialog {
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.66);
 
-        ProgressIndicator progress = new ProgressIndicator(-1);
-        progress.setPrefSize(18, 18);
-        progress.visibleProperty().bind(vm.planningProperty().or(vm.applyingProperty()));
-        progress.managedProperty().bind(progress.visibleProperty());
+        ProgressIndicator planning = new ProgressIndicator(-1);
+        planning.setPrefSize(18, 18);
+        planning.visibleProperty().bind(vm.planningProperty());
+        planning.managedProperty().bind(planning.visibleProperty());
         Label status = new Label();
         status.setId("restore-status");
         status.getStyleClass().add(DialogParts.STATUS);
         status.textProperty().bind(vm.statusProperty());
+        Tooltip statusWhole = new Tooltip();
+        statusWhole.textProperty().bind(status.textProperty()); // a long status is cut short beside the buttons
+        status.setTooltip(statusWhole);
         Button close = new Button("Close");
         close.setCancelButton(true);
         close.disableProperty().bind(vm.applyingProperty());
@@ -101,11 +107,19 @@ public final class RestoreDialog {
         apply.setDefaultButton(true);
         apply.disableProperty().bind(vm.canApplyProperty().not());
         apply.setOnAction(e -> vm.apply());
-        HBox buttons = new HBox(8, progress, status, DialogParts.spring(), close, apply);
+        Button cancel = new Button("Cancel");
+        cancel.setId("restore-cancel");
+        cancel.visibleProperty().bind(vm.progress().cancellableProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancel());
+        for (Button b : new Button[] {cancel, close, apply}) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the status gives way, never the buttons
+        }
+        HBox buttons = new HBox(8, planning, status, DialogParts.spring(), cancel, close, apply);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("dialog-buttons");
 
-        VBox body = new VBox(10, imageRow, middle);
+        VBox body = new VBox(10, imageRow, middle, progressRow());
         VBox.setVgrow(middle, Priority.ALWAYS);
         body.setPadding(new Insets(12, 16, 12, 16));
         BorderPane root = new BorderPane(body);
@@ -114,6 +128,32 @@ public final class RestoreDialog {
         root.setBottom(buttons);
         root.setId("restore-dialog");
         stage = DialogParts.stage(owner, "Restore", root, 980, 680);
+        // closed while it waits for another restore: nobody would see it go on later, so it stops waiting
+        stage.setOnCloseRequest(e -> vm.cancel());
+    }
+
+    /** The running restore: a bar (indeterminate while it waits or plans) and the step it is at. */
+    private HBox progressRow() {
+        RestoreProgressModel p = vm.progress();
+        ProgressBar bar = new ProgressBar();
+        bar.setId("restore-progress");
+        bar.setPrefWidth(220);
+        bar.progressProperty().bind(p.progressProperty());
+        Label step = new Label();
+        step.setId("restore-step");
+        step.getStyleClass().add(DialogParts.MONO);
+        step.textProperty().bind(p.stepTextProperty());
+        step.setMinWidth(0);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(step.textProperty()); // a long step is cut short in the row
+        step.setTooltip(whole);
+        HBox row = new HBox(8, bar, step);
+        row.setId("restore-progress-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(step, Priority.ALWAYS);
+        row.visibleProperty().bind(vm.applyingProperty().or(p.stepTextProperty().isNotEmpty()));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private static TableColumn<RenameRow, String> editable(String title,

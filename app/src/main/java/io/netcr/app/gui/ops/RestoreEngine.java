@@ -1,5 +1,6 @@
 package io.netcr.app.gui.ops;
 
+import io.netcr.app.ops.ApplyMonitor;
 import io.netcr.app.ops.RestoreService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadResult;
@@ -22,8 +23,11 @@ public interface RestoreEngine {
     /** EPERM when this process may not restore. */
     Optional<Diagnostic> checkPrivileges();
 
-    /** Privileges, lock, a fresh plan and its execution: {@link RestoreService#apply}. */
-    RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder);
+    /**
+     * Privileges, the lock (waiting for it while {@code monitor} lets it), a fresh plan and its execution,
+     * reported to {@code monitor} on the calling thread: {@link RestoreService#apply}.
+     */
+    RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder, ApplyMonitor monitor);
 
     /** The real host: the same calls as {@code netcr restore}. */
     static RestoreEngine system(Path lockFile) {
@@ -44,8 +48,9 @@ public interface RestoreEngine {
             }
 
             @Override
-            public RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder) {
-                return RestoreService.apply(image, options, lockFile, holder);
+            public RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder,
+                                                ApplyMonitor monitor) {
+                return RestoreService.apply(image, options, lockFile, holder, monitor);
             }
         };
     }

@@ -2,6 +2,7 @@ package io.netcr.app.gui.ops;
 
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
+import io.netcr.app.ops.ApplyMonitor;
 import io.netcr.app.ops.RestoreService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Namespace;
@@ -34,7 +35,9 @@ import javafx.collections.ObservableList;
 /**
  * The restore dialog's state: the image, the renames and prefix, the dry-run plan and its preflight
  * (recomputed in the background whenever they change), and Apply, enabled only for an executable plan in
- * a privileged process. After a restore, {@code onRestored} runs (the window refreshes the live host).
+ * a privileged process. Apply waits for a restore that holds the lock (Cancel stops the wait) and shows
+ * its progress ({@link RestoreProgressModel}). After a restore, {@code onRestored} runs (the window
+ * refreshes the live host).
  */
 public final class RestoreViewModel {
 
@@ -58,12 +61,22 @@ public final class RestoreViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Choose an image to restore");
     private final ReadOnlyObjectWrapper<Map<String, String>> restored = new ReadOnlyObjectWrapper<>(this, "restored");
     private final BooleanBinding canApply;
+    private final RestoreProgressModel run;
     private int generation;
+    private String restoring = "";
 
     public RestoreViewModel(TaskExecutor executor, RestoreEngine engine, Runnable onRestored) {
         this.executor = executor;
         this.engine = engine;
         this.onRestored = onRestored;
+        this.run = new RestoreProgressModel(executor);
+        run.holderProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                status.set("Waiting for another restore to finish; Cancel leaves this host as it is");
+            } else if (applying.get()) {
+                status.set(restoring); // the lock is taken
+            }
+        });
         // after a restore the same plan is not offered again: its names are taken now
         canApply = Bindings.createBooleanBinding(() -> plan.get() != null && plan.get().isExecutable()
                 && privileged.get() && !planning.get() && !applying.get() && restored.get() == null,
@@ -74,6 +87,7 @@ public final class RestoreViewModel {
     }
 
     private void readImage(Path file) {
+        run.clear();
         plan.set(null);
         imageSnapshot.set(null);
         steps.clear();
@@ -136,6 +150,7 @@ public final class RestoreViewModel {
         int gen = ++generation;
         RestoreOptions options = options();
         restored.set(null); // new options: a new plan, and the last result is history
+        run.clear();
         planning.set(true);
         status.set("Planning…");
         executor.execute(new BackgroundTask<>("Planning the restore", () -> {
@@ -187,16 +202,33 @@ public final class RestoreViewModel {
         RestoreOptions options = options();
         applying.set(true);
         restored.set(null);
-        status.set("Restoring " + plan.get().namespaceNames().size() + " namespace(s)…");
+        restoring = "Restoring " + plan.get().namespaceNames().size() + " namespace(s)…";
+        status.set(restoring);
         String holder = "netcr workbench restore " + image.get();
-        executor.execute(new BackgroundTask<>("Restore", () -> engine.apply(img, options, holder), this::applied, e -> {
-            applying.set(false);
-            status.set("Restore failed: " + e);
-        }));
+        ApplyMonitor monitor = run.start();
+        executor.execute(new BackgroundTask<>("Restore", () -> engine.apply(img, options, holder, monitor),
+                this::applied, e -> {
+                    applying.set(false);
+                    run.ended(false);
+                    status.set("Restore failed: " + e);
+                }));
+    }
+
+    /** Stops a restore that waits for another one; it then changes nothing. Not heard once the lock is taken. */
+    public void cancel() {
+        if (run.cancel()) {
+            status.set("Cancelling…");
+        }
     }
 
     private void applied(RestoreService.Applied a) {
         applying.set(false);
+        if (a.cancelled()) {
+            run.clear();
+            status.set("Cancelled while waiting for another restore; nothing was changed");
+            return;
+        }
+        run.ended(a.success());
         if (a.success()) {
             Map<String, String> names = a.result().namespaceNames();
             restored.set(names);
@@ -252,6 +284,11 @@ public final class RestoreViewModel {
 
     public ReadOnlyBooleanProperty planningProperty() {
         return planning.getReadOnlyProperty();
+    }
+
+    /** The running (or last) restore: its bar, its step, who it waits for, whether Cancel is heard. */
+    public RestoreProgressModel progress() {
+        return run;
     }
 
     public ReadOnlyBooleanProperty applyingProperty() {

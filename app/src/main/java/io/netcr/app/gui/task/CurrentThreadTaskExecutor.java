@@ -14,4 +14,9 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         }
         task.onSuccess().accept(result);
     }
+
+    @Override
+    public void runOnUiThread(Runnable action) {
+        action.run();
+    }
 }

@@ -3,6 +3,7 @@ package io.netcr.app.gui.task;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /** Runs work on daemon worker threads with javafx.concurrent.Task; results come back on the FX thread. */
@@ -27,6 +28,11 @@ public final class FxTaskExecutor implements TaskExecutor {
         fx.setOnSucceeded(e -> task.onSuccess().accept(fx.getValue()));
         fx.setOnFailed(e -> task.onFailure().accept(fx.getException()));
         pool.execute(fx);
+    }
+
+    @Override
+    public void runOnUiThread(Runnable action) {
+        Platform.runLater(action);
     }
 
     @Override

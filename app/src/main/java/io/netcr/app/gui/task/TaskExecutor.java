@@ -8,6 +8,13 @@ public interface TaskExecutor {
 
     <T> void execute(BackgroundTask<T> task);
 
+    /**
+     * Runs {@code action} on the thread the view-models live on (the FX thread), after what was handed over
+     * before it; the same-thread executor runs it at once. For news from running work; results come
+     * through {@link BackgroundTask#onSuccess()}.
+     */
+    void runOnUiThread(Runnable action);
+
     /** Stops accepting work; running work may finish. */
     default void shutdown() {
     }

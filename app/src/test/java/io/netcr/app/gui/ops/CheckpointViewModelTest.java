@@ -94,6 +94,11 @@ class CheckpointViewModelTest {
             public <T> void execute(BackgroundTask<T> task) {
                 queued.add(task);
             }
+
+            @Override
+            public void runOnUiThread(Runnable action) {
+                action.run();
+            }
         };
         CheckpointViewModel vm = model(later);
         vm.namespaces().get(1).setSelected(true);

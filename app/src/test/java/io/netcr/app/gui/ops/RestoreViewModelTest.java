@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.app.gui.task.CurrentThreadTaskExecutor;
+import io.netcr.app.ops.ApplyMonitor;
 import io.netcr.app.ops.RestoreService;
+import io.netcr.bridge.restore.RestoreEvent;
 import io.netcr.bridge.restore.RestoreResult;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
@@ -15,6 +17,7 @@ import io.netcr.model.Phase;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.plan.PlanStep;
 import io.netcr.model.plan.RestoreOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +29,21 @@ import org.junit.jupiter.api.Test;
 /** The restore dialog's view-model, without a robot or a kernel: the host and the privileges are a seam. */
 class RestoreViewModelTest {
 
+    /** What the engine's apply does in a test: by default takes the lock at once and restores. */
+    private interface Applier {
+        RestoreService.Applied apply(RestoreOptions options, ApplyMonitor monitor);
+    }
+
     private Snapshot host = OpsFixtures.hostView();
     private Optional<Diagnostic> privilege = Optional.empty();
     private final List<RestoreOptions> applied = new ArrayList<>();
     private int refreshed;
+    private Applier applier = (options, monitor) -> {
+        assertTrue(monitor.begin());
+        applied.add(options);
+        RestoreResult r = new RestoreResult(true, List.of(), Map.of("a", options.prefix() + "a"), 9, 12.0, 3.0);
+        return new RestoreService.Applied(null, r, List.of());
+    };
 
     private final RestoreEngine engine = new RestoreEngine() {
         @Override
@@ -48,10 +62,9 @@ class RestoreViewModelTest {
         }
 
         @Override
-        public RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder) {
-            applied.add(options);
-            RestoreResult r = new RestoreResult(true, List.of(), Map.of("a", options.prefix() + "a"), 9, 12.0, 3.0);
-            return new RestoreService.Applied(null, r, List.of());
+        public RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder,
+                                            ApplyMonitor monitor) {
+            return applier.apply(options, monitor);
         }
     };
 
@@ -136,30 +149,9 @@ class RestoreViewModelTest {
     void should_show_the_diagnostics_of_a_rolled_back_restore() {
         Diagnostic failure = Diagnostic.error(Errno.EEXIST, SubjectPath.parse("netns:init/dev:ha"), Phase.RESTORE,
                 "restore failed at step 2 of 9; everything the restore had done was undone");
-        RestoreEngine failing = new RestoreEngine() {
-            @Override
-            public ReadResult readImage(Path file) {
-                return engine.readImage(file);
-            }
-
-            @Override
-            public Snapshot hostView() {
-                return host;
-            }
-
-            @Override
-            public Optional<Diagnostic> checkPrivileges() {
-                return Optional.empty();
-            }
-
-            @Override
-            public RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder) {
-                return new RestoreService.Applied(null, new RestoreResult(false, List.of(failure), Map.of(), 1, 2, 1),
-                        List.of(failure));
-            }
-        };
-        RestoreViewModel vm = new RestoreViewModel(new CurrentThreadTaskExecutor(), failing, () -> refreshed++);
-        vm.imageProperty().set(Path.of("/tmp/a.netcr"));
+        applier = (options, monitor) -> new RestoreService.Applied(null,
+                new RestoreResult(false, List.of(failure), Map.of(), 1, 2, 1), List.of(failure));
+        RestoreViewModel vm = opened();
 
         vm.apply();
 
@@ -169,5 +161,136 @@ class RestoreViewModelTest {
         assertFalse(vm.canApplyProperty().get());
         assertEquals(0, refreshed);
         assertNotNull(vm.imageSnapshotProperty().get());
+    }
+
+    @Test
+    void should_fill_the_bar_step_by_step_and_keep_the_last_step_on_screen() {
+        RestoreViewModel vm = opened();
+        RestoreProgressModel progress = vm.progress();
+        List<PlanStep> steps = vm.planProperty().get().steps();
+        List<Double> seen = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        applier = (options, monitor) -> {
+            assertTrue(monitor.begin());
+            assertEquals(RestoreProgressModel.INDETERMINATE, progress.progressProperty().get(), "planning again");
+            for (int i = 0; i < steps.size(); i++) {
+                monitor.on(new RestoreEvent.StepStarted(i + 1, steps.size(), steps.get(i)));
+                seen.add(progress.progressProperty().get());
+                texts.add(progress.stepTextProperty().get());
+            }
+            return new RestoreService.Applied(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
+                    List.of());
+        };
+
+        vm.apply();
+
+        assertEquals("step 2 of " + steps.size() + ": " + steps.get(1).describe(), texts.get(1));
+        assertEquals(steps.size(), seen.size());
+        assertEquals(1.0 / steps.size(), seen.get(0), 1e-9);
+        assertEquals(1.0, seen.get(seen.size() - 1), 1e-9);
+        assertEquals(1.0, progress.progressProperty().get(), 1e-9);
+        assertEquals("step " + steps.size() + " of " + steps.size() + ": " + steps.get(steps.size() - 1).describe(),
+                progress.stepTextProperty().get());
+        assertNull(progress.holderProperty().get());
+        vm.prefixProperty().set("x-");
+        assertEquals("", progress.stepTextProperty().get(), "new options: the last run is cleared");
+    }
+
+    @Test
+    void should_shrink_the_bar_and_say_rolling_back_while_a_failed_restore_is_undone() {
+        Diagnostic failure = Diagnostic.error(Errno.EEXIST, SubjectPath.parse("netns:init/dev:ha"), Phase.RESTORE,
+                "restore failed at step 4 of 8; everything the restore had done was undone");
+        RestoreViewModel vm = opened();
+        RestoreProgressModel progress = vm.progress();
+        List<PlanStep> steps = vm.planProperty().get().steps();
+        List<String> texts = new ArrayList<>();
+        List<Double> bars = new ArrayList<>();
+        applier = (options, monitor) -> {
+            assertTrue(monitor.begin());
+            for (int i = 0; i < 4; i++) {
+                monitor.on(new RestoreEvent.StepStarted(i + 1, 8, steps.get(i)));
+            }
+            monitor.on(new RestoreEvent.Undoing(1, 2, "ip link del ha"));
+            texts.add(progress.stepTextProperty().get());
+            bars.add(progress.progressProperty().get());
+            monitor.on(new RestoreEvent.Undoing(2, 2, "ip netns del a"));
+            texts.add(progress.stepTextProperty().get());
+            bars.add(progress.progressProperty().get());
+            return new RestoreService.Applied(null, new RestoreResult(false, List.of(failure), Map.of(), 3, 2, 1),
+                    List.of(failure));
+        };
+
+        vm.apply();
+
+        assertEquals(List.of("rolling back: ip link del ha (1 of 2)", "rolling back: ip netns del a (2 of 2)"), texts);
+        assertEquals(List.of(0.5 * 4 / 8, 0.0), bars, "from where the steps got down to nothing");
+        assertEquals(0.0, progress.progressProperty().get());
+        assertTrue(vm.statusProperty().get().contains("rolled back"), vm.statusProperty().get());
+    }
+
+    @Test
+    void should_say_who_holds_the_lock_and_change_nothing_when_cancelled_while_waiting() {
+        RestoreViewModel vm = opened();
+        RestoreProgressModel progress = vm.progress();
+        List<String> shown = new ArrayList<>();
+        applier = (options, monitor) -> {
+            assertFalse(progress.cancellableProperty().get(), "no Cancel before the lock is found held");
+            monitor.heldBy("pid 42 (netcr restore other.netcr) since 2025-06-01T10:00:00.5Z");
+            shown.add(vm.statusProperty().get());
+            shown.add(progress.stepTextProperty().get());
+            assertTrue(progress.cancellableProperty().get());
+            assertFalse(monitor.cancelled());
+            vm.cancel(); // what the Cancel button does, while the restoring thread waits
+            shown.add(vm.statusProperty().get());
+            assertTrue(monitor.cancelled(), "the wait hears it");
+            assertFalse(monitor.begin(), "and the restore does not go on");
+            return new RestoreService.Applied(null, null, List.of(), true);
+        };
+
+        vm.apply();
+
+        assertEquals("Waiting for another restore to finish; Cancel leaves this host as it is", shown.get(0));
+        assertTrue(shown.get(1).startsWith("waiting for another restore (pid 42: netcr restore other.netcr, since ")
+                && shown.get(1).endsWith(") to finish"), shown.get(1));
+        assertEquals("Cancelling…", shown.get(2));
+        assertEquals("Cancelled while waiting for another restore; nothing was changed", vm.statusProperty().get());
+        assertFalse(vm.applyingProperty().get());
+        assertFalse(progress.cancellableProperty().get());
+        assertNull(vm.restoredProperty().get());
+        assertEquals("", progress.stepTextProperty().get());
+        assertEquals(0, refreshed);
+        assertTrue(vm.canApplyProperty().get(), "the same plan can be applied again");
+    }
+
+    @Test
+    void should_go_on_once_the_lock_is_free_and_no_longer_hear_cancel() {
+        RestoreViewModel vm = opened();
+        RestoreProgressModel progress = vm.progress();
+        List<String> shown = new ArrayList<>();
+        ApplyMonitor[] kept = new ApplyMonitor[1];
+        applier = (options, monitor) -> {
+            kept[0] = monitor;
+            monitor.heldBy("a process that has not said who it is");
+            shown.add(vm.statusProperty().get());
+            shown.add(progress.stepTextProperty().get());
+            assertTrue(monitor.begin(), "the lock is free now");
+            shown.add(vm.statusProperty().get());
+            shown.add(progress.stepTextProperty().get());
+            assertFalse(progress.cancellableProperty().get());
+            vm.cancel();
+            assertFalse(monitor.cancelled(), "too late: the restore has begun");
+            return new RestoreService.Applied(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
+                    List.of());
+        };
+
+        vm.apply();
+
+        assertEquals(List.of("Waiting for another restore to finish; Cancel leaves this host as it is",
+                "waiting for another restore (a process that has not said who it is) to finish",
+                "Restoring 1 namespace(s)…", ""), shown);
+        assertEquals(Map.of("a", "a"), vm.restoredProperty().get());
+        String text = progress.stepTextProperty().get();
+        kept[0].on(new RestoreEvent.Undoing(1, 1, "ip netns del a"));
+        assertEquals(text, progress.stepTextProperty().get(), "a run that has ended is not heard");
     }
 }

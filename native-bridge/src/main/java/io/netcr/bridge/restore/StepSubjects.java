@@ -1,0 +1,45 @@
+package io.netcr.bridge.restore;
+
+import io.netcr.model.SubjectPath;
+import io.netcr.model.plan.PlanStep;
+import io.netcr.model.plan.TargetNs;
+
+/**
+ * The object a plan step acts on, as a diagnostic names it ({@code netns:N/dev:D/addr:A}; the restorer's
+ * namespace is "init").
+ */
+final class StepSubjects {
+
+    private StepSubjects() {
+    }
+
+    static SubjectPath of(PlanStep step) {
+        if (step instanceof PlanStep.CreateNamespace c) {
+            return SubjectPath.of(SubjectPath.NETNS, c.name());
+        }
+        if (step instanceof PlanStep.CreateVeth v) {
+            return ns(v.end().ns()).child(SubjectPath.DEV, v.end().name());
+        }
+        if (step instanceof PlanStep.CreateBridge b) {
+            return ns(b.bridge().ns()).child(SubjectPath.DEV, b.bridge().name());
+        }
+        if (step instanceof PlanStep.SetLink s) {
+            return ns(s.ns()).child(SubjectPath.DEV, s.device());
+        }
+        if (step instanceof PlanStep.SetMaster m) {
+            return ns(m.ns()).child(SubjectPath.DEV, m.device());
+        }
+        if (step instanceof PlanStep.SetUp u) {
+            return ns(u.ns()).child(SubjectPath.DEV, u.device());
+        }
+        if (step instanceof PlanStep.AddAddress a) {
+            return ns(a.ns()).child(SubjectPath.DEV, a.device()).child(SubjectPath.ADDR, a.address().cidr());
+        }
+        PlanStep.AddRoute r = (PlanStep.AddRoute) step;
+        return ns(r.ns()).child(SubjectPath.ROUTE, r.route().destination());
+    }
+
+    private static SubjectPath ns(TargetNs ns) {
+        return SubjectPath.of(SubjectPath.NETNS, ns.isRestorer() ? "init" : ns.name());
+    }
+}
