@@ -109,7 +109,8 @@ public final class RestoreCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         } catch (IOException e) {
             err.println("netcr restore: cannot take the restore lock " + lockFile + ": " + e.getMessage()
-                    + "; nothing was changed");
+                    + "; nothing was changed. Run as root, and check that " + lockFile.getParent()
+                    + " is writable");
             return ExitCodes.FAILED;
         }
     }

@@ -131,7 +131,8 @@ public final class RestoreService {
         } catch (IOException e) {
             return new Applied(null, null, List.of(Diagnostic.error(Errno.EIO, SubjectPath.ROOT, Phase.RESTORE,
                     "cannot take the restore lock " + lockFile + " or read this host: " + e.getMessage()
-                            + "; nothing was changed")));
+                            + "; nothing was changed. Restoring needs root (the lock lives in /run/netcr);"
+                            + " check that " + lockFile.getParent() + " is writable, then try again")));
         }
     }
 }

@@ -128,8 +128,13 @@ public final class RestoreDialog {
         root.setBottom(buttons);
         root.setId("restore-dialog");
         stage = DialogParts.stage(owner, "Restore", root, 980, 680);
-        // closed while it waits for another restore: nobody would see it go on later, so it stops waiting
-        stage.setOnCloseRequest(e -> vm.cancel());
+        // closed while it waits for another restore: nobody would see it go on later, so it stops waiting;
+        // while a restore runs past the lock, the window stays until it ends (see mayClose)
+        stage.setOnCloseRequest(e -> {
+            if (!vm.mayClose()) {
+                e.consume();
+            }
+        });
     }
 
     /** The running restore: a bar (indeterminate while it waits or plans) and the step it is at. */

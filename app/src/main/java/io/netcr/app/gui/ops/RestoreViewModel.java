@@ -214,6 +214,19 @@ public final class RestoreViewModel {
                 }));
     }
 
+    /**
+     * The window's close button. Allowed, and cancelling, while a restore waits for another one; refused
+     * while one runs past the lock (it takes seconds, and closing then would leave it to finish unseen,
+     * its result and any rollback unread). Always allowed when nothing runs.
+     */
+    public boolean mayClose() {
+        if (!applying.get() || run.cancel()) {
+            return true;
+        }
+        status.set(restoring + " It cannot stop half-way: close the window once it has finished.");
+        return false;
+    }
+
     /** Stops a restore that waits for another one; it then changes nothing. Not heard once the lock is taken. */
     public void cancel() {
         if (run.cancel()) {

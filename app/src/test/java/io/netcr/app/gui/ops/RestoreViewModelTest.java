@@ -293,4 +293,34 @@ class RestoreViewModelTest {
         kept[0].on(new RestoreEvent.Undoing(1, 1, "ip netns del a"));
         assertEquals(text, progress.stepTextProperty().get(), "a run that has ended is not heard");
     }
+
+    @Test
+    void should_let_the_window_close_while_waiting_but_not_once_the_restore_runs() {
+        RestoreViewModel vm = opened();
+        assertTrue(vm.mayClose(), "nothing runs: the window closes");
+        List<Boolean> answers = new ArrayList<>();
+        List<Boolean> cancelledByClose = new ArrayList<>();
+        applier = (options, monitor) -> {
+            monitor.heldBy("pid 42 (netcr restore other.netcr)");
+            answers.add(vm.mayClose()); // while waiting: closes, and cancels the wait
+            cancelledByClose.add(monitor.cancelled());
+            return new RestoreService.Applied(null, null, List.of(), true);
+        };
+        vm.apply();
+        assertEquals(List.of(true), answers);
+        assertEquals(List.of(true), cancelledByClose);
+
+        answers.clear();
+        applier = (options, monitor) -> {
+            assertTrue(monitor.begin());
+            answers.add(vm.mayClose()); // past the lock: it cannot stop half-way, so the window stays
+            answers.add(monitor.cancelled());
+            return new RestoreService.Applied(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
+                    List.of());
+        };
+        vm.apply();
+        assertEquals(List.of(false, false), answers);
+        assertEquals(Map.of("a", "a"), vm.restoredProperty().get(), "the restore went on to its end");
+        assertTrue(vm.mayClose(), "and then the window closes");
+    }
 }
