@@ -122,6 +122,11 @@ public final class GraphView extends Region {
         onPulse();
     }
 
+    /** Paints now everything that waits, deferred work included (tests and the FX frame bench). */
+    public void settle() {
+        onPulse();
+    }
+
     private void onPulse() {
         if (dirty && viewW > 0 && viewH > 0) {
             dirty = false;
