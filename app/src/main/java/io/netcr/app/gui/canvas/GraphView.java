@@ -2,11 +2,8 @@ package io.netcr.app.gui.canvas;
 
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.Rect;
-import io.netcr.app.graph.paint.GraphPainter;
-import io.netcr.app.graph.paint.Palette;
 import io.netcr.app.graph.paint.RenderState;
 import io.netcr.app.graph.GhostShapes;
-import io.netcr.app.graph.paint.GhostPainter;
 import io.netcr.app.gui.Comparison;
 import io.netcr.app.gui.Document;
 import io.netcr.app.gui.SelectionModel;
@@ -21,21 +18,19 @@ import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Font;
 import javafx.util.Duration;
 
 /**
  * The graph: one Canvas that covers this region and a margin around it (clipped to the region). It draws
- * only what the camera sees, and only when something changed, once per pulse; while the camera only pans
- * within the margin, the canvas node is moved instead of painted again ({@link PanCache}). Wheel zooms
- * around the cursor, dragging pans, a click selects, hovering a badge shows its diagnostics.
+ * only what the camera sees, and only when something changed, once per pulse, and then as little as it can
+ * ({@link GraphPicture}): a pan within the margin moves the canvas node, and a click repaints only where the
+ * selection changes something. Wheel zooms around the cursor, dragging pans, a click selects, hovering a
+ * badge shows its diagnostics.
  */
 public final class GraphView extends Region {
 
@@ -44,9 +39,8 @@ public final class GraphView extends Region {
 
     private final WorkbenchViewModel vm;
     private final SelectionModel sel;
-    private final Canvas canvas = new Canvas();
+    private final GraphPicture picture = new GraphPicture();
     private final Camera camera = new Camera();
-    private final PanCache cache = new PanCache();
     private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
     private double viewW;
     private double viewH;
@@ -58,14 +52,12 @@ public final class GraphView extends Region {
     private double pressY;
     private boolean dragged;
     private SubjectPath hovered;
-    private long redraws;
 
     public GraphView(WorkbenchViewModel vm) {
         this.vm = vm;
         this.sel = vm.selection();
         getStyleClass().add("graph-view");
-        canvas.setManaged(false); // bigger than the region: must not make the region's preferred size grow
-        getChildren().add(canvas);
+        getChildren().addAll(picture.nodes());
         clip.setSmooth(false);
         setClip(clip);
         setFocusTraversable(true);
@@ -122,6 +114,12 @@ public final class GraphView extends Region {
         onPulse();
     }
 
+    /** Forgets the picture: the next frame paints all of it (tests compare that with patched frames). */
+    public void repaintAll() {
+        picture.forget();
+        markDirty();
+    }
+
     /** Paints now everything that waits, deferred work included (tests and the FX frame bench). */
     public void settle() {
         onPulse();
@@ -141,9 +139,7 @@ public final class GraphView extends Region {
             viewH = getHeight();
             clip.setWidth(viewW);
             clip.setHeight(viewH);
-            int m = cache.marginFor(viewW, viewH);
-            canvas.setWidth(Math.ceil(viewW) + 2 * m);
-            canvas.setHeight(Math.ceil(viewH) + 2 * m);
+            picture.fitTo(viewW, viewH);
             // The pre-layout listener of this pulse has run already: draw now, or the resize shows blank.
             dirty = true;
             onPulse();
@@ -161,53 +157,25 @@ public final class GraphView extends Region {
         return snappedTopInset() + viewH + snappedBottomInset();
     }
 
-    /** What changes the picture, besides the camera: the pan cache paints again when it differs. */
-    private record FrameKey(RenderState state, GhostShapes ghosts) {
-    }
-
     private void redraw() {
-        GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = viewW;
         double h = viewH;
         Document doc = vm.getActive();
         if (doc == null) {
-            cache.invalidate();
-            int m = cache.marginFor(w, h);
-            canvas.relocate(-m, -m);
-            redraws++;
-            gc.setTransform(1, 0, 0, 1, 0, 0);
-            gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.BACKGROUND)));
-            gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-            gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.CAPTION)));
-            gc.setFont(Font.font("SansSerif", 14));
-            gc.fillText("Open a snapshot (File › Open, or drop a file here)", m + 24, m + 36);
+            picture.blank(w, h);
             return;
         }
         Comparison c = vm.comparisonProperty().get();
-        GhostShapes ghosts = c != null && c.base().equals(doc.source()) ? c.ghosts() : GhostShapes.NONE;
+        boolean compared = c != null && c.base().equals(doc.source());
+        GhostShapes ghosts = compared ? c.ghosts() : GhostShapes.NONE;
         Rect content = ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds());
         if (fitPending) {
             fitPending = false;
             camera.fit(content, w, h);
         }
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
-                new HashSet<>(sel.matches()), doc.badges(), camera.scale(),
-                c != null && c.base().equals(doc.source()) ? c.status() : java.util.Map.of());
-        PanCache.Placement at = cache.place(doc, new FrameKey(state, ghosts), camera, w, h, content);
-        canvas.relocate(at.x(), at.y());
-        if (!at.repaint()) {
-            return; // a pan within the picture: moving the canvas node is the whole frame
-        }
-        redraws++;
-        canvas.setWidth(at.w());
-        canvas.setHeight(at.h());
-        gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.BACKGROUND)));
-        gc.fillRect(0, 0, at.w(), at.h());
-        gc.setTransform(camera.scale(), 0, 0, camera.scale(), camera.tx() - at.x(), camera.ty() - at.y());
-        FxPainter painter = new FxPainter(gc);
-        new GraphPainter(painter).paint(doc.drawing(), state, at.visible());
-        GhostPainter.paint(painter, ghosts, at.visible(), camera.scale());
+                new HashSet<>(sel.matches()), doc.badges(), camera.scale(), compared ? c.status() : java.util.Map.of());
+        picture.show(doc.drawing(), state, ghosts, camera, w, h, content);
     }
 
     // ---- camera ----
@@ -244,10 +212,16 @@ public final class GraphView extends Region {
         return dirty;
     }
 
-    /** How many times the canvas was painted: lets tests check that idle means no redraw. */
+    /** How many times the canvas was painted, wholly or in part: lets tests check that idle means no redraw. */
     public long redrawCount() {
-        return redraws;
+        return picture.paints() + picture.patches();
     }
+
+    /** How many frames repainted only where the marks changed (a click), not the whole picture. */
+    public long patchCount() {
+        return picture.patches();
+    }
+
 
     // ---- input ----
 
