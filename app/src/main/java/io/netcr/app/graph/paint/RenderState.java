@@ -39,6 +39,11 @@ public record RenderState(SubjectPath selected, Set<SubjectPath> highlighted, Se
         return new RenderState(null, Set.of(), Set.of(), badges, scale, changes);
     }
 
+    /** The same state drawn at another zoom. */
+    public RenderState atScale(double otherScale) {
+        return new RenderState(selected, highlighted, matches, badges, otherScale, changes);
+    }
+
     /** True when {@code o} selects, highlights and matches the same objects as this state. */
     public boolean sameMarks(RenderState o) {
         return java.util.Objects.equals(selected, o.selected) && highlighted.equals(o.highlighted)

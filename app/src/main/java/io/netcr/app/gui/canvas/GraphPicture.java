@@ -19,13 +19,17 @@ import javafx.scene.text.Font;
  * The canvas of the graph view and the picture on it: the view plus a margin, at the camera's scale
  * ({@link PanCache}). A frame does the least that shows the camera and state truly: moves the picture (a pan),
  * repaints only the rectangles where the marks changed (a click: selection, its peer, search matches), or
- * paints it all.
+ * paints it all. While a wheel burst lasts, {@link #scaled} shows the picture stretched instead
+ * ({@link ZoomPreview}), which the view replaces by a sharp frame once the wheel is still.
  */
 final class GraphPicture {
 
     /** World units and pixels beyond a patch whose shapes are drawn (clipped) with it: text and strokes overhang. */
     private static final double CULL_SLACK_WORLD = 48;
     private static final double CULL_SLACK_PX = 4;
+    /** Beyond these ratios a stretched picture stands in badly (blurred, or a small island): paint it sharp. */
+    static final double MIN_STRETCH = 1 / 3.0;
+    static final double MAX_STRETCH = 4;
 
     /** What a frame did. */
     enum Frame { PAINTED, PATCHED, MOVED }
@@ -36,6 +40,7 @@ final class GraphPicture {
 
     private final Canvas canvas = new Canvas();
     private final PanCache cache = new PanCache();
+    private final ZoomPreview preview = new ZoomPreview();
     private final Color background = Color.web(Palette.hex(Palette.BACKGROUND));
     /** The state the picture shows, marks included. */
     private RenderState shown;
@@ -46,9 +51,9 @@ final class GraphPicture {
         canvas.setManaged(false); // bigger than the region: must not make the region's preferred size grow
     }
 
-    /** The nodes to show. */
+    /** The nodes to show, bottom first: the canvas, and the zoom preview over it. */
     List<Node> nodes() {
-        return List.of(canvas);
+        return List.of(canvas, preview.node());
     }
 
     /** Sizes the canvas for a {@code w x h} view: the view and the margin on each side. */
@@ -60,6 +65,7 @@ final class GraphPicture {
 
     /** No document: the hint to open one. */
     void blank(double w, double h) {
+        unstretch();
         cache.invalidate();
         shown = null;
         int m = cache.marginFor(w, h);
@@ -75,10 +81,11 @@ final class GraphPicture {
     }
 
     /**
-     * A frame of {@code g} in {@code state} (with the comparison's {@code ghosts}) through {@code camera} in a
+     * A sharp frame of {@code g} in {@code state} (with the comparison's {@code ghosts}) through {@code camera} in a
      * {@code w x h} view; {@code content} bounds all that is drawn.
      */
     Frame show(GraphDrawing g, RenderState state, GhostShapes ghosts, Camera camera, double w, double h, Rect content) {
+        unstretch();
         Key key = new Key(state.withoutMarks(), ghosts);
         PanCache.Placement at = cache.place(g, key, camera, w, h, content);
         canvas.relocate(at.x(), at.y());
@@ -102,9 +109,43 @@ final class GraphPicture {
         return Frame.PAINTED;
     }
 
-    /** The next frame paints the whole picture. */
+    /**
+     * Shows the picture stretched to the camera's new scale, when it shows {@code g} in {@code state} (only the
+     * camera changed) and the stretch stays within bounds; false when a sharp frame is needed instead.
+     */
+    boolean scaled(GraphDrawing g, RenderState state, GhostShapes ghosts, Camera camera, double w, double h) {
+        PanCache.Picture p = cache.picture();
+        if (p == null || shown == null || !state.sameMarks(shown)
+                || !cache.holds(g, new Key(state.withoutMarks().atScale(p.scale()), ghosts), w, h)) {
+            return false;
+        }
+        double k = camera.scale() / p.scale();
+        if (k < MIN_STRETCH || k > MAX_STRETCH) {
+            return false;
+        }
+        if (!preview.active()) {
+            preview.begin(canvas, p);
+            canvas.setVisible(false); // covered by the preview: not worth rendering
+        }
+        preview.show(camera, w, h, Palette.BACKGROUND);
+        return true;
+    }
+
+    /** The next sharp frame paints the whole picture. */
     void forget() {
         cache.invalidate();
+    }
+
+    private void unstretch() {
+        if (preview.active()) {
+            preview.end();
+            canvas.setVisible(true);
+        }
+    }
+
+    /** True while a stretched picture stands in for the canvas. */
+    boolean isStretched() {
+        return preview.active();
     }
 
     private void paint(GraphDrawing g, RenderState state, GhostShapes ghosts, PanCache.Picture p) {

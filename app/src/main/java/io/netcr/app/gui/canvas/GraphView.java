@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
@@ -28,19 +30,23 @@ import javafx.util.Duration;
 /**
  * The graph: one Canvas that covers this region and a margin around it (clipped to the region). It draws
  * only what the camera sees, and only when something changed, once per pulse, and then as little as it can
- * ({@link GraphPicture}): a pan within the margin moves the canvas node, and a click repaints only where the
- * selection changes something. Wheel zooms around the cursor, dragging pans, a click selects, hovering a
- * badge shows its diagnostics.
+ * ({@link GraphPicture}): a pan within the margin moves the canvas node, a click repaints only where the
+ * selection changes something, and during a burst of wheel notches the picture is shown stretched, painted
+ * sharp once the wheel has been still for {@link #ZOOM_SETTLE}. Wheel zooms around the cursor, dragging
+ * pans, a click selects, hovering a badge shows its diagnostics.
  */
 public final class GraphView extends Region {
 
     private static final double ZOOM_STEP = 1.2;
     private static final double DRAG_SLOP = 4;
+    /** How long the wheel must rest before a zoom is painted sharp: longer than the gap between notches of a flick. */
+    public static final Duration ZOOM_SETTLE = Duration.millis(150);
 
     private final WorkbenchViewModel vm;
     private final SelectionModel sel;
     private final GraphPicture picture = new GraphPicture();
     private final Camera camera = new Camera();
+    private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
     private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
     private double viewW;
     private double viewH;
@@ -58,6 +64,7 @@ public final class GraphView extends Region {
         this.sel = vm.selection();
         getStyleClass().add("graph-view");
         getChildren().addAll(picture.nodes());
+        zoomSettle.setOnFinished(e -> markDirty());
         clip.setSmooth(false);
         setClip(clip);
         setFocusTraversable(true);
@@ -114,14 +121,26 @@ public final class GraphView extends Region {
         onPulse();
     }
 
+    /**
+     * How long the wheel must rest before a zoom burst is painted sharp ({@link #ZOOM_SETTLE} unless set): tests
+     * lengthen it to look at the stretched frames on a busy machine.
+     */
+    public void setZoomSettle(Duration rest) {
+        zoomSettle.setDuration(rest);
+    }
+
     /** Forgets the picture: the next frame paints all of it (tests compare that with patched frames). */
     public void repaintAll() {
         picture.forget();
         markDirty();
     }
 
-    /** Paints now everything that waits, deferred work included (tests and the FX frame bench). */
+    /** Paints now everything that waits, a zoom burst's sharp frame included (tests and the FX frame bench). */
     public void settle() {
+        if (zoomSettle.getStatus() == Animation.Status.RUNNING) {
+            zoomSettle.stop();
+            dirty = true;
+        }
         onPulse();
     }
 
@@ -169,19 +188,30 @@ public final class GraphView extends Region {
         boolean compared = c != null && c.base().equals(doc.source());
         GhostShapes ghosts = compared ? c.ghosts() : GhostShapes.NONE;
         Rect content = ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds());
+        boolean fitted = fitPending;
         if (fitPending) {
             fitPending = false;
             camera.fit(content, w, h);
         }
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
                 new HashSet<>(sel.matches()), doc.badges(), camera.scale(), compared ? c.status() : java.util.Map.of());
+        if (!fitted && zoomSettle.getStatus() == Animation.Status.RUNNING
+                && picture.scaled(doc.drawing(), state, ghosts, camera, w, h)) {
+            return; // a wheel burst: the picture stretched stands in until the wheel rests
+        }
         picture.show(doc.drawing(), state, ghosts, camera, w, h, content);
     }
 
     // ---- camera ----
 
     public void zoom(double factor) {
-        camera.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+        zoomStep(factor, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** One notch of a zoom burst: the picture is stretched now and painted sharp when the burst is over. */
+    private void zoomStep(double factor, double x, double y) {
+        camera.zoomAt(factor, x, y);
+        zoomSettle.playFromStart();
         markDirty();
     }
 
@@ -207,9 +237,9 @@ public final class GraphView extends Region {
         return tooltip.isShowing() ? tooltip.getText() : null;
     }
 
-    /** True while a change waits for the next pulse to be painted. */
+    /** True while a change waits to be painted: for the next pulse, or for the end of a zoom burst. */
     public boolean isDirty() {
-        return dirty;
+        return dirty || zoomSettle.getStatus() == Animation.Status.RUNNING;
     }
 
     /** How many times the canvas was painted, wholly or in part: lets tests check that idle means no redraw. */
@@ -222,13 +252,16 @@ public final class GraphView extends Region {
         return picture.patches();
     }
 
+    /** True while the picture is shown stretched, standing in for a zoom burst's frames. */
+    public boolean isStretched() {
+        return picture.isStretched();
+    }
 
     // ---- input ----
 
     private void onScroll(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            camera.zoomAt(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
-            markDirty();
+            zoomStep(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
         }
         e.consume();
     }

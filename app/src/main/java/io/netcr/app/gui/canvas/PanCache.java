@@ -95,6 +95,15 @@ public final class PanCache {
         return new Placement(-m, -m, w, h, true, visible);
     }
 
+    /**
+     * True when the last picture shows {@code drawing} in the state {@code key} (as {@link #place} compares them)
+     * for a view of this size: only the camera may have changed since.
+     */
+    public boolean holds(Object drawing, Object key, double viewW, double viewH) {
+        return this.key != null && this.drawing == drawing && this.key.equals(key) && viewW == this.viewW
+                && viewH == this.viewH;
+    }
+
     /** The picture the last {@link #place} painted or kept, or null when there is none. */
     public Picture picture() {
         return key == null ? null : picture;

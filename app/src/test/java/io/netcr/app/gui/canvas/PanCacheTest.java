@@ -72,7 +72,7 @@ class PanCacheTest {
     }
 
     @Test
-    void should_say_where_the_world_lies_on_the_picture() {
+    void should_say_where_the_world_lies_on_the_picture_and_what_it_was_painted_for() {
         camera.zoomAt(2, 0, 0);
         camera.pan(30, 20);
         place("s");
@@ -83,6 +83,9 @@ class PanCacheTest {
         assertEquals(130, p.originX());
         assertEquals(120, p.originY());
         assertEquals(600, p.w());
+        assertTrue(cache.holds(drawing, "s", 400, 300));
+        assertFalse(cache.holds(drawing, "t", 400, 300));
+        assertFalse(cache.holds(drawing, "s", 401, 300));
         cache.invalidate();
         assertEquals(null, cache.picture());
     }
