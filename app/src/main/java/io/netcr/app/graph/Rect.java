@@ -39,6 +39,13 @@ public record Rect(double x, double y, double w, double h) {
         return new Rect(nx, ny, Math.max(maxX(), o.maxX()) - nx, Math.max(maxY(), o.maxY()) - ny);
     }
 
+    /** The part both rectangles cover; {@link #EMPTY}'s size (0 x 0) at the nearest corner when they do not meet. */
+    public Rect intersection(Rect o) {
+        double nx = Math.max(x, o.x);
+        double ny = Math.max(y, o.y);
+        return new Rect(nx, ny, Math.max(0, Math.min(maxX(), o.maxX()) - nx), Math.max(0, Math.min(maxY(), o.maxY()) - ny));
+    }
+
     public Rect grow(double d) {
         return new Rect(x - d, y - d, w + 2 * d, h + 2 * d);
     }

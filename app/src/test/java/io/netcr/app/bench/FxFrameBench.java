@@ -1,5 +1,7 @@
 package io.netcr.app.bench;
 
+import static io.netcr.app.bench.FxFrameSequences.fx;
+
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.gui.Document;
@@ -13,11 +15,10 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.image.ImageWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -25,11 +26,12 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 /**
- * Pan frames on the FX Canvas itself, under Monocle's headless platform with Prism's software pipeline
- * (no GPU here): per frame, on the FX thread, pan the camera, let the GraphView paint what changed
- * ({@link GraphView#paintIfDirty}), and snapshot the view, which renders the canvas (its queued drawing
- * commands, or its texture at the new place) and reads the 1440x900 pixels back. The snapshot's own cost
- * (an unchanged view) is printed beside it. {@code -Dnetcr.pancache=off} measures painting every frame.
+ * Frames on the FX Canvas itself, under Monocle's headless platform with Prism's software pipeline (no GPU
+ * here), at fit-to-window and at 100 %: pans, selection changes and wheel zoom bursts
+ * ({@link FxFrameSequences}; at 100 % the pans start at the drawing's centre as they always did, the
+ * selections and zooms at its middle device); each frame is timed from the change to its pixels read back by a snapshot of
+ * the 1440x900 view. The snapshot's own cost (an unchanged view) is printed beside it.
+ * {@code -Dnetcr.pancache=off} measures painting every frame.
  *
  * <p>Usage: {@code FxFrameBench DIR N...}
  */
@@ -37,7 +39,6 @@ public final class FxFrameBench {
 
     private static final int W = 1440;
     private static final int H = 900;
-    private static final int PANS = 100;
 
     private FxFrameBench() {
     }
@@ -52,25 +53,34 @@ public final class FxFrameBench {
         Files.createDirectories(dir);
         Platform.startup(() -> { });
         Platform.setImplicitExit(false); // each image has its own window, closed after it
+        List<String> pans = new ArrayList<>();
+        List<String> repaints = new ArrayList<>();
+        run("warmup", BenchSnapshots.star(50), new ArrayList<>(), new ArrayList<>());
+        for (int i = 1; i < args.length; i++) {
+            int n = Integer.parseInt(args[i]);
+            run("star-" + n, BenchSnapshots.star(n), pans, repaints);
+            run("mesh-" + n, BenchSnapshots.mesh(n), pans, repaints);
+        }
         System.out.println("| image (FX Canvas, Monocle, Prism sw) | pan frame at fit: avg / p95 / max | at 100 %: avg / p95"
                 + " / max | snapshot alone |");
         System.out.println("|---|---|---|---|");
-        run("warmup", BenchSnapshots.star(50), false);
-        for (int i = 1; i < args.length; i++) {
-            int n = Integer.parseInt(args[i]);
-            run("star-" + n, BenchSnapshots.star(n), true);
-            run("mesh-" + n, BenchSnapshots.mesh(n), true);
-        }
+        pans.forEach(System.out::println);
+        System.out.println();
+        System.out.println("| image | where | selection change: avg / p95 / max | zoom step (wheel burst): avg / p95 / max"
+                + " | frame after a burst: avg / max |");
+        System.out.println("|---|---|---|---|---|");
+        repaints.forEach(System.out::println);
         Platform.exit();
     }
 
-    private static void run(String name, Snapshot s, boolean print) throws Exception {
+    private static void run(String name, Snapshot s, List<String> pans, List<String> repaints) throws Exception {
         Path file = Files.createTempFile("netcr-bench", ".netcr");
         ImageWriter.write(s, file);
         GraphDrawing g = Exports.layout(s, false);
         Document doc = Document.of(WorkbenchSource.file(file), s, g);
         Files.delete(file);
         Stage[] stage = new Stage[1];
+        WorkbenchViewModel[] model = new WorkbenchViewModel[1];
         GraphView view = fx(() -> {
             WorkbenchViewModel vm = new WorkbenchViewModel(new CurrentThreadTaskExecutor(),
                     new RecentFiles(Preferences.userRoot().node("io/netcr/bench/" + UUID.randomUUID())));
@@ -82,17 +92,30 @@ public final class FxFrameBench {
             v.applyCss();
             v.layout(); // sizes the canvas and paints the first frame, untimed (as the Java2D bench)
             v.paintIfDirty();
+            model[0] = vm;
             return v;
         });
         WritableImage img = new WritableImage(W, H);
-        double[] fit = pans(view, img);
+        FxFrameSequences frames = new FxFrameSequences(view, model[0], img);
+        FrameTimes panFit = frames.pans();
+        FrameTimes selectFit = frames.selections();
+        FxFrameSequences.Zoom zoomFit = frames.zooms();
         fx(() -> {
             Camera c = view.camera();
             c.zoomAt(1 / c.scale(), W / 2.0, H / 2.0);
             view.markDirty();
             return null;
         });
-        double[] full = pans(view, img);
+        FrameTimes panFull = frames.pans();
+        fx(() -> { // the middle of the star is empty space: look at devices, as someone who zoomed in does
+            io.netcr.app.graph.Rect r = g.nodes().get(g.nodes().size() / 2).bounds();
+            view.camera().centerOn(Math.rint(r.centerX()), Math.rint(r.centerY()), W, H);
+            view.markDirty();
+            view.settle();
+            return null;
+        });
+        FrameTimes selectFull = frames.selections();
+        FxFrameSequences.Zoom zoomFull = frames.zooms();
         double[] snap = new double[20];
         for (int i = 0; i < snap.length; i++) {
             snap[i] = fx(() -> {
@@ -105,59 +128,17 @@ public final class FxFrameBench {
             stage[0].close();
             return null;
         });
-        if (print) {
-            System.err.println("# " + name + " slowest at fit " + slowest(fit) + ", at 100 % " + slowest(full));
-            System.out.printf(Locale.ROOT, "| %s | %.1f / %.1f / %.1f ms | %.1f / %.1f / %.1f ms | %.1f ms |%n", name,
-                    avg(fit), p95(fit), max(fit), avg(full), p95(full), max(full), avg(snap));
-        }
+        System.err.println("# " + name + " slowest pans at fit " + panFit.slowest() + ", at 100 % " + panFull.slowest()
+                + "; selections at fit " + selectFit.slowest() + ", at 100 % " + selectFull.slowest()
+                + "; zoom steps at fit " + zoomFit.steps().slowest() + ", at 100 % " + zoomFull.steps().slowest());
+        pans.add(String.format(Locale.ROOT, "| %s | %s | %s | %.1f ms |", name, panFit.cell(), panFull.cell(),
+                new FrameTimes(snap).avg()));
+        repaints.add(row(name, "fit", selectFit, zoomFit));
+        repaints.add(row(name, "100 %", selectFull, zoomFull));
     }
 
-    private static double[] pans(GraphView view, WritableImage img) throws Exception {
-        double[] times = new double[PANS];
-        for (int i = 0; i < PANS; i++) {
-            int k = i;
-            times[i] = fx(() -> {
-                long t = System.nanoTime();
-                view.camera().pan(k < PANS / 2 ? 9 : -9, k < PANS / 2 ? 4 : -4);
-                view.markDirty();
-                view.paintIfDirty();
-                view.snapshot(null, img);
-                return (System.nanoTime() - t) / 1e6;
-            });
-        }
-        return times;
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get();
-    }
-
-    private static String slowest(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return String.format(Locale.ROOT, "%.1f %.1f %.1f %.1f ms", s[s.length - 1], s[s.length - 2], s[s.length - 3],
-                s[s.length - 4]);
-    }
-
-    private static double avg(double[] xs) {
-        return Arrays.stream(xs).average().orElse(0);
-    }
-
-    private static double max(double[] xs) {
-        return Arrays.stream(xs).max().orElse(0);
-    }
-
-    private static double p95(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        return s[(int) Math.ceil(0.95 * s.length) - 1];
+    private static String row(String name, String where, FrameTimes select, FxFrameSequences.Zoom zoom) {
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %.1f / %.1f ms |", name, where, select.cell(),
+                zoom.steps().cell(), zoom.after().avg(), zoom.after().max());
     }
 }

@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
-/** Writes what a scene shows to app/target/screenshots/NAME.png (call on the FX thread). */
+/** Writes what a scene or a node shows to app/target/screenshots/NAME.png (call on the FX thread). */
 final class Screenshots {
 
     static final Path DIR = Path.of("target", "screenshots");
@@ -19,7 +20,14 @@ final class Screenshots {
     }
 
     static Path write(Scene scene, String name) {
-        WritableImage fx = scene.snapshot(null);
+        return write(scene.snapshot(null), name);
+    }
+
+    static Path write(Node node, String name) {
+        return write(node.snapshot(null, null), name);
+    }
+
+    static Path write(WritableImage fx, String name) {
         int w = (int) fx.getWidth();
         int h = (int) fx.getHeight();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

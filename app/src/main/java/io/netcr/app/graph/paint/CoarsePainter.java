@@ -11,15 +11,20 @@ import io.netcr.app.graph.Rect;
 import io.netcr.model.diff.ChangeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The graph zoomed out below readable text: plain rectangles and solid lines, gathered by colour and
  * width so that the back end strokes and fills each group in one call (a thousand namespaces are then a
  * few dozen draw calls, not ten thousand). Same colours as {@link GraphPainter}; no text, glyphs or
  * cable ends. Badges are left to the caller.
+ *
+ * <p>The groups are drawn in a fixed order, plain colours first and the selection last (on top where lines
+ * cross), whatever part of the world is painted: a part painted again alone (a selection change repaints only
+ * where it changes something) then gets the same pixels as the whole picture.
  */
 final class CoarsePainter {
 
@@ -33,9 +38,23 @@ final class CoarsePainter {
     private record Pen(int argb, double width) {
     }
 
+    private static final Comparator<Integer> COLOUR_ORDER = Comparator.<Integer>comparingInt(CoarsePainter::emphasis)
+            .thenComparingInt(c -> c);
+    private static final Comparator<Pen> PEN_ORDER = Comparator.<Pen>comparingInt(p -> emphasis(p.argb()))
+            .thenComparingInt(Pen::argb).thenComparingDouble(Pen::width);
+
+    /** Plain colours 0, search and comparison colours 1, the selection's 2: the higher, the later (on top). */
+    private static int emphasis(int argb) {
+        if (argb == Palette.SELECT || argb == Palette.SELECT_FILL || argb == Palette.PEER_FILL) {
+            return 2;
+        }
+        return argb == Palette.MATCH || argb == Palette.MATCH_FILL || argb == Palette.ADDED || argb == Palette.ADDED_FILL
+                || argb == Palette.CHANGED || argb == Palette.CHANGED_FILL ? 1 : 0;
+    }
+
     void paint(GraphDrawing g, RenderState s, Rect visible) {
-        Map<Integer, Rects> fills = new LinkedHashMap<>();
-        Map<Pen, Rects> strokes = new LinkedHashMap<>();
+        Map<Integer, Rects> fills = new TreeMap<>(COLOUR_ORDER);
+        Map<Pen, Rects> strokes = new TreeMap<>(PEN_ORDER);
         for (BoxShape b : g.boxes()) {
             if (visible == null || visible.intersects(b.bounds())) {
                 ChangeKind change = s.changes().get(b.id());
@@ -49,7 +68,7 @@ final class CoarsePainter {
             }
         }
         flush(fills, strokes);
-        Map<Pen, Lines> lines = new LinkedHashMap<>();
+        Map<Pen, Lines> lines = new TreeMap<>(PEN_ORDER);
         for (EdgeShape e : g.edges()) {
             if (e.points().size() >= 2 && (visible == null || visible.intersects(e.bounds().grow(2)))) {
                 boolean lit = s.selected() != null && e.touches(s.selected());

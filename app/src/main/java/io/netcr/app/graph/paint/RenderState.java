@@ -34,6 +34,22 @@ public record RenderState(SubjectPath selected, Set<SubjectPath> highlighted, Se
         this(selected, highlighted, matches, badges, scale, Map.of());
     }
 
+    /** The same state with nothing selected, highlighted or matched: what a picture holds before its marks. */
+    public RenderState withoutMarks() {
+        return new RenderState(null, Set.of(), Set.of(), badges, scale, changes);
+    }
+
+    /** The same state drawn at another zoom. */
+    public RenderState atScale(double otherScale) {
+        return new RenderState(selected, highlighted, matches, badges, otherScale, changes);
+    }
+
+    /** True when {@code o} selects, highlights and matches the same objects as this state. */
+    public boolean sameMarks(RenderState o) {
+        return java.util.Objects.equals(selected, o.selected) && highlighted.equals(o.highlighted)
+                && matches.equals(o.matches);
+    }
+
     /** Nothing selected: what exports draw. */
     public static RenderState plain(Map<SubjectPath, List<Diagnostic>> badges) {
         return new RenderState(null, Set.of(), Set.of(), badges, 1);

@@ -2,11 +2,8 @@ package io.netcr.app.gui.canvas;
 
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.Rect;
-import io.netcr.app.graph.paint.GraphPainter;
-import io.netcr.app.graph.paint.Palette;
 import io.netcr.app.graph.paint.RenderState;
 import io.netcr.app.graph.GhostShapes;
-import io.netcr.app.graph.paint.GhostPainter;
 import io.netcr.app.gui.Comparison;
 import io.netcr.app.gui.Document;
 import io.netcr.app.gui.SelectionModel;
@@ -17,36 +14,39 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Font;
 import javafx.util.Duration;
 
 /**
  * The graph: one Canvas that covers this region and a margin around it (clipped to the region). It draws
- * only what the camera sees, and only when something changed, once per pulse; while the camera only pans
- * within the margin, the canvas node is moved instead of painted again ({@link PanCache}). Wheel zooms
- * around the cursor, dragging pans, a click selects, hovering a badge shows its diagnostics.
+ * only what the camera sees, and only when something changed, once per pulse, and then as little as it can
+ * ({@link GraphPicture}): a pan within the margin moves the canvas node, a click repaints only where the
+ * selection changes something, and during a burst of wheel notches the picture is shown stretched, painted
+ * sharp once the wheel has been still for {@link #ZOOM_SETTLE}. Wheel zooms around the cursor, dragging
+ * pans, a click selects, hovering a badge shows its diagnostics.
  */
 public final class GraphView extends Region {
 
     private static final double ZOOM_STEP = 1.2;
     private static final double DRAG_SLOP = 4;
+    /** How long the wheel must rest before a zoom is painted sharp: longer than the gap between notches of a flick. */
+    public static final Duration ZOOM_SETTLE = Duration.millis(150);
 
     private final WorkbenchViewModel vm;
     private final SelectionModel sel;
-    private final Canvas canvas = new Canvas();
+    private final GraphPicture picture = new GraphPicture();
     private final Camera camera = new Camera();
-    private final PanCache cache = new PanCache();
+    private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
     private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
     private double viewW;
     private double viewH;
@@ -58,14 +58,13 @@ public final class GraphView extends Region {
     private double pressY;
     private boolean dragged;
     private SubjectPath hovered;
-    private long redraws;
 
     public GraphView(WorkbenchViewModel vm) {
         this.vm = vm;
         this.sel = vm.selection();
         getStyleClass().add("graph-view");
-        canvas.setManaged(false); // bigger than the region: must not make the region's preferred size grow
-        getChildren().add(canvas);
+        getChildren().addAll(picture.nodes());
+        zoomSettle.setOnFinished(e -> markDirty());
         clip.setSmooth(false);
         setClip(clip);
         setFocusTraversable(true);
@@ -122,6 +121,29 @@ public final class GraphView extends Region {
         onPulse();
     }
 
+    /**
+     * How long the wheel must rest before a zoom burst is painted sharp ({@link #ZOOM_SETTLE} unless set): tests
+     * lengthen it to look at the stretched frames on a busy machine.
+     */
+    public void setZoomSettle(Duration rest) {
+        zoomSettle.setDuration(rest);
+    }
+
+    /** Forgets the picture: the next frame paints all of it (tests compare that with patched frames). */
+    public void repaintAll() {
+        picture.forget();
+        markDirty();
+    }
+
+    /** Paints now everything that waits, a zoom burst's sharp frame included (tests and the FX frame bench). */
+    public void settle() {
+        if (zoomSettle.getStatus() == Animation.Status.RUNNING) {
+            zoomSettle.stop();
+            dirty = true;
+        }
+        onPulse();
+    }
+
     private void onPulse() {
         if (dirty && viewW > 0 && viewH > 0) {
             dirty = false;
@@ -136,9 +158,7 @@ public final class GraphView extends Region {
             viewH = getHeight();
             clip.setWidth(viewW);
             clip.setHeight(viewH);
-            int m = cache.marginFor(viewW, viewH);
-            canvas.setWidth(Math.ceil(viewW) + 2 * m);
-            canvas.setHeight(Math.ceil(viewH) + 2 * m);
+            picture.fitTo(viewW, viewH);
             // The pre-layout listener of this pulse has run already: draw now, or the resize shows blank.
             dirty = true;
             onPulse();
@@ -156,59 +176,42 @@ public final class GraphView extends Region {
         return snappedTopInset() + viewH + snappedBottomInset();
     }
 
-    /** What changes the picture, besides the camera: the pan cache paints again when it differs. */
-    private record FrameKey(RenderState state, GhostShapes ghosts) {
-    }
-
     private void redraw() {
-        GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = viewW;
         double h = viewH;
         Document doc = vm.getActive();
         if (doc == null) {
-            cache.invalidate();
-            int m = cache.marginFor(w, h);
-            canvas.relocate(-m, -m);
-            redraws++;
-            gc.setTransform(1, 0, 0, 1, 0, 0);
-            gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.BACKGROUND)));
-            gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-            gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.CAPTION)));
-            gc.setFont(Font.font("SansSerif", 14));
-            gc.fillText("Open a snapshot (File › Open, or drop a file here)", m + 24, m + 36);
+            picture.blank(w, h);
             return;
         }
         Comparison c = vm.comparisonProperty().get();
-        GhostShapes ghosts = c != null && c.base().equals(doc.source()) ? c.ghosts() : GhostShapes.NONE;
+        boolean compared = c != null && c.base().equals(doc.source());
+        GhostShapes ghosts = compared ? c.ghosts() : GhostShapes.NONE;
         Rect content = ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds());
+        boolean fitted = fitPending;
         if (fitPending) {
             fitPending = false;
             camera.fit(content, w, h);
         }
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
-                new HashSet<>(sel.matches()), doc.badges(), camera.scale(),
-                c != null && c.base().equals(doc.source()) ? c.status() : java.util.Map.of());
-        PanCache.Placement at = cache.place(doc, new FrameKey(state, ghosts), camera, w, h, content);
-        canvas.relocate(at.x(), at.y());
-        if (!at.repaint()) {
-            return; // a pan within the picture: moving the canvas node is the whole frame
+                new HashSet<>(sel.matches()), doc.badges(), camera.scale(), compared ? c.status() : java.util.Map.of());
+        if (!fitted && zoomSettle.getStatus() == Animation.Status.RUNNING
+                && picture.scaled(doc.drawing(), state, ghosts, camera, w, h)) {
+            return; // a wheel burst: the picture stretched stands in until the wheel rests
         }
-        redraws++;
-        canvas.setWidth(at.w());
-        canvas.setHeight(at.h());
-        gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.setFill(javafx.scene.paint.Color.web(Palette.hex(Palette.BACKGROUND)));
-        gc.fillRect(0, 0, at.w(), at.h());
-        gc.setTransform(camera.scale(), 0, 0, camera.scale(), camera.tx() - at.x(), camera.ty() - at.y());
-        FxPainter painter = new FxPainter(gc);
-        new GraphPainter(painter).paint(doc.drawing(), state, at.visible());
-        GhostPainter.paint(painter, ghosts, at.visible(), camera.scale());
+        picture.show(doc.drawing(), state, ghosts, camera, w, h, content);
     }
 
     // ---- camera ----
 
     public void zoom(double factor) {
-        camera.zoomAt(factor, getWidth() / 2, getHeight() / 2);
+        zoomStep(factor, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** One notch of a zoom burst: the picture is stretched now and painted sharp when the burst is over. */
+    private void zoomStep(double factor, double x, double y) {
+        camera.zoomAt(factor, x, y);
+        zoomSettle.playFromStart();
         markDirty();
     }
 
@@ -234,22 +237,31 @@ public final class GraphView extends Region {
         return tooltip.isShowing() ? tooltip.getText() : null;
     }
 
-    /** True while a change waits for the next pulse to be painted. */
+    /** True while a change waits to be painted: for the next pulse, or for the end of a zoom burst. */
     public boolean isDirty() {
-        return dirty;
+        return dirty || zoomSettle.getStatus() == Animation.Status.RUNNING;
     }
 
-    /** How many times the canvas was painted: lets tests check that idle means no redraw. */
+    /** How many times the canvas was painted, wholly or in part: lets tests check that idle means no redraw. */
     public long redrawCount() {
-        return redraws;
+        return picture.paints() + picture.patches();
+    }
+
+    /** How many frames repainted only where the marks changed (a click), not the whole picture. */
+    public long patchCount() {
+        return picture.patches();
+    }
+
+    /** True while the picture is shown stretched, standing in for a zoom burst's frames. */
+    public boolean isStretched() {
+        return picture.isStretched();
     }
 
     // ---- input ----
 
     private void onScroll(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            camera.zoomAt(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
-            markDirty();
+            zoomStep(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
         }
         e.consume();
     }

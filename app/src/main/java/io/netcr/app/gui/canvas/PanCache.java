@@ -32,6 +32,7 @@ public final class PanCache {
     private double ty0;
     private double viewW;
     private double viewH;
+    private Picture picture;
     private long repaints;
 
     public PanCache() {
@@ -50,6 +51,13 @@ public final class PanCache {
      * (wx * scale + tx - x, wy * scale + ty - y).
      */
     public record Placement(int x, int y, int w, int h, boolean repaint, Rect visible) {
+    }
+
+    /**
+     * How the world lies on the last picture's pixels: world (wx, wy) is picture pixel
+     * (wx * scale + originX, wy * scale + originY); {@code visible} is the part of the world it shows.
+     */
+    public record Picture(double scale, double originX, double originY, int w, int h, Rect visible) {
     }
 
     /**
@@ -83,7 +91,22 @@ public final class PanCache {
         this.viewH = viewH;
         repaints++;
         Rect visible = new Rect(camera.toWorldX(-m), camera.toWorldY(-m), w / scale, h / scale);
+        picture = new Picture(scale, tx0 + m, ty0 + m, w, h, visible);
         return new Placement(-m, -m, w, h, true, visible);
+    }
+
+    /**
+     * True when the last picture shows {@code drawing} in the state {@code key} (as {@link #place} compares them)
+     * for a view of this size: only the camera may have changed since.
+     */
+    public boolean holds(Object drawing, Object key, double viewW, double viewH) {
+        return this.key != null && this.drawing == drawing && this.key.equals(key) && viewW == this.viewW
+                && viewH == this.viewH;
+    }
+
+    /** The picture the last {@link #place} painted or kept, or null when there is none. */
+    public Picture picture() {
+        return key == null ? null : picture;
     }
 
     /** The margin around a {@code viewW x viewH} view: the picture is the view plus twice this. */

@@ -72,6 +72,25 @@ class PanCacheTest {
     }
 
     @Test
+    void should_say_where_the_world_lies_on_the_picture_and_what_it_was_painted_for() {
+        camera.zoomAt(2, 0, 0);
+        camera.pan(30, 20);
+        place("s");
+        camera.pan(7, -3); // a pan keeps the picture: its mapping stays the one it was painted with
+        place("s");
+        PanCache.Picture p = cache.picture();
+        assertEquals(2, p.scale());
+        assertEquals(130, p.originX());
+        assertEquals(120, p.originY());
+        assertEquals(600, p.w());
+        assertTrue(cache.holds(drawing, "s", 400, 300));
+        assertFalse(cache.holds(drawing, "t", 400, 300));
+        assertFalse(cache.holds(drawing, "s", 401, 300));
+        cache.invalidate();
+        assertEquals(null, cache.picture());
+    }
+
+    @Test
     void should_keep_big_views_within_a_texture() {
         assertEquals(0, cache.marginFor(4096, 2000));
         assertEquals(100, cache.marginFor(1440, 900));
