@@ -83,7 +83,22 @@ public final class NetlinkMessages {
     private static AttributeTree attributes(ByteBuffer p, NlMsgHdr h, int at) {
         int structEnd = Math.min(p.limit(), Nl.align(p.position()));
         p.position(structEnd);
-        return AttributeTree.parse(p, p.remaining(), at + structEnd, "message type " + h.type());
+        return AttributeTree.parse(p, p.remaining(), at + structEnd, where(h.type()));
+    }
+
+    /** "message type N", made once per type: it names the container only when an error is thrown. */
+    private static final String[] WHERE = new String[128];
+
+    private static String where(int type) {
+        if (type < 0 || type >= WHERE.length) {
+            return "message type " + type;
+        }
+        String w = WHERE[type];
+        if (w == null) {
+            w = "message type " + type; // a race makes an equal string twice: harmless
+            WHERE[type] = w;
+        }
+        return w;
     }
 
     private static NetlinkMessage.Done done(ByteBuffer p, NlMsgHdr h, int at) {
