@@ -1,5 +1,6 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.AttributeTree;
 import io.netcr.bridge.netlink.Ifa;
 import io.netcr.bridge.netlink.Ifla;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns one namespace's link and address messages into model devices: kinds, peers across namespaces,
@@ -27,17 +29,9 @@ import java.util.Optional;
 final class DeviceAssembler {
 
     private final Map<Long, NamespaceDump> dumps;
-    private final Map<Long, Map<Integer, String>> namesByInode = new HashMap<>();
 
     DeviceAssembler(Map<Long, NamespaceDump> dumps) {
         this.dumps = dumps;
-        for (Map.Entry<Long, NamespaceDump> e : dumps.entrySet()) {
-            Map<Integer, String> names = new HashMap<>();
-            for (NetlinkMessage.Link l : e.getValue().links()) {
-                names.put(l.info().index(), l.attributes().string(Ifla.IFLA_IFNAME).orElse(""));
-            }
-            namesByInode.put(e.getKey(), names);
-        }
     }
 
     record Assembled(Namespace namespace, List<Diagnostic> diagnostics) {
@@ -69,7 +63,8 @@ final class DeviceAssembler {
 
     /** ifindex -> name in a namespace that was read. */
     Map<Integer, String> names(long inode) {
-        return namesByInode.getOrDefault(inode, Map.of());
+        NamespaceDump dump = dumps.get(inode);
+        return dump == null ? Map.of() : dump.namesByIndex();
     }
 
     List<Device> devices(long inode, Map<Integer, Long> nsidToInode, SubjectPath where, List<Diagnostic> diags) {
@@ -79,41 +74,54 @@ final class DeviceAssembler {
         for (NetlinkMessage.Link l : dump.links()) {
             AttributeTree a = l.attributes();
             int index = l.info().index();
-            String name = a.string(Ifla.IFLA_IFNAME).orElse("if" + index);
-            SubjectPath dev = where.child(SubjectPath.DEV, name);
-            Optional<AttributeTree> info = a.nested(Ifla.IFLA_LINKINFO);
-            String kind = info.flatMap(i -> i.string(Ifla.IFLA_INFO_KIND)).orElse("");
+            String name = a.stringOr(Ifla.IFLA_IFNAME, "if" + index);
+            // the device's path is needed only for a warning: made then, not for each of thousands of devices
+            Supplier<SubjectPath> dev = () -> where.child(SubjectPath.DEV, name);
+            AttributeTree info = a.nestedOrNull(Ifla.IFLA_LINKINFO);
+            String kind = info == null ? "" : info.stringOr(Ifla.IFLA_INFO_KIND, "");
             if (kind.isEmpty() && (l.info().flags() & Ifla.IFF_LOOPBACK) != 0) {
                 kind = Device.LOOPBACK; // the kernel gives lo no kind of its own
             }
             Map<String, String> props = new HashMap<>();
             props.put("flags", RtnlWords.linkFlags(l.info().flags()));
-            a.u8(Ifla.IFLA_CARRIER).ifPresent(c -> props.put("carrier", Integer.toString(c)));
-            info.flatMap(i -> i.string(Ifla.IFLA_INFO_SLAVE_KIND)).ifPresent(k -> props.put("slave_kind", k));
-            Optional<AttributeTree> data = info.flatMap(i -> i.nested(Ifla.IFLA_INFO_DATA));
-            int lower = a.u32(Ifla.IFLA_LINK).orElse(0);
-            if ("vxlan".equals(kind) && data.isPresent()) {
-                data.get().u32(Ifla.IFLA_VXLAN_ID).ifPresent(id -> props.put("vxlan.id", Integer.toString(id)));
-                lower = data.get().u32(Ifla.IFLA_VXLAN_LINK).orElse(lower);
+            Attribute carrier = a.find(Ifla.IFLA_CARRIER);
+            if (carrier != null) {
+                props.put("carrier", Integer.toString(carrier.u8()));
             }
-            Optional<Integer> netnsid = a.u32(Ifla.IFLA_LINK_NETNSID);
+            String slaveKind = info == null ? null : info.stringOr(Ifla.IFLA_INFO_SLAVE_KIND, null);
+            if (slaveKind != null) {
+                props.put("slave_kind", slaveKind);
+            }
+            int lower = a.u32Or(Ifla.IFLA_LINK, 0);
+            AttributeTree data = info == null ? null : info.nestedOrNull(Ifla.IFLA_INFO_DATA);
+            if ("vxlan".equals(kind) && data != null) {
+                Attribute id = data.find(Ifla.IFLA_VXLAN_ID);
+                if (id != null) {
+                    props.put("vxlan.id", Integer.toString(id.u32()));
+                }
+                lower = data.u32Or(Ifla.IFLA_VXLAN_LINK, lower);
+            }
+            Attribute nsidAttr = a.find(Ifla.IFLA_LINK_NETNSID);
+            Optional<Integer> netnsid = nsidAttr == null ? Optional.empty() : Optional.of(nsidAttr.u32());
             netnsid.ifPresent(n -> props.put("link_netnsid", Integer.toString(n)));
 
+            byte[] mac = a.bytesOrNull(Ifla.IFLA_ADDRESS);
             Device.Builder b = Device.builder(index, name, kind)
-                    .mac(a.bytes(Ifla.IFLA_ADDRESS).map(RtnlWords::mac).orElse(null))
-                    .mtu(a.u32(Ifla.IFLA_MTU).orElse(0))
+                    .mac(mac == null ? null : RtnlWords.mac(mac))
+                    .mtu(a.u32Or(Ifla.IFLA_MTU, 0))
                     .up((l.info().flags() & Ifla.IFF_UP) != 0)
-                    .operstate(RtnlWords.operstate(a.u8(Ifla.IFLA_OPERSTATE).orElse(0)))
+                    .operstate(RtnlWords.operstate(a.u8Or(Ifla.IFLA_OPERSTATE, 0)))
                     .addresses(addresses.getOrDefault(index, List.of()))
                     .properties(props);
-            a.u32(Ifla.IFLA_MASTER).filter(m -> m != 0).ifPresent(m -> {
-                String master = names(inode).get(m);
-                if (master == null) {
-                    diags.add(Diagnostic.warning(Errno.ENODEV, dev, Phase.SNAPSHOT,
-                            "its master (ifindex " + m + ") vanished while the namespace was read"));
+            int master = a.u32Or(Ifla.IFLA_MASTER, 0);
+            if (master != 0) {
+                String masterName = names(inode).get(master);
+                if (masterName == null) {
+                    diags.add(Diagnostic.warning(Errno.ENODEV, dev.get(), Phase.SNAPSHOT,
+                            "its master (ifindex " + master + ") vanished while the namespace was read"));
                 }
-                b.master(master);
-            });
+                b.master(masterName);
+            }
             if (lower != 0 && lower != index || netnsid.isPresent() && lower != 0) {
                 DeviceRef ref = reference(inode, lower, netnsid, nsidToInode, dev, diags, Device.VETH.equals(kind));
                 if (Device.VETH.equals(kind)) {
@@ -128,11 +136,11 @@ final class DeviceAssembler {
     }
 
     private DeviceRef reference(long inode, int ifindex, Optional<Integer> netnsid, Map<Integer, Long> nsidToInode,
-                                SubjectPath dev, List<Diagnostic> diags, boolean peer) {
+                                Supplier<SubjectPath> dev, List<Diagnostic> diags, boolean peer) {
         String what = peer ? "peer" : "parent";
         Long target = netnsid.isEmpty() ? Long.valueOf(inode) : nsidToInode.get(netnsid.get());
         if (target == null) {
-            diags.add(Diagnostic.warning(Errno.ENOENT, dev, Phase.SNAPSHOT, "its " + what + " (ifindex " + ifindex
+            diags.add(Diagnostic.warning(Errno.ENOENT, dev.get(), Phase.SNAPSHOT, "its " + what + " (ifindex " + ifindex
                     + " in the namespace with nsid " + netnsid.get() + ") is in a namespace netcr cannot find"));
             return new DeviceRef(null, ifindex, null);
         }
@@ -142,7 +150,7 @@ final class DeviceAssembler {
         }
         String name = names(target).get(ifindex);
         if (name == null) {
-            diags.add(Diagnostic.warning(Errno.ENODEV, dev, Phase.SNAPSHOT, "its " + what + " (ifindex " + ifindex
+            diags.add(Diagnostic.warning(Errno.ENODEV, dev.get(), Phase.SNAPSHOT, "its " + what + " (ifindex " + ifindex
                     + ") vanished while the namespaces were read"));
         }
         return new DeviceRef(id, ifindex, name);
@@ -152,17 +160,20 @@ final class DeviceAssembler {
         Map<Integer, List<Address>> out = new HashMap<>();
         for (NetlinkMessage.Addr m : dump.addresses()) {
             AttributeTree a = m.attributes();
-            Optional<byte[]> ip = a.bytes(Ifa.IFA_LOCAL).or(() -> a.bytes(Ifa.IFA_ADDRESS));
-            if (ip.isEmpty() || (ip.get().length != 4 && ip.get().length != 16)) {
+            byte[] ip = a.bytesOrNull(Ifa.IFA_LOCAL);
+            if (ip == null) {
+                ip = a.bytesOrNull(Ifa.IFA_ADDRESS);
+            }
+            if (ip == null || (ip.length != 4 && ip.length != 16)) {
                 continue; // not an IP address (another family): nothing the model can hold
             }
-            int flags = a.u32(Ifa.IFA_FLAGS).orElse(m.info().flags());
-            String label = a.string(Ifa.IFA_LABEL).orElse(null);
+            int flags = a.u32Or(Ifa.IFA_FLAGS, m.info().flags());
+            String label = a.stringOr(Ifa.IFA_LABEL, null);
             if (label != null && label.equals(names.get(m.info().index()))) {
                 label = null;
             }
             out.computeIfAbsent(m.info().index(), k -> new ArrayList<>()).add(new Address(
-                    RtnlWords.family(m.info().family()), IpText.format(ip.get()), m.info().prefixlen(),
+                    RtnlWords.family(m.info().family()), IpText.format(ip), m.info().prefixlen(),
                     RtnlWords.scope(m.info().scope()), RtnlWords.addressFlags(flags, m.info().family()), label));
         }
         return out;

@@ -1,18 +1,40 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.netlink.Ifla;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.rtnl.DumpInterruptedException;
 import io.netcr.bridge.rtnl.RtnlQueries;
 import io.netcr.bridge.rtnl.RtnlSocket;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The raw rtnetlink state of one namespace: links, addresses and main-table routes as the kernel sent
  * them. {@code interrupted} is true when the kernel kept flagging the dumps as inconsistent.
  */
 record NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> addresses,
-                     List<NetlinkMessage.Route> routes, boolean interrupted) {
+                     List<NetlinkMessage.Route> routes, boolean interrupted, Map<Integer, String> namesByIndex) {
+
+    /**
+     * {@code namesByIndex} (ifindex -> name) is made here, on the thread that read the dump: every other
+     * namespace's assembly looks names up in it, and a thousand of them made on one thread afterwards
+     * were a tenth of a refresh.
+     */
+    NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> addresses,
+                  List<NetlinkMessage.Route> routes, boolean interrupted) {
+        this(links, addresses, routes, interrupted, namesOf(links));
+    }
+
+    private static Map<Integer, String> namesOf(List<NetlinkMessage.Link> links) {
+        Map<Integer, String> names = new HashMap<>(links.size() * 2);
+        for (NetlinkMessage.Link l : links) {
+            names.put(l.info().index(), l.attributes().stringOr(Ifla.IFLA_IFNAME, ""));
+        }
+        return Collections.unmodifiableMap(names);
+    }
 
     /** Attempts before accepting a dump the kernel flagged NLM_F_DUMP_INTR. */
     static final int ATTEMPTS = 5;

@@ -1,5 +1,6 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.AttributeTree;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Rta;
@@ -20,15 +21,21 @@ final class RouteAssembler {
         List<Route> out = new ArrayList<>();
         for (NetlinkMessage.Route m : dump.routes()) {
             AttributeTree a = m.attributes();
-            String dst = a.bytes(Rta.RTA_DST).map(b -> IpText.format(b) + "/" + m.info().dstLen()).orElse("default");
-            out.add(new Route(RtnlWords.family(m.info().family()), dst,
-                    a.bytes(Rta.RTA_GATEWAY).map(IpText::format).orElse(null),
-                    a.u32(Rta.RTA_OIF).map(names::get).orElse(null),
-                    a.u32(Rta.RTA_PRIORITY).orElse(0),
+            byte[] dst = a.bytesOrNull(Rta.RTA_DST);
+            Attribute oif = a.find(Rta.RTA_OIF);
+            out.add(new Route(RtnlWords.family(m.info().family()),
+                    dst == null ? "default" : IpText.format(dst) + "/" + m.info().dstLen(),
+                    ipOrNull(a.bytesOrNull(Rta.RTA_GATEWAY)),
+                    oif == null ? null : names.get(oif.u32()),
+                    a.u32Or(Rta.RTA_PRIORITY, 0),
                     RtnlWords.protocol(m.info().protocol()), RtnlWords.scope(m.info().scope()),
                     RtnlWords.routeType(m.info().type()),
-                    a.bytes(Rta.RTA_PREFSRC).map(IpText::format).orElse(null)));
+                    ipOrNull(a.bytesOrNull(Rta.RTA_PREFSRC))));
         }
         return out;
+    }
+
+    private static String ipOrNull(byte[] ip) {
+        return ip == null ? null : IpText.format(ip);
     }
 }

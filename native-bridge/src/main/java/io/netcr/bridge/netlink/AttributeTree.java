@@ -1,5 +1,7 @@
 package io.netcr.bridge.netlink;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +38,6 @@ public final class AttributeTree {
             throw new MalformedMessageException(where + ": " + length + " bytes of attributes announced, only "
                     + b.remaining() + " present", base);
         }
-        // ~12 bytes per attribute in link messages: sized once instead of grown four times
-        AttributeTree tree = new AttributeTree(Math.max(4, length / 12));
         ByteBuffer in = b.slice().order(ByteOrder.nativeOrder());
         in.limit(length);
         if (!in.hasArray()) { // a direct buffer: copy once, attributes are views into an array
@@ -47,6 +47,8 @@ public final class AttributeTree {
         }
         byte[] data = in.array();
         int arrayBase = in.arrayOffset();
+        // Sized exactly by a first walk over the headers (the list grew four times in a link message).
+        AttributeTree tree = new AttributeTree(count(data, arrayBase, length));
         while (in.remaining() > 0) {
             int at = in.position();
             if (in.remaining() < Attribute.HEADER_SIZE) {
@@ -70,8 +72,28 @@ public final class AttributeTree {
             in.position(Math.min(length, at + Nl.align(len)));
         }
         b.position(b.position() + length);
+        tree.index(); // now, on the thread that parses: assembly on other threads only reads it
         return tree;
     }
+
+    /** How many attributes the headers announce; the real walk in {@link #parse} checks them. */
+    private static int count(byte[] data, int from, int length) {
+        int n = 0;
+        int at = 0;
+        while (length - at >= Attribute.HEADER_SIZE) {
+            int len = (short) NLA_LEN.get(data, from + at) & 0xffff;
+            n++;
+            if (len < Attribute.HEADER_SIZE) {
+                break; // the real walk refuses it
+            }
+            at += Nl.align(len);
+        }
+        return n;
+    }
+
+    /** nla_len, the first u16 of an attribute header, in host order. */
+    private static final VarHandle NLA_LEN = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.nativeOrder());
 
     public List<Attribute> all() {
         return Collections.unmodifiableList(attributes);
@@ -79,11 +101,7 @@ public final class AttributeTree {
 
     /** The first attribute of this type. */
     public Optional<Attribute> get(int type) {
-        Attribute[] index = byType;
-        if (index == null) {
-            index = index();
-        }
-        return type >= 0 && type < index.length ? Optional.ofNullable(index[type]) : Optional.empty();
+        return Optional.ofNullable(find(type));
     }
 
     private Attribute[] index() {
@@ -101,8 +119,47 @@ public final class AttributeTree {
         return index;
     }
 
+    /**
+     * The first attribute of this type, or null. The Optional-returning accessors read better; these
+     * plain ones serve the loops over thousands of messages in a refresh, whose code runs before the JIT
+     * has learnt to take the Optionals away.
+     */
+    public Attribute find(int type) {
+        Attribute[] index = byType;
+        if (index == null) {
+            index = index();
+        }
+        return type >= 0 && type < index.length ? index[type] : null;
+    }
+
+    public int u32Or(int type, int otherwise) {
+        Attribute a = find(type);
+        return a == null ? otherwise : a.u32();
+    }
+
+    public int u8Or(int type, int otherwise) {
+        Attribute a = find(type);
+        return a == null ? otherwise : a.u8();
+    }
+
+    public String stringOr(int type, String otherwise) {
+        Attribute a = find(type);
+        return a == null ? otherwise : a.string();
+    }
+
+    /** A copy of the payload, or null. */
+    public byte[] bytesOrNull(int type) {
+        Attribute a = find(type);
+        return a == null ? null : a.bytes();
+    }
+
+    public AttributeTree nestedOrNull(int type) {
+        Attribute a = find(type);
+        return a == null ? null : a.nested();
+    }
+
     public boolean has(int type) {
-        return get(type).isPresent();
+        return find(type) != null;
     }
 
     public Optional<String> string(int type) {
