@@ -2,7 +2,6 @@ package io.netcr.app.cli;
 
 import io.netcr.app.ops.CheckpointService;
 import io.netcr.model.Diagnostic;
-import io.netcr.model.Snapshot;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import java.io.IOException;
@@ -20,7 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code netcr checkpoint (--all | NETNS...) -o FILE}: records namespaces of the live host in an image. */
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
         description = {"Checkpoint network namespaces of this host into a .netcr image: every device (loopback, "
-            + "veth, bridge) with its MAC, MTU, state, addresses, peer and master, and the routes.",
+            + "veth, bridge) with its MAC, MTU, state, addresses, peer and master, and the main table's routes.",
+            "Policy rules and routes in other tables are not saved: a namespace that has some gets a warning "
+            + "(ENOSYS), printed here and kept in the image.",
             "A veth whose peer lies outside the set records that outside half too; restore recreates it in its "
             + "own namespace. Every problem is listed at once; nothing is written when there is an error.",
             "Exit status: 0 written, 1 refused (problems listed), 2 the host or the file cannot be used."})
@@ -61,14 +62,14 @@ public final class CheckpointCommand implements Callable<Integer> {
             err.println("netcr checkpoint: --max-addrs must be at least 1");
             return ExitCodes.FAILED;
         }
-        Snapshot live;
+        CheckpointResult result;
         try {
-            live = CheckpointService.readHost();
+            result = CheckpointService.checkpoint(selection.all ? List.of() : selection.netns, selection.all,
+                    new CheckpointOptions(skipUnsupported, maxAddresses));
         } catch (IOException | RuntimeException | LinkageError e) {
             err.println("netcr checkpoint: cannot read this host: " + e.getMessage());
             return ExitCodes.FAILED;
         }
-        CheckpointResult result = CheckpointService.select(live, selection.netns, selection.all, new CheckpointOptions(skipUnsupported, maxAddresses));
         for (Diagnostic d : result.diagnostics()) {
             err.println(d);
         }

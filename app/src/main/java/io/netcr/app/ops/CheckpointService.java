@@ -2,10 +2,12 @@ package io.netcr.app.ops;
 
 import io.netcr.app.cli.VersionProvider;
 import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.model.Namespace;
 import io.netcr.model.Snapshot;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import io.netcr.model.checkpoint.CheckpointSelector;
+import io.netcr.model.checkpoint.UnsavedRoutingWarnings;
 import io.netcr.model.image.ImageWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +15,8 @@ import java.util.List;
 
 /**
  * Checkpoint as the command line and the workbench both do it: read the host, select the namespaces
- * ({@link CheckpointSelector}), write the image atomically ({@link ImageWriter}). Plain Java, no UI.
+ * ({@link CheckpointSelector}), warn of routing the image leaves out, write the image atomically
+ * ({@link ImageWriter}). Plain Java, no UI.
  */
 public final class CheckpointService {
 
@@ -24,6 +27,24 @@ public final class CheckpointService {
     public static Snapshot readHost() throws IOException {
         try (LiveDiscovery discovery = new LiveDiscovery("netcr " + VersionProvider.version())) {
             return discovery.snapshot();
+        }
+    }
+
+    /**
+     * The whole checkpoint but the write, as {@code netcr checkpoint} and the workbench do it: read the host,
+     * select, then ask the kernel (on the same discovery's sockets, before it closes) what routing the image
+     * leaves out, each namespace with some getting a warning that the image keeps
+     * ({@link UnsavedRoutingWarnings}). Nothing is asked when the checkpoint is refused.
+     */
+    public static CheckpointResult checkpoint(List<String> specs, boolean all, CheckpointOptions options)
+            throws IOException {
+        try (LiveDiscovery discovery = new LiveDiscovery("netcr " + VersionProvider.version())) {
+            CheckpointResult result = select(discovery.snapshot(), specs, all, options);
+            if (result.image() == null) {
+                return result;
+            }
+            List<String> ids = result.image().namespaces().stream().filter(n -> !n.init()).map(Namespace::id).toList();
+            return result.withWarnings(UnsavedRoutingWarnings.of(result.image(), discovery.routingOutsideMain(ids)));
         }
     }
 

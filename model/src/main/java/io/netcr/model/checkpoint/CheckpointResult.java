@@ -2,6 +2,7 @@ package io.netcr.model.checkpoint;
 
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Snapshot;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,5 +15,15 @@ public record CheckpointResult(Snapshot image, List<Diagnostic> diagnostics) {
 
     public CheckpointResult {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The same result with more warnings, kept in the image too (so {@code netcr inspect} shows them). */
+    public CheckpointResult withWarnings(List<Diagnostic> warnings) {
+        if (warnings.isEmpty()) {
+            return this;
+        }
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.addAll(warnings);
+        return new CheckpointResult(image == null ? null : image.withDiagnostics(warnings), all);
     }
 }

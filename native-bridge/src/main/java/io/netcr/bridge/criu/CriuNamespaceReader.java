@@ -241,11 +241,11 @@ final class CriuNamespaceReader {
         }
         int n = 0;
         for (NetlinkImage.Message m : NetlinkImage.read(file, bytes, NetlinkImage.RULE_MAGIC, problems)) {
-            if (!(m.message() instanceof NetlinkMessage.Other other)) {
+            if (!(m.message() instanceof NetlinkMessage.Rule rule)) {
                 continue;
             }
             try {
-                properties.put(String.format("rule.%02d", ++n), NetlinkMapper.rule(other, m.offset() + 16));
+                properties.put(String.format("rule.%02d", ++n), NetlinkMapper.rule(rule));
             } catch (IllegalArgumentException | MalformedMessageException e) {
                 problems.add(Diagnostic.warning(Errno.EBADMSG, ProtobufImage.record(file, m.number()), Phase.READ,
                         "message " + m.number() + " of " + file + " is not a usable rule: " + e.getMessage()));

@@ -57,10 +57,21 @@ final class NetlinkImage {
         int number = 0;
         while (rest.hasRemaining()) {
             number++;
-            int offset = 4 + rest.position();
+            int start = rest.position();
+            int offset = 4 + start;
             try {
                 out.add(new Message(number, offset, NetlinkMessages.parseOne(rest, 4)));
             } catch (MalformedMessageException | IllegalStateException | IndexOutOfBoundsException e) {
+                // A message whose own length is sound (only its inside is damaged) is skipped, and the
+                // messages after it are still read; a broken length leaves nothing to resynchronise on.
+                int length = rest.limit() - start >= 4 ? rest.getInt(start) : -1;
+                if (length >= 16 && length <= rest.limit() - start) {
+                    problems.add(Diagnostic.warning(Errno.EBADMSG, ProtobufImage.record(file, number), Phase.READ,
+                            "message " + number + " of " + file + " at byte " + offset + " is damaged: "
+                                    + e.getMessage() + "; it is skipped, the messages after it are read"));
+                    rest.position(Math.min(rest.limit(), start + ((length + 3) & ~3)));
+                    continue;
+                }
                 problems.add(Diagnostic.error(Errno.EBADMSG, ProtobufImage.record(file, number), Phase.READ,
                         "message " + number + " of " + file + " at byte " + offset + " is damaged: " + e.getMessage()
                                 + "; the rest of the file is not read"));

@@ -1,6 +1,8 @@
 package io.netcr.bridge.criu;
 
+import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.AttributeTree;
+import io.netcr.bridge.netlink.Fra;
 import io.netcr.bridge.netlink.Ifa;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Nl;
@@ -9,8 +11,6 @@ import io.netcr.bridge.netlink.RtnlWords;
 import io.netcr.model.Address;
 import io.netcr.model.IpText;
 import io.netcr.model.Route;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,11 +20,6 @@ import java.util.Optional;
  * be one (an address of the wrong length); the caller turns it into a diagnostic on that record.
  */
 final class NetlinkMapper {
-
-    /** FIB rule attributes (linux/fib_rules.h). */
-    private static final int FRA_PRIORITY = 6;
-    private static final int FRA_TABLE = 15;
-    private static final int FIB_RULE_HDR_SIZE = 12;
 
     private NetlinkMapper() {
     }
@@ -78,32 +73,13 @@ final class NetlinkMapper {
                 RtnlWords.routeType(m.info().type()), prefsrc);
     }
 
-    /**
-     * A FIB rule (RTM_NEWRULE, which the codec keeps as raw payload) as {@code ip rule} prints it, roughly:
-     * {@code inet pref 32766 lookup main}.
-     */
-    static String rule(NetlinkMessage.Other m, int offset) {
-        byte[] p = m.payload();
-        if (p.length < FIB_RULE_HDR_SIZE) {
-            throw new IllegalArgumentException("a rule message of " + p.length + " bytes, shorter than its header");
-        }
-        int family = p[0] & 0xff;
-        int table = p[4] & 0xff;
-        ByteBuffer b = ByteBuffer.wrap(p).order(ByteOrder.nativeOrder());
-        b.position(FIB_RULE_HDR_SIZE);
-        AttributeTree a = AttributeTree.parse(b, b.remaining(), offset + FIB_RULE_HDR_SIZE, "rule");
-        table = a.u32(FRA_TABLE).orElse(table);
-        String pref = a.u32(FRA_PRIORITY).map(v -> "pref " + Integer.toUnsignedString(v) + " ").orElse("");
-        return RtnlWords.family(family) + " " + pref + "lookup " + tableName(table);
-    }
-
-    static String tableName(int table) {
-        return switch (table) {
-            case 253 -> "default";
-            case 254 -> "main";
-            case 255 -> "local";
-            default -> Integer.toUnsignedString(table);
-        };
+    /** A FIB rule (RTM_NEWRULE) as {@code ip rule} prints it, roughly: {@code inet pref 32766 lookup main}. */
+    static String rule(NetlinkMessage.Rule m) {
+        AttributeTree a = m.attributes();
+        int table = a.u32Or(Fra.FRA_TABLE, m.info().table());
+        Attribute priority = a.find(Fra.FRA_PRIORITY);
+        String pref = priority == null ? "" : "pref " + Integer.toUnsignedString(priority.u32()) + " ";
+        return RtnlWords.family(m.info().family()) + " " + pref + "lookup " + RtnlWords.table(table);
     }
 
     private static String zero(int family) {

@@ -9,6 +9,7 @@ import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.checkpoint.RoutingOutsideMain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +108,55 @@ public final class LiveDiscovery implements AutoCloseable {
                 .thenComparing(Namespace::label));
         lap("assemble");
         return new Snapshot(HostInfo.liveSource(tool), namespaces, diags);
+    }
+
+    /**
+     * For each of these namespaces (ids of the last snapshot, {@code nsfs:INODE}): its policy rules and the
+     * routes of its tables other than main and local, asked on the sockets the snapshot used. For a
+     * checkpoint only: a snapshot never asks. A namespace that cannot be asked is {@code Unknown}, never
+     * an exception. Equivalent to {@code ip -n NS rule} and {@code ip -n NS route show table all}.
+     */
+    public synchronized List<RoutingOutsideMain> routingOutsideMain(List<String> namespaceIds) {
+        if (closed) {
+            throw new IllegalStateException("discovery is closed");
+        }
+        List<String> asked = new ArrayList<>();
+        List<NamespaceHandle> askedHandles = new ArrayList<>();
+        List<Future<RoutingOutsideMain.Found>> futures = new ArrayList<>();
+        List<RoutingOutsideMain> out = new ArrayList<>();
+        for (String id : namespaceIds) {
+            NamespaceHandle h = handleOf(id);
+            if (h == null) {
+                out.add(new RoutingOutsideMain.Unknown(id, Errno.ENOENT, "the namespace vanished"));
+            } else if (h.socket == null) {
+                out.add(new RoutingOutsideMain.Unknown(id, Errno.EIO, "it could not be read by the snapshot"));
+            } else {
+                asked.add(id);
+                askedHandles.add(h);
+                futures.add(pool.submit(() -> RoutingOutsideMainReader.read(id, h.socket)));
+            }
+        }
+        for (int i = 0; i < asked.size(); i++) {
+            try {
+                out.add(Tasks.await(futures.get(i)));
+            } catch (IOException e) {
+                askedHandles.get(i).dropSocket(); // its state is unknown: the next snapshot opens a fresh one
+                Errno code = e instanceof NativeException n ? n.errno() : Errno.EIO;
+                out.add(new RoutingOutsideMain.Unknown(asked.get(i), code, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private NamespaceHandle handleOf(String id) {
+        if (!id.startsWith("nsfs:")) {
+            return null;
+        }
+        try {
+            return handles.get(Long.parseLong(id.substring(5)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static int size(NamespaceDump d) {

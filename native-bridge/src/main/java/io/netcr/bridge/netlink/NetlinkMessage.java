@@ -20,6 +20,10 @@ public sealed interface NetlinkMessage {
     record Route(NlMsgHdr header, RtMsg info, AttributeTree attributes) implements NetlinkMessage {
     }
 
+    /** RTM_NEWRULE / RTM_DELRULE: a policy routing rule. */
+    record Rule(NlMsgHdr header, FibRuleHdr info, AttributeTree attributes) implements NetlinkMessage {
+    }
+
     /** RTM_NEWNSID / RTM_DELNSID: struct rtgenmsg plus NETNSA_* attributes. */
     record NsId(NlMsgHdr header, RtGenMsg info, AttributeTree attributes) implements NetlinkMessage {
 

@@ -62,6 +62,10 @@ public final class NetlinkMessages {
                 RtMsg s = RtMsg.parse(p, at);
                 yield new NetlinkMessage.Route(h, s, attributes(p, h, at));
             }
+            case Nl.RTM_NEWRULE, Nl.RTM_DELRULE -> {
+                FibRuleHdr s = FibRuleHdr.parse(p, at);
+                yield new NetlinkMessage.Rule(h, s, attributes(p, h, at));
+            }
             case Nl.RTM_NEWNSID, Nl.RTM_DELNSID -> {
                 RtGenMsg s = RtGenMsg.parse(p, at);
                 yield new NetlinkMessage.NsId(h, s, attributes(p, h, at));

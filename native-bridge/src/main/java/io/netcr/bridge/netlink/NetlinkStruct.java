@@ -2,7 +2,7 @@ package io.netcr.bridge.netlink;
 
 import java.nio.ByteBuffer;
 
-/** A fixed-size kernel struct that heads a message's payload (ifinfomsg, ifaddrmsg, rtmsg, rtgenmsg). */
+/** A fixed-size kernel struct that heads a message's payload (ifinfomsg, ifaddrmsg, rtmsg, fib_rule_hdr, rtgenmsg). */
 public interface NetlinkStruct {
 
     /** Its size in bytes, before alignment. */

@@ -12,7 +12,9 @@ public final class Rta {
     public static final int RTA_MULTIPATH = 9;
     public static final int RTA_TABLE = 15;
 
+    public static final int RT_TABLE_DEFAULT = 253;
     public static final int RT_TABLE_MAIN = 254;
+    public static final int RT_TABLE_LOCAL = 255;
 
     private Rta() {
     }

@@ -80,6 +80,16 @@ public final class RtnlWords {
         };
     }
 
+    /** A routing table as /etc/iproute2/rt_tables names it: default, main, local, else its number (u32). */
+    public static String table(int value) {
+        return switch (value) {
+            case Rta.RT_TABLE_DEFAULT -> "default";
+            case Rta.RT_TABLE_MAIN -> "main";
+            case Rta.RT_TABLE_LOCAL -> "local";
+            default -> Integer.toUnsignedString(value);
+        };
+    }
+
     public static String routeType(int value) {
         return value >= 0 && value < ROUTE_TYPES.length ? ROUTE_TYPES[value] : Integer.toString(value);
     }

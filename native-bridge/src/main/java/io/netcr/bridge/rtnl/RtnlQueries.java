@@ -1,6 +1,7 @@
 package io.netcr.bridge.rtnl;
 
 import io.netcr.bridge.netlink.AttributeTree;
+import io.netcr.bridge.netlink.FibRuleHdr;
 import io.netcr.bridge.netlink.IfAddrMsg;
 import io.netcr.bridge.netlink.IfInfoMsg;
 import io.netcr.bridge.netlink.Ifla;
@@ -68,6 +69,47 @@ public final class RtnlQueries {
 
     private static RtMsg mainTable(int family) {
         return new RtMsg(family, 0, 0, 0, Rta.RT_TABLE_MAIN, 0, 0, 0, 0);
+    }
+
+    /**
+     * Equivalent to {@code ip rule show} and {@code ip -6 rule show}: one AF_UNSPEC dump lists every
+     * family's rules; only inet and inet6 are kept (the kernel may add ipmr's and others).
+     */
+    public static List<NetlinkMessage.Rule> rules(RtnlSocket s) throws IOException {
+        List<NetlinkMessage.Rule> out = new ArrayList<>();
+        for (NetlinkMessage.Rule r : only(s.dump(Nl.RTM_GETRULE, new FibRuleHdr(Nl.AF_UNSPEC, 0, 0, 0, 0, 0, 0, 0, 0),
+                null), NetlinkMessage.Rule.class)) {
+            if (isInet(r.info().family())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Equivalent to {@code ip route show table all} and {@code ip -6 route show table all}, less the
+     * main and local tables: the routes a checkpoint does not save ({@code local} the kernel makes from
+     * addresses). One unfiltered AF_UNSPEC dump; multicast and other families are dropped.
+     */
+    public static List<NetlinkMessage.Route> routesOutsideMain(RtnlSocket s) throws IOException {
+        List<NetlinkMessage.Route> out = new ArrayList<>();
+        for (NetlinkMessage.Route r : only(s.dump(Nl.RTM_GETROUTE, new RtMsg(Nl.AF_UNSPEC, 0, 0, 0, 0, 0, 0, 0, 0),
+                null), NetlinkMessage.Route.class)) {
+            int table = table(r);
+            if (isInet(r.info().family()) && table != Rta.RT_TABLE_MAIN && table != Rta.RT_TABLE_LOCAL) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The table a route is in: RTA_TABLE when present (tables above 255), else rtm_table. */
+    public static int table(NetlinkMessage.Route r) {
+        return r.attributes().u32Or(Rta.RTA_TABLE, r.info().table());
+    }
+
+    private static boolean isInet(int family) {
+        return family == Nl.AF_INET || family == Nl.AF_INET6;
     }
 
     /** Equivalent to {@code ip netns list-id}: this namespace's nsid table. */

@@ -41,6 +41,13 @@ class MalformedMessagesTest {
     }
 
     @Test
+    void should_refuse_rule_message_shorter_than_its_header() {
+        MalformedMessageException e = refuse("rule header cut short: RTM_NEWRULE with 8 of the 12 fib_rule_hdr bytes");
+        assertTrue(e.getMessage().contains("fib_rule_hdr needs 12 bytes, only 8 remain"), e.getMessage());
+        assertEquals(16, e.offset());
+    }
+
+    @Test
     void should_refuse_zero_length_attribute() {
         MalformedMessageException e = refuse("zero-length attribute: would loop forever if trusted");
         assertTrue(e.getMessage().contains("has length 0, less than its 4-byte header"), e.getMessage());

@@ -47,6 +47,57 @@ class NetlinkMessagesTest {
     }
 
     @Test
+    void should_decode_rule_dump_with_the_kernel_default_and_an_added_rule() {
+        ByteBuffer b = HexFixtures.load("rule_dump_v4.hex");
+        List<NetlinkMessage> ms = NetlinkMessages.parse(b);
+
+        assertEquals(3, ms.size());
+        assertEquals(b.limit(), b.position(), "the whole stream is consumed");
+        NetlinkMessage.Rule local = assertInstanceOf(NetlinkMessage.Rule.class, ms.get(0));
+        assertEquals(new NlMsgHdr(52, Nl.RTM_NEWRULE, Nl.NLM_F_MULTI, 7, 12891), local.header());
+        assertEquals(new FibRuleHdr(Nl.AF_INET, 0, 0, 0, 255, 0, 0, Fra.FR_ACT_TO_TBL, 0), local.info());
+        assertFalse(local.attributes().has(Fra.FRA_PRIORITY), "pref 0 is sent as no attribute");
+        assertEquals(2, local.attributes().u8(Fra.FRA_PROTOCOL).orElseThrow());
+        NetlinkMessage.Rule added = assertInstanceOf(NetlinkMessage.Rule.class, ms.get(1));
+        assertEquals(new FibRuleHdr(Nl.AF_INET, 0, 24, 0, 100, 0, 0, Fra.FR_ACT_TO_TBL, 0), added.info());
+        assertEquals(100, added.attributes().u32(Fra.FRA_TABLE).orElseThrow());
+        assertEquals(100, added.attributes().u32(Fra.FRA_PRIORITY).orElseThrow());
+        assertEquals(-1, added.attributes().u32(Fra.FRA_SUPPRESS_PREFIXLEN).orElseThrow());
+        assertArrayEquals(new byte[] {10, (byte) 250, 1, 0}, added.attributes().bytes(Fra.FRA_SRC).orElseThrow());
+        assertEquals("100", RtnlWords.table(added.info().table()));
+        assertInstanceOf(NetlinkMessage.Done.class, ms.get(2));
+    }
+
+    @Test
+    void should_decode_ipv6_rule() {
+        NetlinkMessage.Rule r = assertInstanceOf(NetlinkMessage.Rule.class,
+                NetlinkMessages.parse(HexFixtures.load("rule_v6.hex")).get(0));
+        assertEquals(new FibRuleHdr(Nl.AF_INET6, 0, 64, 0, 100, 0, 0, Fra.FR_ACT_TO_TBL, 0), r.info());
+        assertEquals("fd00:250:1::", io.netcr.model.IpText.format(r.attributes().bytes(Fra.FRA_SRC).orElseThrow()));
+        assertEquals(100, r.attributes().u32(Fra.FRA_PRIORITY).orElseThrow());
+    }
+
+    @Test
+    void should_decode_route_of_another_table() {
+        NetlinkMessage.Route r = assertInstanceOf(NetlinkMessage.Route.class,
+                NetlinkMessages.parse(HexFixtures.load("route_table100_v4.hex")).get(0));
+        assertEquals(new RtMsg(Nl.AF_INET, 24, 0, 0, 100, 3, 0, 1, 0), r.info());
+        assertEquals(100, r.attributes().u32(Rta.RTA_TABLE).orElseThrow());
+        assertArrayEquals(new byte[] {10, (byte) 250, 2, 0}, r.attributes().bytes(Rta.RTA_DST).orElseThrow());
+        assertArrayEquals(new byte[] {10, (byte) 250, 1, 2}, r.attributes().bytes(Rta.RTA_GATEWAY).orElseThrow());
+        assertEquals("global", RtnlWords.scope(r.info().scope()));
+    }
+
+    @Test
+    void should_name_tables_as_iproute2_does() {
+        assertEquals("default", RtnlWords.table(253));
+        assertEquals("main", RtnlWords.table(254));
+        assertEquals("local", RtnlWords.table(255));
+        assertEquals("100", RtnlWords.table(100));
+        assertEquals("4294967295", RtnlWords.table(-1));
+    }
+
+    @Test
     void should_decode_error_with_extended_ack_text() {
         NetlinkMessage.Error e = assertInstanceOf(NetlinkMessage.Error.class,
                 NetlinkMessages.parse(HexFixtures.load("error_extack.hex")).get(0));
@@ -111,7 +162,8 @@ class NetlinkMessagesTest {
     @Test
     void should_pack_and_parse_every_struct_the_same() {
         for (NetlinkStruct s : List.<NetlinkStruct>of(new IfInfoMsg(10, 772, 3, 0x10049, 7),
-                new IfAddrMsg(10, 64, 0x80, 253, 4), new RtMsg(2, 24, 0, 0, 254, 2, 253, 1, 0), new RtGenMsg(0))) {
+                new IfAddrMsg(10, 64, 0x80, 253, 4), new RtMsg(2, 24, 0, 0, 254, 2, 253, 1, 0), new FibRuleHdr(10, 0, 64, 0, 100, 0, 0, 1, 2),
+                new RtGenMsg(0))) {
             ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.nativeOrder());
             NetlinkMessages.pack(b, typeOf(s), 0, 9, 0, s, new AttributeTree().addU32(99, 42));
             b.flip();
@@ -123,7 +175,7 @@ class NetlinkMessagesTest {
 
     private static int typeOf(NetlinkStruct s) {
         return s instanceof IfInfoMsg ? Nl.RTM_NEWLINK : s instanceof IfAddrMsg ? Nl.RTM_NEWADDR
-                : s instanceof RtMsg ? Nl.RTM_NEWROUTE : Nl.RTM_NEWNSID;
+                : s instanceof RtMsg ? Nl.RTM_NEWROUTE : s instanceof FibRuleHdr ? Nl.RTM_NEWRULE : Nl.RTM_NEWNSID;
     }
 
     private static Object struct(NetlinkMessage m) {
@@ -132,6 +184,8 @@ class NetlinkMessagesTest {
         } else if (m instanceof NetlinkMessage.Addr a) {
             return a.info();
         } else if (m instanceof NetlinkMessage.Route r) {
+            return r.info();
+        } else if (m instanceof NetlinkMessage.Rule r) {
             return r.info();
         }
         return ((NetlinkMessage.NsId) m).info();

@@ -126,13 +126,12 @@ public final class CheckpointViewModel {
 
     /** The worker: the same calls as {@code netcr checkpoint}; a cancel before the write leaves no file. */
     private Outcome work(Request request, AtomicBoolean cancelled) {
-        Snapshot live;
+        CheckpointResult result;
         try {
-            live = engine.readHost();
+            result = engine.checkpoint(request.namespaces(), request.options());
         } catch (Exception | LinkageError e) {
             return new Outcome(request, null, List.of(), "cannot read this host: " + e.getMessage(), false);
         }
-        CheckpointResult result = CheckpointService.select(live, request.namespaces(), false, request.options());
         if (result.image() == null) {
             return new Outcome(request, null, result.diagnostics(), null, false);
         }

@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.CurrentThreadTaskExecutor;
 import io.netcr.app.gui.task.TaskExecutor;
+import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Namespace;
+import io.netcr.model.Phase;
 import io.netcr.model.Snapshot;
+import io.netcr.model.SubjectPath;
 import io.netcr.model.checkpoint.CheckpointOptions;
+import io.netcr.model.checkpoint.CheckpointResult;
+import io.netcr.model.checkpoint.CheckpointSelector;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,10 +27,17 @@ import org.junit.jupiter.api.Test;
 class CheckpointViewModelTest {
 
     private final List<Snapshot> written = new ArrayList<>();
+    /** Warnings the engine adds, as the real one does for rules and tables an image leaves out. */
+    private final List<Diagnostic> routingWarnings = new ArrayList<>();
     private final CheckpointEngine engine = new CheckpointEngine() {
         @Override
         public Snapshot readHost() {
             return OpsFixtures.host();
+        }
+
+        @Override
+        public CheckpointResult checkpoint(List<String> specs, CheckpointOptions options) {
+            return CheckpointSelector.select(OpsFixtures.host(), specs, false, options).withWarnings(routingWarnings);
         }
 
         @Override
@@ -70,6 +82,21 @@ class CheckpointViewModelTest {
         assertEquals(Path.of("/tmp/x.netcr"), vm.writtenProperty().get());
         assertTrue(vm.statusProperty().get().startsWith("Checkpointed 1 namespace"), vm.statusProperty().get());
         assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void should_show_the_engines_warnings_and_write_them_into_the_image() {
+        CheckpointViewModel vm = model(new CurrentThreadTaskExecutor());
+        vm.namespaces().get(1).setSelected(true);
+        Diagnostic unsaved = Diagnostic.warning(Errno.ENOSYS, SubjectPath.parse("netns:a"), Phase.CHECKPOINT,
+                "1 route in table 100 is not checkpointed");
+        routingWarnings.add(unsaved);
+
+        vm.checkpoint();
+
+        assertEquals(List.of(unsaved), List.copyOf(vm.diagnostics()));
+        assertEquals(List.of(unsaved), written.get(0).diagnostics());
+        assertTrue(vm.statusProperty().get().endsWith("1 warning(s) below"), vm.statusProperty().get());
     }
 
     @Test
