@@ -68,6 +68,6 @@ public final class CheckpointService {
         long namespaces = namespaceCount(image);
         long devices = image.namespaces().stream().mapToLong(n -> n.devices().size()).sum();
         return "checkpointed " + namespaces + (namespaces == 1 ? " namespace" : " namespaces") + " (" + devices
-                + " devices) into " + output;
+                + (devices == 1 ? " device" : " devices") + ") into " + output;
     }
 }
