@@ -41,8 +41,7 @@ class ComparisonUiTest {
 
     @BeforeEach
     void open_the_sample_and_compare_it_with_an_older_one(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.openAsSample(Fixtures.diagnosticsDemoFile(), Fixtures.SAMPLE_NOTE));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive() != null && !vm.busyProperty().get());
+        ui.openDiagnosticsSample(robot);
         robot.interact(() -> vm.compareWith(WorkbenchSource.file(Fixtures.olderDemoFile())));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null
                 && !vm.busyProperty().get());

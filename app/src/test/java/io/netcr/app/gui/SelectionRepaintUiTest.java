@@ -11,7 +11,6 @@ import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.Rect;
 import io.netcr.app.graph.paint.Palette;
 import io.netcr.app.gui.canvas.GraphView;
-import io.netcr.app.testing.Fixtures;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
 import java.nio.file.Path;
@@ -54,9 +53,7 @@ class SelectionRepaintUiTest {
 
     @BeforeEach
     void open_the_sample(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.openAsSample(Fixtures.diagnosticsDemoFile(), Fixtures.SAMPLE_NOTE));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive() != null && !vm.busyProperty().get());
-        ui.settle();
+        ui.openDiagnosticsSample(robot);
     }
 
     @AfterEach

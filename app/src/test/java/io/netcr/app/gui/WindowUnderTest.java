@@ -1,10 +1,12 @@
 package io.netcr.app.gui;
 
 import io.netcr.app.gui.task.FxTaskExecutor;
+import io.netcr.app.testing.Fixtures;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,6 +32,13 @@ final class WindowUnderTest implements AutoCloseable {
     /** Call from the test's {@code @Start} method. */
     static WindowUnderTest show(Stage stage) {
         return new WindowUnderTest(stage);
+    }
+
+    /** Opens the diagnostics demo as the sample (as the workbench does without a host) and waits until shown. */
+    void openDiagnosticsSample(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.openAsSample(Fixtures.diagnosticsDemoFile(), Fixtures.SAMPLE_NOTE));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive() != null && !vm.busyProperty().get());
+        settle();
     }
 
     /** Waits until every queued FX event ran and the canvas has painted what changed. */

@@ -50,9 +50,7 @@ class WorkbenchUiTest {
 
     @BeforeEach
     void open_the_sample(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.openAsSample(Fixtures.diagnosticsDemoFile(), Fixtures.SAMPLE_NOTE));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive() != null && !vm.busyProperty().get());
-        settle();
+        ui.openDiagnosticsSample(robot);
     }
 
     @AfterEach

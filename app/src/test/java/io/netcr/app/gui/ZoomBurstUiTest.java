@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.app.gui.canvas.GraphView;
-import io.netcr.app.testing.Fixtures;
 import io.netcr.model.SubjectPath;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
@@ -45,9 +44,7 @@ class ZoomBurstUiTest {
 
     @BeforeEach
     void open_the_sample(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.openAsSample(Fixtures.diagnosticsDemoFile(), Fixtures.SAMPLE_NOTE));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive() != null && !vm.busyProperty().get());
-        ui.settle();
+        ui.openDiagnosticsSample(robot);
         robot.interact(() -> graph.setZoomSettle(REST));
     }
 
