@@ -24,6 +24,20 @@ record FoundNamespace(long inode, boolean init, List<String> names, List<Holder>
     }
 
     static String idOf(long inode) {
-        return "nsfs:" + inode;
+        return ID_PREFIX + inode;
     }
+
+    /** The inode an id of {@link #idOf} names, or -1 for any other text. */
+    static long inodeOf(String id) {
+        if (!id.startsWith(ID_PREFIX)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(id.substring(ID_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static final String ID_PREFIX = "nsfs:";
 }

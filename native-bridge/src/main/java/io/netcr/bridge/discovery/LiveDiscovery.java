@@ -149,14 +149,8 @@ public final class LiveDiscovery implements AutoCloseable {
     }
 
     private NamespaceHandle handleOf(String id) {
-        if (!id.startsWith("nsfs:")) {
-            return null;
-        }
-        try {
-            return handles.get(Long.parseLong(id.substring(5)));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        long inode = FoundNamespace.inodeOf(id);
+        return inode < 0 ? null : handles.get(inode);
     }
 
     private static int size(NamespaceDump d) {

@@ -39,8 +39,9 @@ record NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> 
     /** Attempts before accepting a dump the kernel flagged NLM_F_DUMP_INTR. */
     static final int ATTEMPTS = 5;
 
+    /** One dump on a namespace's socket, as a call that can be made again. */
     @FunctionalInterface
-    private interface Dump<T> {
+    interface Dump<T> {
         List<T> run() throws IOException;
     }
 

@@ -39,16 +39,11 @@ final class RoutingOutsideMainReader {
         return new RoutingOutsideMain.Found(namespaceId, rules, routes);
     }
 
-    @FunctionalInterface
-    private interface Dump<T> {
-        List<T> run() throws IOException;
-    }
-
     /**
      * A dump the kernel flags as interrupted is asked again, like discovery's; the last attempt's failure
      * is thrown, and the caller says the namespace could not be asked (never a count that may be wrong).
      */
-    private static <T> List<T> retried(Dump<T> dump) throws IOException {
+    private static <T> List<T> retried(NamespaceDump.Dump<T> dump) throws IOException {
         for (int attempt = 1; attempt < NamespaceDump.ATTEMPTS; attempt++) {
             try {
                 return dump.run();

@@ -20,7 +20,7 @@ public final class Attribute {
 
     // Numbers read in place, in host order as the kernel writes them: a refresh of a thousand namespaces
     // reads tens of thousands, and a ByteBuffer view per read was a tenth of its allocation.
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.nativeOrder());
+    static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.nativeOrder());
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 

@@ -1,7 +1,5 @@
 package io.netcr.bridge.netlink;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +79,7 @@ public final class AttributeTree {
         int n = 0;
         int at = 0;
         while (length - at >= Attribute.HEADER_SIZE) {
-            int len = (short) NLA_LEN.get(data, from + at) & 0xffff;
+            int len = (short) Attribute.SHORT.get(data, from + at) & 0xffff; // nla_len, host order
             n++;
             if (len < Attribute.HEADER_SIZE) {
                 break; // the real walk refuses it
@@ -90,10 +88,6 @@ public final class AttributeTree {
         }
         return n;
     }
-
-    /** nla_len, the first u16 of an attribute header, in host order. */
-    private static final VarHandle NLA_LEN = MethodHandles.byteArrayViewVarHandle(short[].class,
-            ByteOrder.nativeOrder());
 
     public List<Attribute> all() {
         return Collections.unmodifiableList(attributes);
