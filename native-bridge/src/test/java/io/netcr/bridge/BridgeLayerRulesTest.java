@@ -1,6 +1,7 @@
 package io.netcr.bridge;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -23,6 +24,10 @@ class BridgeLayerRulesTest {
             .because("libc is bound in one place (Native) and reached through Sys's checked wrappers");
 
     @ArchTest
-    static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("the native bridge is used by the command line as well as by the workbench");
+    static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "org.controlsfx..", "io.netcr.app..")
+            .because("the native bridge is used by the command line and the agent as well as by the workbench");
+
+    @ArchTest
+    static final ArchRule packagesFreeOfCycles = slices().matching("io.netcr.bridge.(*)..").should().beFreeOfCycles();
 }

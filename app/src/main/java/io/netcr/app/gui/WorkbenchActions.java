@@ -1,10 +1,10 @@
 package io.netcr.app.gui;
 
 import io.netcr.app.gui.ops.CheckpointDialog;
-import io.netcr.app.gui.ops.CheckpointEngine;
+import io.netcr.app.services.CheckpointEngine;
 import io.netcr.app.gui.ops.CheckpointViewModel;
 import io.netcr.app.gui.ops.RestoreDialog;
-import io.netcr.app.gui.ops.RestoreEngine;
+import io.netcr.app.services.RestoreEngine;
 import io.netcr.app.gui.ops.RestoreViewModel;
 import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.model.Source;

@@ -1,6 +1,6 @@
 package io.netcr.app.gui;
 
-import io.netcr.app.cli.VersionProvider;
+import io.netcr.app.Version;
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.gui.canvas.GraphView;
 import java.io.File;
@@ -172,7 +172,7 @@ final class WorkbenchMenus {
         Alert about = new Alert(Alert.AlertType.INFORMATION);
         about.initOwner(stage);
         about.setTitle("About netcr");
-        about.setHeaderText("netcr " + VersionProvider.version());
+        about.setHeaderText(Version.tool());
         about.setContentText("A workbench for Linux network namespaces: graph, checkpoint, restore, compare.\n"
                 + "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
         about.show();

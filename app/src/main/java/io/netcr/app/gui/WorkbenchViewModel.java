@@ -5,7 +5,7 @@ import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
-import io.netcr.app.source.Samples;
+import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadResult;
 import io.netcr.model.diff.Change;

@@ -1,5 +1,6 @@
 package io.netcr.app.bench;
 
+import io.netcr.app.testing.BenchSnapshots;
 import static io.netcr.app.bench.FxFrameSequences.fx;
 
 import io.netcr.app.export.Exports;

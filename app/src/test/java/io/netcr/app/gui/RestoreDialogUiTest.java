@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netcr.app.gui.ops.CheckpointEngine;
+import io.netcr.app.services.CheckpointEngine;
 import io.netcr.app.gui.ops.RestoreDialog;
-import io.netcr.app.gui.ops.RestoreEngine;
+import io.netcr.app.services.RestoreEngine;
 import io.netcr.app.gui.ops.RestoreViewModel;
-import io.netcr.app.ops.CheckpointService;
+import io.netcr.app.services.CheckpointService;
 import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;

@@ -3,7 +3,7 @@ package io.netcr.app.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcr.app.bench.BenchSnapshots;
+import io.netcr.app.testing.BenchSnapshots;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.EdgeKind;
 import io.netcr.app.graph.EdgeShape;

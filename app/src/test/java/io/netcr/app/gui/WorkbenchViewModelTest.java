@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.app.gui.task.CurrentThreadTaskExecutor;
-import io.netcr.app.source.Samples;
+import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Severity;
 import io.netcr.model.SubjectPath;

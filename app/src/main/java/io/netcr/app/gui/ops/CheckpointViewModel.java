@@ -1,8 +1,9 @@
 package io.netcr.app.gui.ops;
 
+import io.netcr.app.services.CheckpointEngine;
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
-import io.netcr.app.ops.CheckpointService;
+import io.netcr.app.services.CheckpointService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Snapshot;
 import io.netcr.model.checkpoint.CheckpointOptions;

@@ -1,0 +1,192 @@
+package io.netcr.app.cli;
+
+import io.netcr.app.services.RestoreService;
+import io.netcr.app.services.SnapshotSources;
+import io.netcr.bridge.restore.RestoreLock;
+import io.netcr.bridge.restore.RestoreResult;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.ReadResult;
+import io.netcr.model.Snapshot;
+import io.netcr.model.plan.RestoreOptions;
+import io.netcr.model.plan.RestorePlan;
+import io.netcr.model.plan.RestorePlanJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netcr restore FILE}: recreates an image's namespaces on this host, all or nothing. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Restore the namespaces of an image (or JSON snapshot) into new named namespaces: veth pairs, "
+            + "bridges, MAC, MTU, addresses, state and routes; outside halves of veth pairs are recreated and "
+            + "configured in this namespace.",
+            "Every name is checked before anything changes; a failure undoes everything done so far. "
+            + "Two restores never run at once (lock " + "/run/netcr/restore.lock). Needs root.",
+            "Exit status: 0 restored (or, with --dry-run, the plan can run), 1 the image or plan has errors, "
+            + "2 cannot run (no privilege, busy, unreadable file, or the kernel refused and all was undone)."})
+public final class RestoreCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a .netcr image or a JSON snapshot")
+    String file;
+
+    @Option(names = "--dry-run", description = "print the plan (steps with their iproute2 equivalents, then the "
+            + "preflight's findings) and change nothing")
+    boolean dryRun;
+
+    @Option(names = "--rename", paramLabel = "OLD=NEW", description = "restore namespace OLD as NEW; dev:OLD=NEW "
+            + "renames a device created in this namespace (repeatable)")
+    Map<String, String> renames = new LinkedHashMap<>();
+
+    @Option(names = "--prefix", paramLabel = "PFX", description = "put PFX before every new namespace name and "
+            + "every device created in this namespace, unless renamed")
+    String prefix = "";
+
+    @Option(names = "--json", description = "print the plan (with --dry-run) or the result as JSON")
+    boolean json;
+
+    @Option(names = "--wait", description = "when another restore is running, wait for it instead of failing")
+    boolean waitForLock;
+
+    @Option(names = "--timing", description = "print how long each phase took to standard error")
+    boolean timing;
+
+    /** Where the lock lives; tests point it elsewhere. */
+    static Path lockFile = RestoreLock.DEFAULT;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        // The host is read while the image is: on two cores that hides most of one behind the other.
+        CompletableFuture<Snapshot> host = RestoreService.hostView();
+        ReadResult read = RestoreService.readImage(Path.of(file));
+        lap("read " + file, t0);
+        if (read.snapshot() == null) {
+            err.println("netcr restore: " + file + " was refused; nothing was changed:");
+            read.diagnostics().forEach(d -> err.println("  " + d));
+            return SnapshotSources.isReadableFile(Path.of(file)) ? ExitCodes.PROBLEMS : ExitCodes.FAILED;
+        }
+        if (dryRun) {
+            return planAndPrint(read.snapshot(), host, out, err) == null ? ExitCodes.PROBLEMS : ExitCodes.OK;
+        }
+        Optional<Diagnostic> privilege = RestoreService.checkPrivileges();
+        if (privilege.isPresent()) {
+            err.println(privilege.get());
+            return ExitCodes.FAILED;
+        }
+        try (RestoreLock lock = RestoreService.lock(lockFile, waitForLock, "netcr restore " + file)) {
+            // A stale view can only make the restore fail cleanly (every creation is exclusive); after
+            // waiting for another restore it is surely stale, so read the host again.
+            RestorePlan plan = planAndPrint(read.snapshot(), waitForLock ? RestoreService.hostView() : host, null, err);
+            if (plan == null) {
+                return ExitCodes.PROBLEMS;
+            }
+            RestoreResult result = RestoreService.execute(plan);
+            if (timing) {
+                err.printf("timing: execute %.1f ms (of which namespaces %.1f ms)%n", result.millis(),
+                        result.namespaceMillis());
+            }
+            report(result, plan, out, err);
+            return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (RestoreLock.BusyException e) {
+            err.println(RestoreService.busy(lockFile, e));
+            return ExitCodes.FAILED;
+        } catch (IOException e) {
+            err.println("netcr restore: cannot take the restore lock " + lockFile + ": " + e.getMessage()
+                    + "; nothing was changed. Run as root, and check that " + lockFile.getParent()
+                    + " is writable");
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /**
+     * Plans against a fresh snapshot of this host; prints the plan when {@code out} is given, and the
+     * findings. Returns the plan, or null when it has errors (or the host cannot be read).
+     */
+    private RestorePlan planAndPrint(Snapshot image, CompletableFuture<Snapshot> hostView, PrintWriter out,
+                                     PrintWriter err) {
+        Snapshot host;
+        long t0 = System.nanoTime();
+        try {
+            host = hostView.join();
+            lap("waiting for the host view", t0);
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            err.println("netcr restore: cannot read this host: " + cause.getMessage() + "; nothing was changed");
+            return null;
+        }
+        long t1 = System.nanoTime();
+        RestorePlan plan = RestoreService.plan(image, host, new RestoreOptions(renames, prefix));
+        lap("plan", t1);
+        if (out != null && json) {
+            out.print(RestorePlanJson.toJson(plan));
+            out.flush();
+        } else if (out != null) {
+            printPlan(plan, out);
+        }
+        List<Diagnostic> findings = plan.diagnostics();
+        if (out == null || !json) {
+            findings.forEach(d -> err.println(d.severity().word() + ": " + d));
+        }
+        if (!plan.isExecutable()) {
+            long errors = findings.stream().filter(Diagnostic::isError).count();
+            err.println("netcr restore: the plan has " + errors + (errors == 1 ? " error" : " errors")
+                    + "; nothing was changed");
+            return null;
+        }
+        return plan;
+    }
+
+    private void lap(String what, long since) {
+        if (timing) {
+            spec.commandLine().getErr().printf("timing: %s %.1f ms%n", what, (System.nanoTime() - since) / 1e6);
+        }
+    }
+
+    private static void printPlan(RestorePlan plan, PrintWriter out) {
+        out.println("Restore plan: " + plan.steps().size() + " steps" + (plan.isExecutable() ? "" : " (NOT executable)"));
+        int width = Integer.toString(plan.steps().size()).length();
+        for (int i = 0; i < plan.steps().size(); i++) {
+            out.printf("  %" + width + "d. %s%n", i + 1, plan.steps().get(i).describe());
+        }
+        if (!plan.namespaceNames().isEmpty()) {
+            out.println("New namespaces:");
+            plan.namespaceNames().forEach((id, name) -> out.println("  " + id + " -> " + name));
+        }
+        out.println(plan.diagnostics().isEmpty() ? "Preflight: no problems found"
+                : "Preflight: " + plan.diagnostics().size() + " finding(s), on standard error");
+        out.flush();
+    }
+
+    private void report(RestoreResult result, RestorePlan plan, PrintWriter out, PrintWriter err) {
+        if (json) {
+            out.print(RestoreResultJson.toJson(result));
+        } else if (result.success()) {
+            out.printf("restored %d namespace%s in %.0f ms (%d steps): %s%n", result.namespaceNames().size(),
+                    result.namespaceNames().size() == 1 ? "" : "s", result.millis(), plan.steps().size(),
+                    String.join(" ", result.namespaceNames().values().stream().sorted().toList()));
+        }
+        if (!result.success()) {
+            result.diagnostics().forEach(d -> err.println(d));
+            err.println("netcr restore: failed; the host is as it was before the restore"
+                    + (result.diagnostics().size() > 1 ? " except as listed above" : ""));
+        }
+        out.flush();
+    }
+}

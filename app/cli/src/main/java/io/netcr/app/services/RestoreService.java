@@ -1,0 +1,137 @@
+package io.netcr.app.services;
+
+import io.netcr.bridge.restore.HostView;
+import io.netcr.bridge.restore.PlanExecutor;
+import io.netcr.bridge.restore.Privileges;
+import io.netcr.bridge.restore.RestoreLock;
+import io.netcr.bridge.restore.RestoreProgress;
+import io.netcr.bridge.restore.RestoreResult;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Phase;
+import io.netcr.model.ReadMode;
+import io.netcr.model.ReadResult;
+import io.netcr.model.Snapshot;
+import io.netcr.model.SubjectPath;
+import io.netcr.model.plan.RestoreOptions;
+import io.netcr.model.plan.RestorePlan;
+import io.netcr.model.plan.RestorePlanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Restore as the command line and the workbench both do it: read the image, view the host, plan
+ * ({@link RestorePlanner}), check privileges, take the lock ({@link RestoreLock}) and execute
+ * ({@link PlanExecutor}), all or nothing. Plain Java, no UI.
+ */
+public final class RestoreService {
+
+    /**
+     * How an apply went: the plan it ran (null when none could be made), the result (null when not run), and
+     * whether it was cancelled while it waited for the lock (then nothing was done).
+     */
+    public record Applied(RestorePlan plan, RestoreResult result, List<Diagnostic> problems, boolean cancelled) {
+
+        public Applied(RestorePlan plan, RestoreResult result, List<Diagnostic> problems) {
+            this(plan, result, problems, false);
+        }
+
+        static Applied cancelledWhileWaiting() {
+            return new Applied(null, null, List.of(), true);
+        }
+
+        public boolean success() {
+            return result != null && result.success();
+        }
+    }
+
+    private RestoreService() {
+    }
+
+    /** The image (a .netcr image or a JSON snapshot), validated; null snapshot with the reasons when refused. */
+    public static ReadResult readImage(Path file) {
+        return SnapshotSources.open(file, ReadMode.STRICT);
+    }
+
+    /** The restorer's devices and the names under /run/netns, read on another thread. */
+    public static CompletableFuture<Snapshot> hostView() {
+        CompletableFuture<Snapshot> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(HostView.forPlanning());
+            } catch (IOException | RuntimeException | LinkageError e) {
+                f.completeExceptionally(e);
+            }
+        }, "netcr-host-view");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /** The dry run: the steps and the preflight's findings; changes nothing. */
+    public static RestorePlan plan(Snapshot image, Snapshot host, RestoreOptions options) {
+        return RestorePlanner.plan(image, host, options);
+    }
+
+    /** EPERM when this process may not restore. */
+    public static Optional<Diagnostic> checkPrivileges() {
+        return Privileges.checkRestore();
+    }
+
+    /** Takes the restore lock (or fails at once with {@link RestoreLock.BusyException}, unless {@code wait}). */
+    public static RestoreLock lock(Path lockFile, boolean wait, String holder) throws IOException {
+        return RestoreLock.acquire(lockFile, wait, holder);
+    }
+
+    /** Executes an executable plan, all or nothing. */
+    public static RestoreResult execute(RestorePlan plan) {
+        return PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
+    }
+
+    /** Executes an executable plan, all or nothing, telling {@code progress} of each step on this thread. */
+    public static RestoreResult execute(RestorePlan plan, RestoreProgress progress) {
+        return PlanExecutor.execute(plan, PlanExecutor.Options.defaults(), progress);
+    }
+
+    /** The EBUSY diagnostic of a restore that found another one running. */
+    public static Diagnostic busy(Path lockFile, RestoreLock.BusyException e) {
+        return Diagnostic.error(Errno.EBUSY, SubjectPath.of(SubjectPath.FILE, lockFile.toString()), Phase.RESTORE,
+                e.getMessage() + ". Nothing was changed");
+    }
+
+    /**
+     * The whole restore as the workbench does it: privileges, the lock (waiting while another restore holds
+     * it, for as long as {@code monitor} does not give up), a fresh view of the host, the plan, and its
+     * execution when it has no error, reported to {@code monitor}. Never throws for expected failures: they
+     * are the {@code problems}.
+     */
+    public static Applied apply(Snapshot image, RestoreOptions options, Path lockFile, String holder,
+                                ApplyMonitor monitor) {
+        Optional<Diagnostic> privilege = checkPrivileges();
+        if (privilege.isPresent()) {
+            return new Applied(null, null, List.of(privilege.get()));
+        }
+        try (RestoreLock lock = RestoreLock.acquire(lockFile, holder, monitor)) {
+            if (!monitor.begin()) {
+                return Applied.cancelledWhileWaiting();
+            }
+            // read after the lock: a restore waited for has changed the host
+            RestorePlan plan = plan(image, HostView.forPlanning(), options);
+            if (!plan.isExecutable()) {
+                return new Applied(plan, null, plan.diagnostics());
+            }
+            RestoreResult result = execute(plan, monitor);
+            return new Applied(plan, result, result.diagnostics());
+        } catch (RestoreLock.CancelledException e) {
+            return Applied.cancelledWhileWaiting();
+        } catch (IOException e) {
+            return new Applied(null, null, List.of(Diagnostic.error(Errno.EIO, SubjectPath.ROOT, Phase.RESTORE,
+                    "cannot take the restore lock " + lockFile + " or read this host: " + e.getMessage()
+                            + "; nothing was changed. Restoring needs root (the lock lives in /run/netcr);"
+                            + " check that " + lockFile.getParent() + " is writable, then try again")));
+        }
+    }
+}
