@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,11 +38,11 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "the new side: a file, a directory, an archive or 'live'")
     String right;
 
-    @Option(names = "--json", description = "print the differences as JSON (format netcr-diff, version 1)")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--salvage", description = "compare what can be read of damaged sources")
-    boolean salvage;
+    @Mixin
+    SalvageOption salvage;
 
     @Option(names = "--after-restore", description = "ignore what a restore does not set: kernel routes, operstate, "
             + "IPv6 link-local addresses, transient address flags")
@@ -66,14 +67,14 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReadMode mode = salvage ? ReadMode.SALVAGE : ReadMode.STRICT;
+        ReadMode mode = salvage.mode();
         Snapshot a = open(left, mode, err);
         Snapshot b = a == null ? null : open(right, mode, err);
         if (a == null || b == null) {
             return ExitCodes.FAILED;
         }
         DiffReport report = SnapshotDiff.compare(a, b, options());
-        if (json) {
+        if (json.on) {
             out.print(DiffJson.toJson(report, left, right));
         } else {
             for (Change c : report.changes()) {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,12 +33,11 @@ public final class InspectCommand implements Callable<Integer> {
             + "checkpoint archive, or 'live'")
     String source;
 
-    @Option(names = "--json", description = "print the snapshot as JSON (the format of docs/json.md)")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--salvage", description = "read a damaged image: show all that can be read, and what was lost "
-            + "and where")
-    boolean salvage;
+    @Mixin
+    SalvageOption salvage;
 
     @Override
     public Integer call() {
@@ -52,15 +52,15 @@ public final class InspectCommand implements Callable<Integer> {
             }
             return ExitCodes.FAILED;
         }
-        ReadResult result = SnapshotSources.openAny(source, salvage ? ReadMode.SALVAGE : ReadMode.STRICT);
+        ReadResult result = SnapshotSources.openAny(source, salvage.mode());
         Snapshot snapshot = result.snapshot();
         if (snapshot == null) {
             err.println("netcr inspect: " + file + " was refused (" + SnapshotSummary.countDiagnostics(result.diagnostics())
-                    + ")" + (salvage ? "" : "; try --salvage to see what can be read") + ":");
+                    + ")" + (salvage.on ? "" : "; try --salvage to see what can be read") + ":");
             result.diagnostics().forEach(d -> err.println("  " + d));
             return SnapshotSources.LIVE.equals(source) ? ExitCodes.FAILED : ExitCodes.PROBLEMS;
         }
-        if (json) {
+        if (json.on) {
             out.print(SnapshotJson.toJson(snapshot));
             out.flush();
         } else {

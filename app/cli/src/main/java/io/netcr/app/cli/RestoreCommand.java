@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,8 +57,8 @@ public final class RestoreCommand implements Callable<Integer> {
             + "every device created in this namespace, unless renamed")
     String prefix = "";
 
-    @Option(names = "--json", description = "print the plan (with --dry-run) or the result as JSON")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--wait", description = "when another restore is running, wait for it instead of failing")
     boolean waitForLock;
@@ -134,14 +135,14 @@ public final class RestoreCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         RestorePlan plan = RestoreService.plan(image, host, new RestoreOptions(renames, prefix));
         lap("plan", t1);
-        if (out != null && json) {
+        if (out != null && json.on) {
             out.print(RestorePlanJson.toJson(plan));
             out.flush();
         } else if (out != null) {
             printPlan(plan, out);
         }
         List<Diagnostic> findings = plan.diagnostics();
-        if (out == null || !json) {
+        if (out == null || !json.on) {
             findings.forEach(d -> err.println(d.severity().word() + ": " + d));
         }
         if (!plan.isExecutable()) {
@@ -175,7 +176,7 @@ public final class RestoreCommand implements Callable<Integer> {
     }
 
     private void report(RestoreResult result, RestorePlan plan, PrintWriter out, PrintWriter err) {
-        if (json) {
+        if (json.on) {
             out.print(RestoreResultJson.toJson(result));
         } else if (result.success()) {
             out.printf("restored %d namespace%s in %.0f ms (%d steps): %s%n", result.namespaceNames().size(),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +28,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "print the snapshot as JSON")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the snapshot as a .netcr image")
     Path output;
@@ -74,8 +75,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             err.println("netcr snapshot: cannot write " + output + ": " + e.getMessage());
             return ExitCodes.FAILED;
         }
-        boolean readable = !json && output == null;
-        if (json) {
+        boolean readable = !json.on && output == null;
+        if (json.on) {
             try {
                 SnapshotJson.write(snapshot, out);
             } catch (IOException e) { // a PrintWriter records errors instead of throwing; kept for the API

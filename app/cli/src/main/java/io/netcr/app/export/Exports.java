@@ -30,7 +30,6 @@ public final class Exports {
             case PNG -> PngExport.png(drawing, plain, 1.5);
             case SVG -> utf8(SvgExport.svg(drawing, plain, title));
             case DOT -> utf8(DotExport.dot(drawing, plain.badges()));
-            // STAND-IN: becomes io.netcr.model.json.SnapshotJson.toJson(snapshot) once the main line has it.
             case JSON -> utf8(SnapshotJson.toJson(snapshot));
         };
     }
