@@ -2,6 +2,7 @@ package io.netcr.app.gui.canvas;
 
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.Rect;
+import io.netcr.app.graph.paint.GraphPainter;
 import io.netcr.app.graph.paint.RenderState;
 import io.netcr.app.graph.GhostShapes;
 import io.netcr.app.gui.Comparison;
@@ -292,7 +293,8 @@ public final class GraphView extends Region {
     }
 
     private Optional<SubjectPath> hit(double sx, double sy) {
-        return drawing().flatMap(g -> g.hit(camera.toWorldX(sx), camera.toWorldY(sy)));
+        return drawing().flatMap(g -> g.hit(camera.toWorldX(sx), camera.toWorldY(sy),
+                GraphPainter.isOverview(camera.scale())));
     }
 
     private void onMoved(MouseEvent e) {

@@ -28,7 +28,7 @@ class GraphPainterTest {
         @Override public void strokeOval(double x, double y, double w, double h, int argb, double width) { }
 
         @Override
-        public void text(String text, double x, double y, TextStyle style, int argb) {
+        public void text(String text, double x, double y, TextStyle style, double size, int argb) {
             texts.add(text);
         }
     }
