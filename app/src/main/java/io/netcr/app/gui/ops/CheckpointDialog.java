@@ -30,7 +30,12 @@ public final class CheckpointDialog {
     private final Stage stage;
     private final CheckpointViewModel vm;
 
-    public CheckpointDialog(Window owner, CheckpointViewModel vm, Consumer<Path> openInWorkbench) {
+    /**
+     * @param openInWorkbench opens the written image in the window
+     * @param restore         opens the restore dialog on the written image
+     */
+    public CheckpointDialog(Window owner, CheckpointViewModel vm, Consumer<Path> openInWorkbench,
+                            Consumer<Path> restore) {
         this.vm = vm;
         VBox boxes = new VBox(4);
         boxes.setId("checkpoint-namespaces");
@@ -103,6 +108,13 @@ public final class CheckpointDialog {
             vm.openWritten(openInWorkbench);
             stage().close();
         });
+        Button restoreIt = new Button("Restore…");
+        restoreIt.setId("checkpoint-restore");
+        restoreIt.visibleProperty().bind(vm.writtenProperty().isNotNull());
+        restoreIt.setOnAction(e -> {
+            vm.openWritten(restore);
+            stage().close();
+        });
         Button close = new Button();
         close.setId("checkpoint-cancel");
         close.textProperty().bind(Bindings.when(vm.runningProperty()).then("Cancel").otherwise("Close"));
@@ -119,7 +131,7 @@ public final class CheckpointDialog {
         run.setDefaultButton(true);
         run.disableProperty().bind(vm.canRunProperty().not());
         run.setOnAction(e -> vm.checkpoint());
-        HBox buttons = new HBox(8, open, DialogParts.spring(), close, run);
+        HBox buttons = new HBox(8, open, restoreIt, DialogParts.spring(), close, run);
         buttons.getStyleClass().add("dialog-buttons");
 
         VBox body = new VBox(10, nsTitle, list, DialogParts.section("Options"), form,
