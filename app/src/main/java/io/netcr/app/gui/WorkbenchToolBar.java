@@ -3,6 +3,7 @@ package io.netcr.app.gui;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -61,7 +62,7 @@ public final class WorkbenchToolBar {
             box.getStyleClass().add(Styles.TOOL_GROUP);
             groups.put(g, box);
             if (g.ordinal() > 0) {
-                bar.getItems().add(new Separator());
+                bar.getItems().add(new Separator(Orientation.VERTICAL));
             }
             bar.getItems().add(box);
         }
@@ -79,6 +80,8 @@ public final class WorkbenchToolBar {
                 commands::restore));
         MenuButton compare = new MenuButton(null, new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
         compare.setId("tool-compare");
+        compare.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT,
+                Styles.TOOL_BUTTON);
         compare.setTooltip(new Tooltip("Compare with another source"));
         compare.setOnShowing(e -> compare.getItems().setAll(commands.compareItems()));
         compare.disableProperty().bind(vm.activeProperty().isNull());
@@ -111,8 +114,8 @@ public final class WorkbenchToolBar {
     private static HBox search(SearchModel search) {
         TextField field = TextFields.createClearableTextField();
         field.setId(Styles.ID_SEARCH);
-        field.setPromptText("Search: name, address, 10.250, MAC, kind:vxlan");
-        field.setPrefColumnCount(24);
+        field.setPromptText("Search name, address, 10.250, MAC, kind:vxlan");
+        field.setPrefColumnCount(28);
         field.textProperty().bindBidirectional(search.textProperty());
         field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -144,7 +147,8 @@ public final class WorkbenchToolBar {
         b.setId("tool-" + id);
         b.setTooltip(tip(what, key));
         b.setOnAction(e -> action.run());
-        b.getStyleClass().add(Styles.TOOL_BUTTON);
+        b.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT,
+                Styles.TOOL_BUTTON);
         return b;
     }
 

@@ -18,16 +18,19 @@ import java.util.List;
 /**
  * Draws a laid-out graph through a {@link Painter}: boxes, then edges, then nodes, then badges. Only what
  * meets {@code visible} is drawn (culling). Zoomed out below {@link #CARDS} (device text would be smaller than
- * about 9 px), it draws the overview instead ({@link OverviewPainter}: each namespace one card, links bundled
- * per pair of namespaces); up to {@link #FADE_UNTIL} the cards fade out over the devices coming back, so a
- * zoom passes from one to the other without a jump.
+ * about 6.5 px), it draws the overview instead ({@link OverviewPainter}: each namespace one card, links bundled
+ * per pair of namespaces); up to {@link #FADE_UNTIL} the cards' fill fades out over the devices coming back, so
+ * a zoom passes from one to the other without a jump (boxes and cards are the same rectangles). A namespace's
+ * name is never smaller than {@link #MIN_LABEL_PX} on the screen.
  */
 public final class GraphPainter {
 
-    /** Below this zoom, device names (13 world units) would be under 9 px: namespaces are drawn as cards. */
-    public static final double CARDS = 0.7;
-    /** From {@link #CARDS} to this zoom the cards fade out over the devices. */
-    public static final double FADE_UNTIL = 0.9;
+    /** Below this zoom, device names (13 world units) would be under 6.5 px: namespaces are drawn as cards. */
+    public static final double CARDS = 0.5;
+    /** From {@link #CARDS} to this zoom the cards' fill fades out over the devices, which come back through it. */
+    public static final double FADE_UNTIL = 0.55;
+    /** A namespace's name is never drawn smaller than this on the screen (it grows as the view zooms out). */
+    private static final double MIN_LABEL_PX = 10;
     private static final double BOX_ARC = 16;
     private static final double NODE_ARC = 10;
 
@@ -73,7 +76,7 @@ public final class GraphPainter {
             }
         }
         if (scale < FADE_UNTIL) {
-            new OverviewPainter(p, scale, (FADE_UNTIL - scale) / (FADE_UNTIL - CARDS)).paint(g, s, visible, false);
+            new OverviewPainter(p, scale, (FADE_UNTIL - scale) / (FADE_UNTIL - CARDS)).fade(g, visible);
         }
     }
 
@@ -89,10 +92,11 @@ public final class GraphPainter {
                 : s.matches().contains(b.id()) ? Palette.MATCH : change != null ? Palette.change(change)
                 : b.init() ? Palette.INIT_STROKE : Palette.BOX_STROKE,
                 selected ? 2.5 : change != null ? 2.0 : 1.2, change == ChangeKind.CHANGED && !selected);
-        p.text(b.label(), r.x() + 14, r.y() + 22, TextStyle.NAMESPACE, Palette.BOX_LABEL);
+        double size = Math.max(TextStyle.NAMESPACE.size(), MIN_LABEL_PX / s.scale());
+        p.text(b.label(), r.x() + 14, r.y() + 22, TextStyle.NAMESPACE, size, Palette.BOX_LABEL);
         String caption = b.caption();
         if (!caption.isEmpty()) {
-            p.text(caption, r.x() + 24 + TextStyle.NAMESPACE.width(b.label()), r.y() + 22, TextStyle.CAPTION,
+            p.text(caption, r.x() + 24 + TextStyle.NAMESPACE.width(b.label(), size), r.y() + 22, TextStyle.CAPTION,
                     Palette.CAPTION);
         }
         badge(s.badges().get(b.id()), r.maxX() - 16, r.y() + 16);

@@ -22,8 +22,8 @@ import java.util.Set;
  * count, a strip in the colour of its devices' state, a badge with its worst diagnostic and how many it has),
  * and one line per pair of namespaces that links join. Sizes are in screen pixels, so the text stays
  * readable however far out; a name that would be smaller than {@link #MIN_NAME_PX} is left out (it appears
- * as the user zooms in). Above the threshold it is drawn over the detailed drawing, fading out
- * ({@code alpha}), so that zooming in brings the devices back without a jump.
+ * as the user zooms in). Just above the threshold its fill is drawn over the boxes' insides, fading out
+ * ({@code alpha}, {@link #fade}), so that zooming in brings the devices back without a jump.
  */
 final class OverviewPainter {
 
@@ -105,6 +105,21 @@ final class OverviewPainter {
         }
         for (NodeShape n : stubs) {
             label(n.bounds(), n.label(), null);
+        }
+    }
+
+    /**
+     * Above the overview: the cards' fill alone (at {@code alpha}) over the boxes' insides, so that the devices
+     * show through it more the further the view zooms in; the box's own name stays on top.
+     */
+    void fade(GraphDrawing g, Rect visible) {
+        for (BoxShape b : g.boxes()) {
+            Rect r = b.bounds();
+            if (visible == null || visible.intersects(r)) {
+                double top = BoxShape.HEADER;
+                p.fillRoundRect(r.x() + 2, r.y() + top, r.w() - 4, r.h() - top - 2, px(6),
+                        fade(b.init() ? Palette.INIT_FILL : Palette.BOX_FILL));
+            }
         }
     }
 
