@@ -25,6 +25,7 @@ public final class WorkbenchActions {
     private final WorkbenchViewModel vm;
     private final CheckpointEngine checkpointEngine;
     private final RestoreEngine restoreEngine;
+    private final Path imagesDir;
     /** The image the last checkpoint of this window wrote, or null. */
     private Path lastCheckpoint;
 
@@ -33,10 +34,17 @@ public final class WorkbenchActions {
     }
 
     public WorkbenchActions(Window owner, WorkbenchViewModel vm, CheckpointEngine checkpoint, RestoreEngine restore) {
+        this(owner, vm, checkpoint, restore, Path.of(System.getProperty("user.home")));
+    }
+
+    /** @param imagesDir where the checkpoint dialog proposes to write its image */
+    public WorkbenchActions(Window owner, WorkbenchViewModel vm, CheckpointEngine checkpoint, RestoreEngine restore,
+                            Path imagesDir) {
         this.owner = owner;
         this.vm = vm;
         this.checkpointEngine = checkpoint;
         this.restoreEngine = restore;
+        this.imagesDir = imagesDir;
     }
 
     /** The checkpoint dialog over the window's live snapshot (read now when the window has none). */
@@ -51,7 +59,7 @@ public final class WorkbenchActions {
     public CheckpointDialog checkpointDialog(Set<String> preselected) {
         Document live = vm.documents().stream().filter(Document::live).findFirst().orElse(null);
         CheckpointViewModel model = new CheckpointViewModel(vm.executor(), checkpointEngine,
-                live == null ? null : live.snapshot(), Path.of(System.getProperty("user.home")), LocalDate.now());
+                live == null ? null : live.snapshot(), imagesDir, LocalDate.now());
         model.preselect(preselected);
         model.writtenProperty().addListener((o, was, now) -> {
             if (now != null) {

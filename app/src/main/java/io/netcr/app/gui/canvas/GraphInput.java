@@ -70,6 +70,9 @@ final class GraphInput {
         dragged = false;
         view.requestFocus();
         hideTooltip();
+        if (e.getButton() == MouseButton.SECONDARY) {
+            menu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+        }
     }
 
     private void onDragged(MouseEvent e) {
@@ -88,15 +91,22 @@ final class GraphInput {
         }
     }
 
-    /** A right click (or the menu key): the object under it becomes the selection, and its menu opens. */
+    /** The menu key (a right click is handled on the press, which every platform sends). */
     private void onMenu(ContextMenuEvent e) {
-        hideTooltip();
-        SubjectPath at = view.hit(e.getX(), e.getY()).orElse(null);
-        if (at != null) {
-            sel.select(at);
-            onMenu.accept(at, new Point2D(e.getScreenX(), e.getScreenY()));
+        if (e.isKeyboardTrigger()) {
+            menu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
         }
         e.consume();
+    }
+
+    /** The object under (x, y) becomes the selection, and its menu opens at the screen point. */
+    private void menu(double x, double y, double screenX, double screenY) {
+        hideTooltip();
+        SubjectPath at = view.hit(x, y).orElse(null);
+        if (at != null) {
+            sel.select(at);
+            onMenu.accept(at, new Point2D(screenX, screenY));
+        }
     }
 
     private void onMoved(MouseEvent e) {
