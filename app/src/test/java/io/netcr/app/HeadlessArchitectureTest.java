@@ -18,6 +18,15 @@ class HeadlessArchitectureTest {
             .because("netcr export lays out and renders on machines without a display");
 
     @ArchTest
+    static final ArchRule view_models_use_no_controls = noClasses()
+            .that().resideInAPackage("io.netcr.app.gui..")
+            .and().haveSimpleNameEndingWith("Model")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
+                    "atlantafx..", "org.kordamp.ikonli..")
+            .because("a view-model holds state and logic as properties and lists, testable without a window or a "
+                    + "robot; the views bind to it");
+
+    @ArchTest
     static final ArchRule command_line_does_not_use_javafx = noClasses()
             .that().resideInAPackage("io.netcr.app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "io.netcr.app.gui..")

@@ -144,8 +144,8 @@ final class OverviewPainter {
 
     /** The name as large as the card allows (within bounds on the screen), and the device count under it. */
     private void label(Rect r, String name, String count) {
-        double inset = px(12);
-        double byWidth = (r.w() - 2 * inset) / Math.max(1, TextStyle.NAMESPACE.width(name, 1));
+        double inset = Math.min(px(12), r.w() / 4); // clear of the state strip
+        double byWidth = (r.w() - inset - px(4)) / Math.max(1, TextStyle.NAMESPACE.width(name, 1));
         double byHeight = r.h() * (count == null ? 0.6 : 0.42);
         double size = Math.min(px(MAX_NAME_PX), Math.min(byWidth, byHeight));
         if (size * scale < MIN_NAME_PX) {
