@@ -69,13 +69,19 @@ final class BoxPlacement {
     }
 
     private static double aspect(ElkNode top) {
+        double[] e = extent(top);
+        return e[0] / Math.max(1, e[1]);
+    }
+
+    /** {width, height} of a laid-out graph: as far right and down as its children reach. */
+    static double[] extent(ElkNode top) {
         double w = 0;
         double h = 0;
         for (ElkNode n : top.getChildren()) {
             w = Math.max(w, n.getX() + n.getWidth());
             h = Math.max(h, n.getY() + n.getHeight());
         }
-        return w / Math.max(1, h);
+        return new double[] {w, h};
     }
 
     /** Breadth-first from the most linked node, each component in turn; unlinked nodes last, in their order. */

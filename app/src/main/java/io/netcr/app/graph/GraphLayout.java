@@ -163,13 +163,8 @@ public final class GraphLayout {
 
     /** The scale at which the laid-out top graph fits the window's design size (1600 x 1000). */
     private static double fitScale(ElkNode top) {
-        double w = 0;
-        double h = 0;
-        for (ElkNode n : top.getChildren()) {
-            w = Math.max(w, n.getX() + n.getWidth());
-            h = Math.max(h, n.getY() + n.getHeight());
-        }
-        return Math.min(1600 / Math.max(1, w), 1000 / Math.max(1, h));
+        double[] e = BoxPlacement.extent(top);
+        return Math.min(1600 / Math.max(1, e[0]), 1000 / Math.max(1, e[1]));
     }
 
     private static void clearRoutes(ElkNode top) {

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netcr.app.bench.BenchSnapshots;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.paint.GraphPainter;
-import io.netcr.app.graph.paint.Painter;
 import io.netcr.app.graph.paint.RenderState;
+import io.netcr.app.testing.TextHeights;
 import io.netcr.model.Namespace;
 import io.netcr.model.Snapshot;
-import java.util.HashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,29 +24,7 @@ class OverviewFitTest {
 
     private static final int W = 1600;
     private static final int H = 1000;
-
-    /** The height on the screen of each text drawn, by text: the largest if drawn twice. */
-    private static final class TextHeights implements Painter {
-        final Map<String, Double> px = new HashMap<>();
-        final double scale;
-
-        TextHeights(double scale) {
-            this.scale = scale;
-        }
-
-        @Override public void fillRoundRect(double x, double y, double w, double h, double arc, int argb) { }
-        @Override public void strokeRoundRect(double x, double y, double w, double h, double arc, int argb,
-                                              double width, boolean dashed) { }
-        @Override public void polyline(double[] xs, double[] ys, int argb, double width, boolean dashed) { }
-        @Override public void fillPolygon(double[] xs, double[] ys, int argb) { }
-        @Override public void fillOval(double x, double y, double w, double h, int argb) { }
-        @Override public void strokeOval(double x, double y, double w, double h, int argb, double width) { }
-
-        @Override
-        public void text(String text, double x, double y, TextStyle style, double size, int argb) {
-            px.merge(text, size * scale, Math::max);
-        }
-    }
+    private static final Path SHOTS = Path.of("target", "screenshots");
 
     /** The share of the view's width and height that the drawing's bounding box covers at Fit. */
     private static double[] coverage(GraphDrawing g) {
@@ -55,7 +34,7 @@ class OverviewFitTest {
     }
 
     @Test
-    void should_fill_the_view_with_a_star_of_50_and_draw_every_name_at_least_9_px_high() {
+    void should_fill_the_view_with_a_star_of_50_and_draw_every_name_at_least_9_px_high() throws Exception {
         Snapshot star = BenchSnapshots.star(50);
         GraphDrawing g = Exports.layout(star, false);
         double[] c = coverage(g);
@@ -68,6 +47,9 @@ class OverviewFitTest {
             assertTrue(h != null && h >= 9, ns.label() + " is drawn " + h + " px high at scale " + fit.scale());
         }
         assertEquals(51, star.namespaces().size());
+        // what netcr export --size 1600x1000 writes: docs/overview-star-50.png (docs/make-screenshot)
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve("overview-star-50.png"), Exports.fittedPng(star, g, W, H));
     }
 
     @Test

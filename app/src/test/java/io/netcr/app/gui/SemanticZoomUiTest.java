@@ -102,6 +102,8 @@ class SemanticZoomUiTest {
         assertTrue(deviceShare(robot) > 0.5, "the device is back: " + deviceShare(robot));
         assertEquals(SPOKE_ETH0, clickOnTheDevice(robot), "a click selects the device again");
         robot.interact(() -> Screenshots.write(graph, "star-50-above-threshold"));
+        zoomTo(robot, 1.0);
+        robot.interact(() -> Screenshots.write(ui.window.scene(), "star-50-detail")); // docs/detail-star-50.png
     }
 
     @Test
