@@ -47,10 +47,10 @@ public final class GraphPainter {
 
     /**
      * True when the drawing at this zoom changes with the marks (selection, matches) only where
-     * {@link SelectionDamage} says: not in the overview, where a marked device marks its namespace's card.
+     * {@link SelectionDamage} says: everywhere but where the cards fade out over the devices.
      */
     public static boolean marksRepaintLocally(double scale) {
-        return scale >= FADE_UNTIL;
+        return scale < CARDS || scale >= FADE_UNTIL;
     }
 
     /** Draws what meets {@code visible} (world coordinates), or everything when it is null. */

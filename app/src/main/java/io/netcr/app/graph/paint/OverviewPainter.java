@@ -31,8 +31,8 @@ final class OverviewPainter {
     static final double MIN_NAME_PX = 9;
     /** The largest a card's name is drawn, on the screen. */
     private static final double MAX_NAME_PX = 26;
-    /** More cards in view than this: square corners, batched (a thousand cards are a few calls, not thousands). */
-    private static final int BATCH = 200;
+    /** Cards narrower than this on the screen: square corners, batched (a thousand cards are a few calls). */
+    private static final double BATCH_PX = 60;
 
     private final Painter p;
     private final double scale;
@@ -74,7 +74,7 @@ final class OverviewPainter {
                 stubs.add(n);
             }
         }
-        boolean batch = shown.size() + stubs.size() > BATCH;
+        boolean batch = batched(g);
         Shapes shapes = new Shapes(batch);
         Shapes strips = new Shapes(batch);
         Overview o = g.overview();
@@ -121,6 +121,16 @@ final class OverviewPainter {
                         fade(b.init() ? Palette.INIT_FILL : Palette.BOX_FILL));
             }
         }
+    }
+
+    /**
+     * Small cards (on average narrower than {@link #BATCH_PX} on the screen: a big host zoomed out) are drawn
+     * with square corners in a few batched calls; larger ones one by one, rounded. Decided for the whole drawing,
+     * never for the part painted, so that a part painted again (a selection's patch) matches the whole.
+     */
+    private boolean batched(GraphDrawing g) {
+        double w = g.boxes().stream().mapToDouble(b -> b.bounds().w()).average().orElse(0);
+        return w * scale < BATCH_PX;
     }
 
     /** One line per pair of boxes joined by links, wider for more links; lit when it touches the selection. */
