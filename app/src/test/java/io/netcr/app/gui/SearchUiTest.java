@@ -9,15 +9,39 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.controlsfx.control.PropertySheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 
 /** Search that takes you there: n of m, Enter, Shift+Enter and F3, the hit zoomed to and selected everywhere. */
-class SearchUiTest extends SampleWindowTest {
+@ExtendWith(ApplicationExtension.class)
+class SearchUiTest {
 
     private static final SubjectPath WEB_ETH1 = SubjectPath.parse("netns:web/dev:eth1");
     private static final SubjectPath DB_ETH1 = SubjectPath.parse("netns:db/dev:eth1");
+
+    private WindowUnderTest ui;
+
+    @Start
+    void start(Stage stage) {
+        ui = WindowUnderTest.show(stage);
+    }
+
+    @BeforeEach
+    void open_the_sample(FxRobot robot) throws Exception {
+        ui.openDiagnosticsSample(robot);
+    }
+
+    @AfterEach
+    void tear_down() throws Exception {
+        ui.close();
+    }
 
     private String position(FxRobot robot) {
         return robot.lookup("#" + Styles.ID_SEARCH_POSITION).queryAs(Label.class).getText();
