@@ -101,20 +101,8 @@ public final class CheckpointDialog {
         HBox statusRow = new HBox(8, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
-        Button open = new Button("Open in workbench");
-        open.setId("checkpoint-open");
-        open.visibleProperty().bind(vm.writtenProperty().isNotNull());
-        open.setOnAction(e -> {
-            vm.openWritten(openInWorkbench);
-            stage().close();
-        });
-        Button restoreIt = new Button("Restore…");
-        restoreIt.setId("checkpoint-restore");
-        restoreIt.visibleProperty().bind(vm.writtenProperty().isNotNull());
-        restoreIt.setOnAction(e -> {
-            vm.openWritten(restore);
-            stage().close();
-        });
+        Button open = withWritten("Open in workbench", "checkpoint-open", openInWorkbench);
+        Button restoreIt = withWritten("Restore…", "checkpoint-restore", restore);
         Button close = new Button();
         close.setId("checkpoint-cancel");
         close.textProperty().bind(Bindings.when(vm.runningProperty()).then("Cancel").otherwise("Close"));
@@ -144,6 +132,18 @@ public final class CheckpointDialog {
         root.setBottom(buttons);
         root.setId("checkpoint-dialog");
         stage = DialogParts.stage(owner, "Checkpoint", root, 680, 620);
+    }
+
+    /** A button shown once an image is written: it hands the image on and closes the dialog. */
+    private Button withWritten(String text, String id, Consumer<Path> then) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.visibleProperty().bind(vm.writtenProperty().isNotNull());
+        b.setOnAction(e -> {
+            vm.openWritten(then);
+            stage().close();
+        });
+        return b;
     }
 
     private static CheckBox box(NamespaceChoice n) {
