@@ -27,8 +27,8 @@ import java.util.Set;
  */
 final class OverviewPainter {
 
-    /** Text smaller than this on the screen is not readable: left out. */
-    static final double MIN_NAME_PX = 9;
+    /** A card's name smaller than this on the screen is not readable: left out. */
+    static final double MIN_NAME_PX = 8;
     /** The largest a card's name is drawn, on the screen. */
     private static final double MAX_NAME_PX = 26;
     /** Cards narrower than this on the screen: square corners, batched (a thousand cards are a few calls). */
@@ -154,8 +154,8 @@ final class OverviewPainter {
 
     /** The name as large as the card allows (within bounds on the screen), and the device count under it. */
     private void label(Rect r, String name, String count) {
-        double inset = Math.min(px(12), r.w() / 4); // clear of the state strip
-        double byWidth = (r.w() - inset - px(4)) / Math.max(1, TextStyle.NAMESPACE.width(name, 1));
+        double inset = Math.min(px(10), r.w() / 4); // clear of the state strip
+        double byWidth = (r.w() - inset - px(3)) / Math.max(1, TextStyle.NAMESPACE.width(name, 1));
         double byHeight = r.h() * (count == null ? 0.6 : 0.42);
         double size = Math.min(px(MAX_NAME_PX), Math.min(byWidth, byHeight));
         if (size * scale < MIN_NAME_PX) {
@@ -165,7 +165,7 @@ final class OverviewPainter {
         double y = r.y() + px(6) + size;
         p.text(name, x, y, TextStyle.NAMESPACE, size, fade(Palette.BOX_LABEL));
         double small = size * 0.72;
-        if (count != null && small * scale >= MIN_NAME_PX - 1 && y + small * 1.35 < r.maxY()) {
+        if (count != null && small * scale >= MIN_NAME_PX && y + small * 1.35 < r.maxY()) {
             p.text(count, x, y + small * 1.35, TextStyle.CAPTION, small, fade(Palette.CAPTION));
         }
     }

@@ -33,7 +33,7 @@ class GraphPainterTest {
         for (double scale : new double[] {0.05, 0.1, 0.3}) {
             TextHeights far = new TextHeights(scale);
             new GraphPainter(far).paint(drawing, RenderState.plain(Map.of()).atScale(scale), null);
-            assertTrue(far.px.values().stream().allMatch(h -> h >= 8), scale + ": " + far.px);
+            assertTrue(far.px.values().stream().allMatch(h -> h >= 8), scale + ": " + far.px); // OverviewPainter.MIN_NAME_PX
             assertTrue(far.texts.stream().noneMatch(t -> t.equals("br0") || t.startsWith("10.250")),
                     "no device text in the overview: " + far.texts);
         }
