@@ -10,11 +10,14 @@ import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.model.Source;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
 import javafx.stage.Window;
 
 /**
  * File ▸ Checkpoint… and Restore…: makes each dialog with its view-model, fed from the window's state (its
- * live snapshot, its active image) and wired back to it (open the written image, refresh the live host).
+ * live snapshot, the namespaces selected on the graph, its active image or the image it checkpointed last) and
+ * wired back to it (open the written image, restore it, refresh the live host).
  */
 public final class WorkbenchActions {
 
@@ -22,34 +25,74 @@ public final class WorkbenchActions {
     private final WorkbenchViewModel vm;
     private final CheckpointEngine checkpointEngine;
     private final RestoreEngine restoreEngine;
+    private final Path imagesDir;
+    /** The image the last checkpoint of this window wrote, or null. */
+    private Path lastCheckpoint;
 
     public WorkbenchActions(Window owner, WorkbenchViewModel vm) {
         this(owner, vm, CheckpointEngine.system(), RestoreEngine.system(RestoreLock.DEFAULT));
     }
 
     public WorkbenchActions(Window owner, WorkbenchViewModel vm, CheckpointEngine checkpoint, RestoreEngine restore) {
+        this(owner, vm, checkpoint, restore, Path.of(System.getProperty("user.home")));
+    }
+
+    /** @param imagesDir where the checkpoint dialog proposes to write its image */
+    public WorkbenchActions(Window owner, WorkbenchViewModel vm, CheckpointEngine checkpoint, RestoreEngine restore,
+                            Path imagesDir) {
         this.owner = owner;
         this.vm = vm;
         this.checkpointEngine = checkpoint;
         this.restoreEngine = restore;
+        this.imagesDir = imagesDir;
     }
 
     /** The checkpoint dialog over the window's live snapshot (read now when the window has none). */
     public CheckpointDialog checkpointDialog() {
-        Document live = vm.documents().stream().filter(Document::live).findFirst().orElse(null);
-        CheckpointViewModel model = new CheckpointViewModel(vm.executor(), checkpointEngine,
-                live == null ? null : live.snapshot(), Path.of(System.getProperty("user.home")), LocalDate.now());
-        return new CheckpointDialog(owner, model, vm::open);
+        return checkpointDialog(Set.of());
     }
 
-    /** The restore dialog, on the active document when it is an image; a restore refreshes the live host. */
+    /**
+     * The checkpoint dialog with {@code preselected} namespaces (names of this host) checked. Its "Restore…"
+     * opens the restore dialog on the image it wrote, and so does File ▸ Restore… afterwards.
+     */
+    public CheckpointDialog checkpointDialog(Set<String> preselected) {
+        Document live = vm.documents().stream().filter(Document::live).findFirst().orElse(null);
+        CheckpointViewModel model = new CheckpointViewModel(vm.executor(), checkpointEngine,
+                live == null ? null : live.snapshot(), imagesDir, LocalDate.now());
+        model.preselect(preselected);
+        model.writtenProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                lastCheckpoint = now;
+            }
+        });
+        return new CheckpointDialog(owner, model, vm::open, image -> restoreDialog(image).show());
+    }
+
+    /**
+     * The restore dialog on the image it defaults to: the active document when it is an image, else the image
+     * this window checkpointed last, else none. A restore refreshes the live host.
+     */
     public RestoreDialog restoreDialog() {
+        return restoreDialog(defaultImage().orElse(null));
+    }
+
+    /** The restore dialog on {@code image} (null: none chosen yet). */
+    public RestoreDialog restoreDialog(Path image) {
         RestoreViewModel model = new RestoreViewModel(vm.executor(), restoreEngine, vm::openLive);
+        if (image != null) {
+            model.imageProperty().set(image);
+        }
+        return new RestoreDialog(owner, model);
+    }
+
+    /** The active image, or the image this window checkpointed last. */
+    public Optional<Path> defaultImage() {
         Document d = vm.getActive();
         if (d != null && d.source() instanceof WorkbenchSource.File f && !f.sample()
                 && Source.IMAGE.equals(d.snapshot().source().kind())) {
-            model.imageProperty().set(f.path());
+            return Optional.of(f.path());
         }
-        return new RestoreDialog(owner, model);
+        return Optional.ofNullable(lastCheckpoint);
     }
 }
