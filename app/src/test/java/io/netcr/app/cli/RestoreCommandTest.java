@@ -29,6 +29,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -84,8 +85,12 @@ class RestoreCommandTest {
     }
 
     static Run run(String... args) {
+        return run(new ByteArrayOutputStream(), args);
+    }
+
+    /** A run whose standard error is {@code err}, which another thread may read while it runs. */
+    static Run run(ByteArrayOutputStream err, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = NetcrCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -112,6 +117,29 @@ class RestoreCommandTest {
         String ns = tag + "a";
         return json("valid.json", image(ns, ns, tag + "h", new DeviceRef("init", 7, tag + "h"),
                 new DeviceRef(ns, 2, "eth0")));
+    }
+
+    @Test
+    void should_refuse_bad_names_in_options_before_reading_anything_with_exit_2() throws Exception {
+        Path file = validImage();
+        String ns = tag + "a";
+        String[][] cases = {
+            {"--rename", ns + "=a/b", "EINVAL netns:" + ns + ": --rename '" + ns + "'='a/b': namespace name contains '/'"},
+            {"--rename", ns + "=..", "EINVAL netns:" + ns + ": --rename '" + ns + "'='..': a namespace cannot be named '..'"},
+            {"--rename", ns + "=a\0b", "EINVAL netns:" + ns + ": --rename '" + ns + "'='a\\u0000b': namespace name contains a NUL"},
+            {"--rename", ns + "=a\nb", "EINVAL netns:" + ns + ": --rename '" + ns + "'='a\\u000ab': namespace name contains a newline"},
+            {"--rename", ns + "=", "EINVAL netns:" + ns + ": --rename '" + ns + "'='': a namespace name cannot be empty"},
+            {"--rename", ns + "=" + "n".repeat(256), "ENAMETOOLONG netns:" + ns + ": --rename '" + ns + "'='"},
+            {"--rename", "dev:" + tag + "h=abcdefghijklmnop", "ENAMETOOLONG dev:" + tag + "h: --rename 'dev:" + tag + "h'="},
+            {"--prefix", "x/", "EINVAL (snapshot): --prefix 'x/' cannot begin a namespace or device name"},
+        };
+        for (String[] c : cases) {
+            Run r = run("restore", file.toString(), c[0], c[1]);
+            assertEquals(2, r.status(), c[1] + ": " + r.err());
+            assertTrue(r.err().startsWith("netcr restore: the options cannot be used; nothing was changed:\n  " + c[2]),
+                    c[1] + ": " + r.err());
+        }
+        assertEquals(List.of(), namespacesWith(tag));
     }
 
     @Test
@@ -230,28 +258,32 @@ class RestoreCommandTest {
     void should_refuse_a_second_restore_while_one_runs_and_wait_with_wait() throws Exception {
         Path file = validImage();
         RestoreLock held = RestoreLock.acquire(RestoreCommand.lockFile, false, "netcr restore other.netcr");
-
         Run busy;
+        CompletableFuture<Run> waited;
+        ByteArrayOutputStream waitedErr = new ByteArrayOutputStream();
         try {
             busy = run("restore", file.toString());
+            // The second restore runs beside the lock holder; the lock is released only once it says it waits.
+            waited = CompletableFuture.supplyAsync(() -> run(waitedErr, "restore", file.toString(), "--wait"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!waitedErr.toString(StandardCharsets.UTF_8).contains("waiting for another restore")) {
+                assertFalse(waited.isDone(), () -> "--wait ended without waiting: " + waited.join());
+                assertTrue(System.nanoTime() < deadline, "--wait never said it was waiting");
+                Thread.sleep(20); // polling a real condition, with a deadline
+            }
+            assertFalse(waited.isDone(), "it waits while the lock is held");
+            assertEquals(List.of(), namespacesWith(tag), "nothing is made while it waits");
         } finally {
-            Thread releaser = new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                    held.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            releaser.start();
+            held.close();
         }
 
         assertEquals(2, busy.status(), busy.err());
         assertTrue(busy.err().startsWith("EBUSY") && busy.err().contains("other.netcr"), busy.err());
-        assertEquals(List.of(), namespacesWith(tag));
-        Run waited = run("restore", file.toString(), "--wait");
-        assertEquals(0, waited.status(), waited.err());
-        assertTrue(waited.out().startsWith("restored 1 namespace") && waited.out().contains(tag + "a"), waited.out());
+        Run done = waited.get(120, TimeUnit.SECONDS);
+        assertEquals(0, done.status(), done.err());
+        assertTrue(done.err().startsWith("netcr restore: waiting for another restore to finish: pid ")
+                && done.err().contains("(netcr restore other.netcr)"), done.err());
+        assertTrue(done.out().startsWith("restored 1 namespace") && done.out().contains(tag + "a"), done.out());
     }
 
     @Test

@@ -41,21 +41,34 @@ public final class ReaderContract {
      * the reader is not caught: it propagates, and Jazzer reports it as a finding.
      */
     public static ReadResult check(int inputLength, Supplier<ReadResult> read) {
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        ReadResult r = read.get();
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-        assertBounded(allocated, inputLength);
-        assertWellFormed(r);
-        return r;
+        ReadResult[] result = new ReadResult[1];
+        assertBounded(inputLength, () -> result[0] = read.get());
+        assertWellFormed(result[0]);
+        return result[0];
     }
 
-    /** Allocation that stays within {@link #FIXED_BYTES} plus {@link #BYTES_PER_INPUT_BYTE} per input byte. */
-    public static void assertBounded(long allocated, long inputLength) {
+    /**
+     * Runs {@code work} and asserts that it allocated at most {@link #FIXED_BYTES} plus {@link #BYTES_PER_INPUT_BYTE}
+     * per input byte. The first run of a code path loads classes, and under the fuzzer instruments them, on this
+     * thread, which is no input's fault: a run over the bound is repeated, and the repeat is what counts.
+     */
+    public static void assertBounded(long inputLength, Runnable work) {
         long bound = FIXED_BYTES + BYTES_PER_INPUT_BYTE * inputLength;
+        long allocated = allocation(work);
+        if (allocated > bound) {
+            allocated = allocation(work);
+        }
         if (allocated > bound) {
             fail("reading " + inputLength + " bytes allocated " + allocated + " bytes, more than " + bound
                     + ": a length in the input was believed instead of the bytes that are there");
         }
+    }
+
+    /** The bytes {@code work} allocated on this thread. */
+    public static long allocation(Runnable work) {
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        work.run();
+        return THREADS.getCurrentThreadAllocatedBytes() - before;
     }
 
     /** A result, with every diagnostic whole; no snapshot means at least one error that says why. */

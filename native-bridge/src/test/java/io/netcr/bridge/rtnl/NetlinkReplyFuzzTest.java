@@ -11,7 +11,6 @@ import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Nl;
 import io.netcr.model.fuzz.ReaderContract;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,16 +30,16 @@ class NetlinkReplyFuzzTest {
 
     private static final int[] REQUESTS = {Nl.NLM_F_REQUEST | Nl.NLM_F_DUMP, Nl.NLM_F_REQUEST | Nl.NLM_F_ACK,
         Nl.NLM_F_REQUEST};
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @FuzzTest
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void readReply(byte[] input) {
-        if (input.length == 0) {
-            return;
+        if (input.length > 0) {
+            ReaderContract.assertBounded(input.length, () -> receive(input));
         }
-        long before = THREADS.getCurrentThreadAllocatedBytes();
+    }
+
+    private static void receive(byte[] input) {
         byte[] datagram = Arrays.copyOfRange(input, 1, input.length);
         try {
             List<NetlinkMessage> messages = RtnlSocket.decode(datagram, "fuzz");
@@ -48,12 +47,17 @@ class NetlinkReplyFuzzTest {
             int seq = messages.isEmpty() ? 0 : messages.get(0).header().seq();
             int port = messages.isEmpty() ? 0 : messages.get(0).header().portId();
             new ReplyCollector("fuzz", seq, port, REQUESTS[(input[0] & 0xff) % REQUESTS.length]).accept(messages);
-            messages.forEach(NetlinkReplyFuzzTest::readAll);
+            for (NetlinkMessage m : messages) {
+                try {
+                    readAll(m);
+                } catch (MalformedMessageException e) {
+                    // a value too short for what it is read as: the documented refusal of the accessors
+                }
+            }
         } catch (IOException e) {
             assertNotNull(e.getMessage());
             assertFalse(e.getMessage().isBlank(), "an error says what is wrong");
         }
-        ReaderContract.assertBounded(THREADS.getCurrentThreadAllocatedBytes() - before, input.length);
     }
 
     /** Every attribute of a message, and of the nests inside it, read as each kind of value. */
