@@ -21,7 +21,7 @@ class CriuArchiveFuzzTest {
     @FuzzTest
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void readArchive(byte[] input) {
-        ReaderContract.check(input.length, () -> CriuArchive.read(input, "fuzz.tar", ReadMode.STRICT));
+        // One mode: the modes differ only once the images are out of the archive, which CriuImagesFuzzTest covers.
         ReaderContract.check(input.length, () -> CriuArchive.read(input, "fuzz.tar", ReadMode.SALVAGE));
     }
 }
