@@ -16,18 +16,17 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.image.ImageWriter;
 import io.netcr.model.json.SnapshotJson;
+import io.netcr.model.testing.Processes;
+import io.netcr.model.testing.Unprivileged;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -229,29 +228,17 @@ class RestoreCommandTest {
 
     @Test
     void should_say_run_as_root_without_privilege_and_change_nothing() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is installed");
+        assumeTrue(Unprivileged.available(), "setpriv is installed and this test runs as root");
         Path file = validImage();
         file.toFile().setReadable(true, false);
-        dir.toFile().setExecutable(true, false);
-        Path cp = Files.createTempDirectory("nctcp");
-        try {
-            String classPath = copyClassPath(cp);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", java,
-                    "-Djava.io.tmpdir=" + cp, "-cp", classPath, "io.netcr.app.Main", "restore", file.toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        Unprivileged.letNobodyIn(dir);
+        Processes.Result r = Unprivileged.run("io.netcr.app.Main", "restore", file.toString());
 
-            assertEquals(2, p.exitValue(), out);
-            assertTrue(out.contains("EPERM") && out.contains("root") && out.contains("Nothing was changed"), out);
-            assertFalse(out.contains("Exception"), out);
-            assertEquals(List.of(), namespacesWith(tag));
-        } finally {
-            try (Stream<Path> all = Files.walk(cp)) {
-                all.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-            }
-        }
+        assertEquals(2, r.exitCode(), r.output());
+        assertTrue(r.output().contains("EPERM") && r.output().contains("root")
+                && r.output().contains("Nothing was changed"), r.output());
+        assertFalse(r.output().contains("Exception"), r.output());
+        assertEquals(List.of(), namespacesWith(tag));
     }
 
     @Test
@@ -345,44 +332,5 @@ class RestoreCommandTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Copies the test class path where "nobody" can read it (the Maven repository under /root is private). */
-    private static String copyClassPath(Path into) throws IOException {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> entries = new ArrayList<>();
-        int i = 0;
-        for (String e : cp.split(File.pathSeparator)) {
-            Path src = Path.of(e);
-            if (!Files.exists(src) || src.toString().contains("javafx") || src.toString().contains("testfx")) {
-                continue;
-            }
-            Path dst = into.resolve((i++) + "-" + src.getFileName());
-            if (Files.isDirectory(src)) {
-                try (Stream<Path> all = Files.walk(src)) {
-                    for (Path p : (Iterable<Path>) all::iterator) {
-                        Path t = dst.resolve(src.relativize(p).toString());
-                        if (Files.isDirectory(p)) {
-                            Files.createDirectories(t);
-                        } else {
-                            Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
-                }
-            } else {
-                Files.copy(src, dst);
-            }
-            entries.add(dst.toString());
-        }
-        try (Stream<Path> all = Files.walk(into)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                p.toFile().setReadable(true, false);
-                if (Files.isDirectory(p)) {
-                    p.toFile().setExecutable(true, false);
-                }
-            }
-        }
-        into.toFile().setWritable(true, false); // jffi unpacks its native stub into java.io.tmpdir
-        return String.join(File.pathSeparator, entries);
     }
 }

@@ -11,9 +11,7 @@ import io.netcr.model.ReadResult;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.fuzz.ReaderContract;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputInImageTest {
 
-    static Stream<Arguments> badNamespaceNames() {
-        return Stream.of(
-                Arguments.of("a slash", "red/blue", Errno.EINVAL),
-                Arguments.of("dot dot", "..", Errno.EINVAL),
-                Arguments.of("a NUL", "red\0blue", Errno.EINVAL),
-                Arguments.of("a newline", "red\nblue", Errno.EINVAL),
-                Arguments.of("empty", "", Errno.EINVAL),
-                Arguments.of("256 bytes", "n".repeat(256), Errno.ENAMETOOLONG));
-    }
-
     @ParameterizedTest(name = "a namespace name with {0}")
-    @MethodSource("badNamespaceNames")
+    @MethodSource("io.netcr.model.testing.BadNames#namespaceNames")
     void should_refuse_a_namespace_name(String what, String name, Errno code) {
         byte[] img = RawImage.create().source(0).namespace(1, "ns-x", false, name).bytes();
         Diagnostic d = refused(img);

@@ -7,6 +7,7 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.Device;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.testing.Processes;
 import io.netcr.model.testing.Unprivileged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class ImageFileTest {
         Files.write(file, ImageWriter.toBytes(SampleSnapshot.build("x")));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
         Unprivileged.letNobodyIn(dir);
-        Unprivileged.Run run = Unprivileged.run(ImageFileProbe.class, "read", file.toString());
+        Processes.Result run = Unprivileged.run(ImageFileProbe.class, "read", file.toString());
         assertEquals(List.of("probe snapshot=false", "probe EACCES " + SubjectPath.of(SubjectPath.FILE, file.toString())),
                 probeLines(run), run.output());
     }
@@ -93,7 +94,7 @@ class ImageFileTest {
         Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-xr-xr-x"));
         Unprivileged.letNobodyIn(dir);
         try {
-            Unprivileged.Run run = Unprivileged.run(ImageFileProbe.class, "write", file.toString());
+            Processes.Result run = Unprivileged.run(ImageFileProbe.class, "write", file.toString());
             assertEquals(List.of("probe refused AccessDeniedException"), probeLines(run), run.output());
             assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
             assertEquals(List.of(file), list(sub), "no temporary file is left behind");
@@ -125,7 +126,7 @@ class ImageFileTest {
     }
 
     /** The probe's own lines, without whatever the JVM said around them. */
-    private static List<String> probeLines(Unprivileged.Run run) {
+    private static List<String> probeLines(Processes.Result run) {
         return run.output().lines().filter(l -> l.startsWith("probe ")).toList();
     }
 

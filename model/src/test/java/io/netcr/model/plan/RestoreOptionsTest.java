@@ -11,10 +11,8 @@ import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointSelector;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -24,18 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RestoreOptionsTest {
 
-    static Stream<Arguments> badNamespaceNames() {
-        return Stream.of(
-                Arguments.of("a slash", "red/blue", Errno.EINVAL),
-                Arguments.of("dot dot", "..", Errno.EINVAL),
-                Arguments.of("a NUL", "red\0blue", Errno.EINVAL),
-                Arguments.of("a newline", "red\nblue", Errno.EINVAL),
-                Arguments.of("empty", "", Errno.EINVAL),
-                Arguments.of("256 bytes", "n".repeat(256), Errno.ENAMETOOLONG));
-    }
-
     @ParameterizedTest(name = "--rename red=NEW, NEW with {0}")
-    @MethodSource("badNamespaceNames")
+    @MethodSource("io.netcr.model.testing.BadNames#namespaceNames")
     void should_refuse_a_new_namespace_name(String what, String name, Errno code) {
         Diagnostic d = only(new RestoreOptions(Map.of("red", name), "").problems());
         assertEquals(code, d.code(), d::toString);

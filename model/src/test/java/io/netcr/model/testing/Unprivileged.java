@@ -3,7 +3,6 @@ package io.netcr.model.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -25,10 +23,6 @@ public final class Unprivileged {
     public static final String SETPRIV = "/usr/bin/setpriv";
     public static final int NOBODY = 65534;
 
-    /** The exit status and the output (standard output and error, interleaved) of a run. */
-    public record Run(int exitCode, String output) {
-    }
-
     private Unprivileged() {
     }
 
@@ -38,11 +32,11 @@ public final class Unprivileged {
     }
 
     /** Runs {@code main} with {@code args} as nobody, with the test class path; waits at most two minutes. */
-    public static Run run(Class<?> main, String... args) {
+    public static Processes.Result run(Class<?> main, String... args) {
         return run(main.getName(), args);
     }
 
-    public static Run run(String mainClass, String... args) {
+    public static Processes.Result run(String mainClass, String... args) {
         Path cp = null;
         try {
             cp = Files.createTempDirectory("nctcp", PosixFilePermissions.asFileAttribute(
@@ -52,22 +46,9 @@ public final class Unprivileged {
             List<String> cmd = new ArrayList<>(List.of(SETPRIV, "--reuid=" + NOBODY, "--regid=" + NOBODY,
                     "--clear-groups", java, "-Djava.io.tmpdir=" + cp, "-cp", classPath, mainClass));
             cmd.addAll(List.of(args));
-            Path out = Files.createTempFile("nct", ".out");
-            try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("timed out: " + cmd);
-                }
-                return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-            }
+            return Processes.run(cmd);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             if (cp != null) {
                 delete(cp);
@@ -80,14 +61,19 @@ public final class Unprivileged {
         dir.toFile().setExecutable(true, false);
     }
 
-    /** Copies the test class path into {@code into}, readable by everyone; the copied entries, joined. */
+    /**
+     * Copies the test class path into {@code into}, readable by everyone; the copied entries, joined. What runs
+     * as nobody is a command-line program or a probe: the window's and the fuzzer's libraries stay behind.
+     */
     private static String copyClassPath(Path into) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> entries = new ArrayList<>();
         int i = 0;
         for (String e : cp.split(File.pathSeparator)) {
             Path src = Path.of(e);
-            if (!Files.exists(src)) {
+            String name = src.getFileName() == null ? "" : src.getFileName().toString();
+            if (!Files.exists(src) || name.contains("javafx") || name.contains("testfx") || name.contains("monocle")
+                    || name.contains("jazzer")) {
                 continue;
             }
             Path dst = into.resolve((i++) + "-" + src.getFileName());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netcr.model.testing.Processes;
 import io.netcr.model.testing.Unprivileged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +23,7 @@ class UnprivilegedDiscoveryTest {
     void should_read_own_namespace_and_say_root_is_needed_for_others() {
         assumeTrue(Unprivileged.available(), "setpriv is installed and this test runs as root");
         String ns = TOPO.namespace();
-        Unprivileged.Run run = Unprivileged.run(PrintSnapshot.class);
+        Processes.Result run = Unprivileged.run(PrintSnapshot.class);
         String out = run.output();
         assertEquals(0, run.exitCode(), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("ns nsfs:\\d+ init=true names= devices=[1-9]\\d*")),
