@@ -76,6 +76,19 @@ class RestoreOptionsTest {
         assertEquals(bad.problems(), plan.diagnostics());
     }
 
+    @Test
+    void should_refuse_two_namespaces_renamed_to_one_name() {
+        Snapshot image = CheckpointSelector.select(Topologies.host(), List.of("red", "blue"), false,
+                new CheckpointOptions(true, 4096)).image();
+        RestoreOptions same = new RestoreOptions(Map.of("red", "lab", "blue", "lab"), "");
+        assertEquals(List.of(), same.problems(), "each name is fine by itself");
+        List<Diagnostic> errors = RestorePlanner.plan(image, Topologies.emptyHost(), same).diagnostics().stream()
+                .filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals(Errno.EEXIST, errors.get(0).code());
+        assertTrue(errors.get(0).message().contains("would both be called 'lab'"), errors.get(0).message());
+    }
+
     private static Diagnostic only(List<Diagnostic> problems) {
         assertEquals(1, problems.size(), problems::toString);
         return problems.get(0);
