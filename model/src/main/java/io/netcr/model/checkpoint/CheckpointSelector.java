@@ -103,7 +103,7 @@ public final class CheckpointSelector {
             reason = NameRules.knownName(spec).map(NameRules.Problem::reason).orElse(null);
         }
         return Optional.ofNullable(reason).map(r -> Diagnostic.error(Errno.EINVAL, where, Phase.CHECKPOINT,
-                "'" + spec + "' is not a namespace name, nsfs:INODE or pid:PID: " + r));
+                NameRules.printable(spec) + " is not a namespace name, nsfs:INODE or pid:PID: " + r));
     }
 
     private static boolean number(String digits, long max) {

@@ -43,33 +43,27 @@ public record RestoreOptions(Map<String, String> renames, String prefix) {
     public List<Diagnostic> problems() {
         List<Diagnostic> out = new ArrayList<>();
         new TreeMap<>(renames).forEach((key, value) -> {
+            String option = "--rename " + NameRules.printable(key) + "=" + NameRules.printable(value);
             boolean device = key.startsWith(DEVICE_KEY);
             String old = device ? key.substring(DEVICE_KEY.length()) : key;
             if (old.isEmpty()) {
-                out.add(Diagnostic.error(Errno.EINVAL, SubjectPath.ROOT, Phase.RESTORE, "--rename " + printable(key)
-                        + "=" + printable(value) + " names no " + (device ? "device" : "namespace")
-                        + " to rename; write --rename " + (device ? DEVICE_KEY : "") + "OLD=NEW"));
+                out.add(Diagnostic.error(Errno.EINVAL, SubjectPath.ROOT, Phase.RESTORE, option + " names no "
+                        + (device ? "device" : "namespace") + " to rename; write --rename " + (device ? DEVICE_KEY : "")
+                        + "OLD=NEW"));
                 return;
             }
-            SubjectPath where = device ? SubjectPath.of(SubjectPath.DEV, old) : SubjectPath.of(SubjectPath.NETNS, old);
+            SubjectPath where = SubjectPath.of(device ? SubjectPath.DEV : SubjectPath.NETNS, old);
             Optional<NameRules.Problem> p = device ? NameRules.deviceName(value) : NameRules.namespaceName(value);
-            p.ifPresent(problem -> out.add(Diagnostic.error(problem.code(), where, Phase.RESTORE, "--rename " + printable(key)
-                    + "=" + printable(value) + ": " + problem.reason())));
+            p.ifPresent(problem -> out.add(Diagnostic.error(problem.code(), where, Phase.RESTORE,
+                    option + ": " + problem.reason())));
         });
         if (!prefix.isEmpty()) {
             // Checked with one more character: the prefix must leave room for a name, and be allowed in both kinds.
             NameRules.namespaceName(prefix + "x").or(() -> NameRules.deviceName(prefix + "x")).ifPresent(problem ->
                     out.add(Diagnostic.error(problem.code(), SubjectPath.ROOT, Phase.RESTORE, "--prefix "
-                            + printable(prefix) + " cannot begin a namespace or device name: " + problem.reason())));
+                            + NameRules.printable(prefix) + " cannot begin a namespace or device name: "
+                            + problem.reason())));
         }
         return out;
-    }
-
-    /** A name as it can be shown on one line, quoted, with control characters escaped. */
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
-                : new String(Character.toChars(c))));
-        return "'" + b + "'";
     }
 }

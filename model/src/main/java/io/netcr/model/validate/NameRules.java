@@ -125,6 +125,25 @@ public final class NameRules {
         return name.substring(name.lastIndexOf('/') + 1);
     }
 
+    /**
+     * A name from outside as a message can show it: quoted, on one line, with control characters escaped
+     * ({@code 'a\u000ab'} for "a", newline, "b"), so that a hostile name cannot split or forge a line of output.
+     */
+    public static String printable(String name) {
+        if (name == null) {
+            return "(none)";
+        }
+        StringBuilder b = new StringBuilder(name.length() + 2).append('\'');
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.append('\'').toString();
+    }
+
     private static String describe(char c) {
         return c == 0 ? "a NUL byte" : Character.isWhitespace(c) ? "white space" : "'" + c + "'";
     }
