@@ -7,9 +7,11 @@ import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
 import io.netcr.model.SubjectPath;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -52,10 +54,27 @@ public final class CriuArchive {
     }
 
     public static ReadResult read(Path archive, ReadMode mode) {
+        try (InputStream raw = Files.newInputStream(archive)) {
+            return read(raw, archive.toString(), mode);
+        } catch (NoSuchFileException e) {
+            return failed(archive.toString(), Errno.ENOENT, archive + " does not exist; check the path");
+        } catch (AccessDeniedException e) {
+            return failed(archive.toString(), Errno.EACCES, archive + " cannot be read: permission denied");
+        } catch (IOException e) {
+            return failed(archive.toString(), Errno.EIO, archive + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The same for an archive held in memory (received, or made by a test); {@code origin} names it in messages. */
+    public static ReadResult read(byte[] archive, String origin, ReadMode mode) {
+        return read(new ByteArrayInputStream(archive), origin, mode);
+    }
+
+    private static ReadResult read(InputStream stream, String archive, ReadMode mode) {
         List<Diagnostic> problems = new ArrayList<>();
-        SubjectPath where = SubjectPath.of(SubjectPath.FILE, archive.toString());
+        SubjectPath where = SubjectPath.of(SubjectPath.FILE, archive);
         Map<String, Map<String, byte[]>> byDir = new TreeMap<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive))) {
+        try (InputStream raw = new BufferedInputStream(stream)) {
             raw.mark(SNIFF);
             byte[] head = raw.readNBytes(SNIFF);
             raw.reset();
@@ -76,10 +95,8 @@ public final class CriuArchive {
                 return ReadResult.failed(problems);
             }
             collect(new TarArchiveInputStream(in), archive, byDir, problems);
-        } catch (NoSuchFileException e) {
-            problems.add(Diagnostic.error(Errno.ENOENT, where, Phase.READ, archive + " does not exist; check the path"));
-            return ReadResult.failed(problems);
         } catch (IOException | RuntimeException e) {
+            // Commons Compress reports a damaged header or stream as either; both mean the same here.
             problems.add(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, archive
                     + " is not a readable tar archive: " + e.getMessage()));
         }
@@ -95,14 +112,19 @@ public final class CriuArchive {
         return CriuDumpReader.read(new CriuFiles(origin, byDir.get(dir)), mode, problems);
     }
 
-    private static void collect(TarArchiveInputStream tar, Path archive, Map<String, Map<String, byte[]>> byDir,
+    private static ReadResult failed(String archive, Errno code, String message) {
+        return ReadResult.failed(List.of(Diagnostic.error(code, SubjectPath.of(SubjectPath.FILE, archive), Phase.READ,
+                message)));
+    }
+
+    private static void collect(TarArchiveInputStream tar, String archive, Map<String, Map<String, byte[]>> byDir,
                                 List<Diagnostic> problems) throws IOException {
         long streamed = 0;
         int count = 0;
         TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
             if (++count > MAX_ENTRIES) {
-                problems.add(Diagnostic.error(Errno.E2BIG, SubjectPath.of(SubjectPath.FILE, archive.toString()),
+                problems.add(Diagnostic.error(Errno.E2BIG, SubjectPath.of(SubjectPath.FILE, archive),
                         Phase.READ, archive + " has more than " + MAX_ENTRIES + " entries; a checkpoint has far "
                                 + "fewer, so the rest is not read"));
                 return;
@@ -165,7 +187,7 @@ public final class CriuArchive {
         return kept.isEmpty() ? null : String.join("/", kept);
     }
 
-    private static String chooseDirectory(Path archive, Map<String, Map<String, byte[]>> byDir,
+    private static String chooseDirectory(String archive, Map<String, Map<String, byte[]>> byDir,
                                           List<Diagnostic> problems) {
         List<String> dumps = new ArrayList<>();
         byDir.forEach((dir, files) -> {
@@ -178,7 +200,7 @@ public final class CriuArchive {
         }
         String chosen = dumps.contains(PREFERRED_DIR) ? PREFERRED_DIR : dumps.get(0);
         if (dumps.size() > 1) {
-            problems.add(Diagnostic.warning(Errno.EINVAL, SubjectPath.of(SubjectPath.FILE, archive.toString()),
+            problems.add(Diagnostic.warning(Errno.EINVAL, SubjectPath.of(SubjectPath.FILE, archive),
                     Phase.READ, archive + " holds CRIU images in " + dumps.size() + " directories " + dumps
                             + "; reading '" + chosen + "'"));
         }

@@ -35,6 +35,8 @@ public final class CriuDumpReader {
     /** The namespace id given to a veth peer that CRIU says is outside the dump. */
     public static final String OUTSIDE_ID = "criu:outside";
     public static final String TOOL = "criu";
+    /** A CRIU dump holds the namespaces of one container tree: one, or a few. More is damage or a trick. */
+    public static final int MAX_NAMESPACES = 1024;
 
     private CriuDumpReader() {
     }
@@ -72,12 +74,22 @@ public final class CriuDumpReader {
             Matcher m = CriuFiles.NETWORK_IMAGE.matcher(name);
             if (m.matches() && (m.group(1).equals("netns") || m.group(1).equals("netdev"))) {
                 ids.add(Integer.parseInt(m.group(2)));
+                if (ids.size() > MAX_NAMESPACES) {
+                    break; // refused below; the rest of the names are not worth looking at
+                }
             }
         }
         if (ids.isEmpty()) {
             problems.add(Diagnostic.error(Errno.ENOENT, SubjectPath.of(SubjectPath.FILE, files.origin()), Phase.READ,
                     files.origin() + " holds no CRIU network images (netns-N.img, netdev-N.img): it is not a CRIU "
                             + "image directory, or the dump was made without the network namespace"));
+            return ReadResult.failed(problems);
+        }
+        if (ids.size() > MAX_NAMESPACES) {
+            // Refused from the file names alone: each namespace would cost its images' reading and a few diagnostics.
+            problems.add(Diagnostic.error(Errno.E2BIG, SubjectPath.of(SubjectPath.FILE, files.origin()), Phase.READ,
+                    files.origin() + " holds images of more than " + MAX_NAMESPACES + " network namespaces; a CRIU"
+                            + " dump has one or a few, and netcr reads at most " + MAX_NAMESPACES));
             return ReadResult.failed(problems);
         }
         // First every namespace's links, so that veth peers can be named across namespaces.

@@ -27,14 +27,16 @@ public record NlMsgErr(int error, NlMsgHdr request, AttributeTree extAck) {
         NlMsgHdr request = NlMsgHdr.parse(b, offset + 4);
         int consumed = 4 + NlMsgHdr.SIZE;
         if (!outer.has(Nl.NLM_F_CAPPED) && error != 0) {
-            // The whole original request is echoed; skip its payload.
-            int echoed = Nl.align(Math.max(request.length(), NlMsgHdr.SIZE)) - NlMsgHdr.SIZE;
+            // The whole original request is echoed; skip its payload. Its length is a u32 of the reply, counted
+            // in long: near 2^31 it would wrap negative in int and move the position backwards (found by fuzzing).
+            long requested = Integer.toUnsignedLong(request.length());
+            long echoed = ((Math.max(requested, NlMsgHdr.SIZE) + 3) & ~3L) - NlMsgHdr.SIZE;
             if (consumed + echoed > payloadLength) {
-                throw new MalformedMessageException("nlmsgerr echoes a request of " + request.length()
+                throw new MalformedMessageException("nlmsgerr echoes a request of " + requested
                         + " bytes, more than the " + payloadLength + "-byte payload holds", offset);
             }
-            b.position(b.position() + echoed);
-            consumed += echoed;
+            b.position(b.position() + (int) echoed);
+            consumed += (int) echoed;
         }
         AttributeTree acks = new AttributeTree();
         if (outer.has(Nl.NLM_F_ACK_TLVS) && payloadLength > consumed) {

@@ -78,6 +78,15 @@ class MalformedMessagesTest {
     }
 
     @Test
+    void should_refuse_an_error_echoing_a_request_longer_than_it_holds_even_near_2_gib() {
+        MalformedMessageException e = refuse("error echoing a request of 2147483644 bytes: a length that wraps when "
+                + "aligned (found by fuzzing)");
+        assertTrue(e.getMessage().contains("nlmsgerr echoes a request of 2147483644 bytes, more than the 20-byte"),
+                e.getMessage());
+        assertEquals(16, e.offset(), "the nlmsgerr payload, after the outer header");
+    }
+
+    @Test
     void should_refuse_short_value_read() {
         AttributeTree t = new AttributeTree().add(4, new byte[] {1, 2});
         MalformedMessageException e = assertThrows(MalformedMessageException.class, () -> t.u32(4));

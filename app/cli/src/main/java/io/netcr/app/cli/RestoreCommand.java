@@ -73,6 +73,12 @@ public final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Diagnostic> badOptions = new RestoreOptions(renames, prefix).problems();
+        if (!badOptions.isEmpty()) {
+            err.println("netcr restore: the options cannot be used; nothing was changed:");
+            badOptions.forEach(d -> err.println("  " + d));
+            return ExitCodes.FAILED;
+        }
         long t0 = System.nanoTime();
         // The host is read while the image is: on two cores that hides most of one behind the other.
         CompletableFuture<Snapshot> host = RestoreService.hostView();
@@ -91,7 +97,8 @@ public final class RestoreCommand implements Callable<Integer> {
             err.println(privilege.get());
             return ExitCodes.FAILED;
         }
-        try (RestoreLock lock = RestoreService.lock(lockFile, waitForLock, "netcr restore " + file)) {
+        try (RestoreLock lock = waitForLock ? RestoreLock.acquire(lockFile, "netcr restore " + file, waiting(err))
+                : RestoreService.lock(lockFile, false, "netcr restore " + file)) {
             // A stale view can only make the restore fail cleanly (every creation is exclusive); after
             // waiting for another restore it is surely stale, so read the host again.
             RestorePlan plan = planAndPrint(read.snapshot(), waitForLock ? RestoreService.hostView() : host, null, err);
@@ -114,6 +121,22 @@ public final class RestoreCommand implements Callable<Integer> {
                     + " is writable");
             return ExitCodes.FAILED;
         }
+    }
+
+    /** With --wait: says once (and again when the holder changes) whom it waits for, instead of hanging silently. */
+    private static RestoreLock.Waiting waiting(PrintWriter err) {
+        return new RestoreLock.Waiting() {
+            @Override
+            public void heldBy(String holder) {
+                err.println("netcr restore: waiting for another restore to finish: " + holder);
+                err.flush();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
     }
 
     /**
