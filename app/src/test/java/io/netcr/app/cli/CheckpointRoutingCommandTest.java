@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netcr.app.cli.RestoreCommandTest.Run;
-import io.netcr.bridge.restore.RestoreLock;
+import io.netcr.bridge.restore.journal.RunDir;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -30,6 +30,7 @@ class CheckpointRoutingCommandTest {
     Path dir;
 
     private String tag;
+    private String runDirBefore;
 
     @BeforeEach
     void setUp() {
@@ -39,12 +40,17 @@ class CheckpointRoutingCommandTest {
             sb.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(RANDOM.nextInt(36)));
         }
         tag = sb.toString();
-        RestoreCommand.lockFile = dir.resolve("restore.lock");
+        runDirBefore = System.getProperty(RunDir.PROPERTY);
+        System.setProperty(RunDir.PROPERTY, dir.toString()); // the lock and journal of this test only
     }
 
     @AfterEach
     void cleanUp() {
-        RestoreCommand.lockFile = RestoreLock.DEFAULT;
+        if (runDirBefore == null) {
+            System.clearProperty(RunDir.PROPERTY);
+        } else {
+            System.setProperty(RunDir.PROPERTY, runDirBefore);
+        }
         if (tag == null) {
             return;
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netcr.bridge.restore.RestoreLock;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
@@ -50,6 +51,7 @@ class RestoreCommandTest {
     Path dir;
 
     private String tag;
+    private String runDirBefore;
 
     record Run(int status, String out, String err) {
     }
@@ -63,12 +65,17 @@ class RestoreCommandTest {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         tag = sb.toString();
-        RestoreCommand.lockFile = dir.resolve("restore.lock");
+        runDirBefore = System.getProperty(RunDir.PROPERTY);
+        System.setProperty(RunDir.PROPERTY, dir.toString()); // the lock and journal of this test only
     }
 
     @AfterEach
     void cleanUp() {
-        RestoreCommand.lockFile = RestoreLock.DEFAULT;
+        if (runDirBefore == null) {
+            System.clearProperty(RunDir.PROPERTY);
+        } else {
+            System.setProperty(RunDir.PROPERTY, runDirBefore);
+        }
         if (tag == null) {
             return;
         }
@@ -229,7 +236,7 @@ class RestoreCommandTest {
     @Test
     void should_refuse_a_second_restore_while_one_runs_and_wait_with_wait() throws Exception {
         Path file = validImage();
-        RestoreLock held = RestoreLock.acquire(RestoreCommand.lockFile, false, "netcr restore other.netcr");
+        RestoreLock held = RestoreLock.acquire(RunDir.current().lockFile(), false, "netcr restore other.netcr");
 
         Run busy;
         try {

@@ -1,0 +1,72 @@
+package io.netcr.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The host as `ip -j` sees it, restricted to one test's objects (every name holding its tag): the links,
+ * addresses and routes (all tables, both families) of this namespace, and the names under /run/netns.
+ * Two captures are equal when the host is, for those objects: an independent oracle, no netcr code.
+ */
+final class HostOracle {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HostOracle() {
+    }
+
+    static String capture(String tag) {
+        ObjectNode o = JSON.createObjectNode();
+        o.set("links", only(ip("-j", "link", "show"), "ifname", tag));
+        o.set("addrs", only(ip("-j", "addr", "show"), "ifname", tag));
+        o.set("routes4", only(ip("-j", "-4", "route", "show", "table", "all"), "dev", tag));
+        o.set("routes6", only(ip("-j", "-6", "route", "show", "table", "all"), "dev", tag));
+        ArrayNode ns = o.putArray("netns");
+        run(List.of("ip", "netns", "list")).lines().map(l -> l.split(" ")[0]).filter(n -> n.contains(tag)).sorted()
+                .forEach(ns::add);
+        return o.toPrettyString();
+    }
+
+    private static ArrayNode only(JsonNode all, String field, String tag) {
+        ArrayNode kept = JSON.createArrayNode();
+        all.forEach(n -> {
+            if (n.path(field).asText("").contains(tag)) {
+                kept.add(n);
+            }
+        });
+        return kept;
+    }
+
+    private static JsonNode ip(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ip"));
+        cmd.addAll(List.of(args));
+        try {
+            return JSON.readTree(run(cmd));
+        } catch (IOException e) {
+            throw new IllegalStateException("ip -j gave no JSON: " + cmd, e);
+        }
+    }
+
+    static String run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
