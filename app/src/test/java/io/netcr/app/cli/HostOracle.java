@@ -23,11 +23,17 @@ final class HostOracle {
     }
 
     static String capture(String tag) {
+        return capture(tag, null);
+    }
+
+    /** As {@link #capture(String)}, with the links, addresses and routes of the named namespace {@code netns}. */
+    static String capture(String tag, String netns) {
+        List<String> in = netns == null ? List.of() : List.of("-n", netns);
         ObjectNode o = JSON.createObjectNode();
-        o.set("links", only(ip("-j", "link", "show"), "ifname", tag));
-        o.set("addrs", only(ip("-j", "addr", "show"), "ifname", tag));
-        o.set("routes4", only(ip("-j", "-4", "route", "show", "table", "all"), "dev", tag));
-        o.set("routes6", only(ip("-j", "-6", "route", "show", "table", "all"), "dev", tag));
+        o.set("links", only(ip(in, "-j", "link", "show"), "ifname", tag));
+        o.set("addrs", only(ip(in, "-j", "addr", "show"), "ifname", tag));
+        o.set("routes4", only(ip(in, "-j", "-4", "route", "show", "table", "all"), "dev", tag));
+        o.set("routes6", only(ip(in, "-j", "-6", "route", "show", "table", "all"), "dev", tag));
         ArrayNode ns = o.putArray("netns");
         run(List.of("ip", "netns", "list")).lines().map(l -> l.split(" ")[0]).filter(n -> n.contains(tag)).sorted()
                 .forEach(ns::add);
@@ -44,8 +50,9 @@ final class HostOracle {
         return kept;
     }
 
-    private static JsonNode ip(String... args) {
+    private static JsonNode ip(List<String> in, String... args) {
         List<String> cmd = new ArrayList<>(List.of("ip"));
+        cmd.addAll(in);
         cmd.addAll(List.of(args));
         try {
             return JSON.readTree(run(cmd));

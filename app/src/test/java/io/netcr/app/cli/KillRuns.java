@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netcr.bridge.restore.journal.RunDir;
+import io.netcr.bridge.sys.NativeException;
+import io.netcr.bridge.sys.Sys;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -157,6 +159,37 @@ final class KillRuns {
         boolean linkLocal = "inet6".equals(x.path("family").asText()) && "link".equals(x.path("scope").asText());
         String dst = x.path("dst").asText("");
         return linkLocal || dst.startsWith("fe80:") || dst.startsWith("ff00:");
+    }
+
+    /**
+     * Runs the command line in this JVM on a thread of its own that has entered the namespace {@code netns}
+     * first, as a process started there would: the restorer's namespace of a test that keeps its outside
+     * halves out of the host's.
+     */
+    static RestoreCommandTest.Run runIn(Path netns, String... args) throws InterruptedException {
+        RestoreCommandTest.Run[] result = new RestoreCommandTest.Run[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread t = new Thread(() -> {
+            try {
+                int fd = Sys.open(netns.toString(), Sys.O_RDONLY | Sys.O_CLOEXEC);
+                try {
+                    Sys.setns(fd, Sys.CLONE_NEWNET);
+                } finally {
+                    Sys.closeQuietly(fd);
+                }
+                result[0] = RestoreCommandTest.run(args);
+            } catch (NativeException e) {
+                failed[0] = new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "netcr-test-in-" + netns.getFileName()); // ends here: nothing else runs in that namespace
+        t.start();
+        t.join();
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return result[0];
     }
 
     private static ArrayNode sorted(JsonNode array) {

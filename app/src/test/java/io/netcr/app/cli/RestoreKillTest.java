@@ -10,6 +10,14 @@ import io.netcr.bridge.restore.journal.JournalContent;
 import io.netcr.bridge.restore.journal.JournalRecord;
 import io.netcr.bridge.restore.journal.Journals;
 import io.netcr.bridge.restore.journal.RunDir;
+import io.netcr.model.Address;
+import io.netcr.model.Device;
+import io.netcr.model.DeviceRef;
+import io.netcr.model.Namespace;
+import io.netcr.model.Route;
+import io.netcr.model.Snapshot;
+import io.netcr.model.Source;
+import io.netcr.model.json.SnapshotJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,6 +121,48 @@ class RestoreKillTest {
         }
         System.out.printf("RestoreKillTest: %d kills and recoveries in %.1f s%n", steps + 1,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * An image of namespace TAGa whose eth0's outside half TAGh has an address and a route through it in the
+     * restorer's namespace, as an administrator would write it.
+     */
+    private Path imageWithAddressedOutsideHalf() throws Exception {
+        String a = tag + "a";
+        String h = tag + "h";
+        Device lo = Device.builder(1, "lo", Device.LOOPBACK).mac("00:00:00:00:00:00").mtu(65536).up(true).build();
+        Device eth0 = Device.builder(2, "eth0", Device.VETH).mac("02:00:0a:fa:42:02").mtu(1500).up(true)
+                .peer(new DeviceRef("init", 7, h)).addresses(List.of(Address.of("10.250.66.2/24"))).build();
+        Device half = Device.builder(7, h, Device.VETH).mac("02:00:0a:fa:42:01").mtu(1500).up(true)
+                .peer(new DeviceRef(a, 2, "eth0")).addresses(List.of(Address.of("10.250.66.1/24"))).build();
+        Namespace init = new Namespace("init", List.of(), true, List.of(half)).withRoutes(List.of(
+                new Route("inet", "10.250.67.0/24", "10.250.66.2", h, 0, "static", "global", "unicast", null)));
+        Namespace ns = new Namespace(a, List.of(a), false, List.of(lo, eth0)).withRoutes(List.of(
+                new Route("inet", "default", "10.250.66.1", "eth0", 0, "static", "global", "unicast", null)));
+        Snapshot image = new Snapshot(new Source("json", null, null, null, null, "test"), List.of(init, ns), List.of());
+        return Files.writeString(dir.resolve("outside.json"), SnapshotJson.toJson(image));
+    }
+
+    @Test
+    void should_undo_the_outside_halfs_address_and_route_after_a_kill_at_any_step() throws Exception {
+        String restorer = tag + "r";
+        KillRuns.ip("netns", "add", restorer); // the restorer's namespace: the outside half lives there, not on the host
+        Path in = Path.of("/run/netns", restorer);
+        Path image = imageWithAddressedOutsideHalf();
+        String before = HostOracle.capture(tag, restorer);
+        int steps = KillRuns.steps(image, "k");
+
+        for (int k = 1; k <= steps; k++) {
+            assertEquals(137, KillRuns.restoreKilledAfter(k, image, "k", runDir, in), "killed after step " + k);
+            RestoreCommandTest.Run recover = KillRuns.runIn(in, "recover");
+            assertEquals(0, recover.status(), "recover after a kill at step " + k + ":\n" + recover.out() + recover.err());
+            assertEquals(before, HostOracle.capture(tag, restorer), "the restorer's namespace after a kill at step "
+                    + k + " and recover");
+        }
+        RestoreCommandTest.Run whole = KillRuns.runIn(in, "restore", image.toString(), "--prefix", "k");
+        assertEquals(0, whole.status(), whole.err());
+        String made = HostOracle.capture(tag, restorer);
+        assertTrue(made.contains("10.250.66.1") && made.contains("10.250.67.0/24"), "the plan did make them: " + made);
     }
 
     @Test
