@@ -30,7 +30,7 @@ public final class RecoveryDialog {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(Bindings.createStringBinding(() -> vm.leftoverProperty().get() == null ? ""
-                : "Restore " + vm.leftoverProperty().get().summary(), vm.leftoverProperty()));
+                : "Left unfinished: the restore of " + vm.leftoverProperty().get().summary(), vm.leftoverProperty()));
         ListView<String> preview = new ListView<>(vm.preview());
         preview.setId("recovery-preview");
         preview.getStyleClass().add(DialogParts.MONO);

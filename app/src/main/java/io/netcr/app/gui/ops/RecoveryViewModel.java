@@ -89,6 +89,7 @@ public final class RecoveryViewModel {
                         lines.add("Nothing the restore made is left: Undo only closes its journal");
                     }
                     preview.setAll(lines);
+                    status.set("Undo it, finish it, or leave it for later");
                 }, e -> {
                     working.set(false);
                     preview.setAll("Cannot tell what Undo would remove: " + e.getMessage());
