@@ -36,6 +36,7 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,8 +51,11 @@ class RestoreCommandTest {
     @TempDir
     Path dir;
 
+    /** The lock and journal of this test only. */
+    @RegisterExtension
+    final TestRunDir run = new TestRunDir();
+
     private String tag;
-    private String runDirBefore;
 
     record Run(int status, String out, String err) {
     }
@@ -65,17 +69,10 @@ class RestoreCommandTest {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         tag = sb.toString();
-        runDirBefore = System.getProperty(RunDir.PROPERTY);
-        System.setProperty(RunDir.PROPERTY, dir.toString()); // the lock and journal of this test only
     }
 
     @AfterEach
     void cleanUp() {
-        if (runDirBefore == null) {
-            System.clearProperty(RunDir.PROPERTY);
-        } else {
-            System.setProperty(RunDir.PROPERTY, runDirBefore);
-        }
         if (tag == null) {
             return;
         }
@@ -309,17 +306,7 @@ class RestoreCommandTest {
     }
 
     static String sh(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(60, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Commands.output(cmd);
     }
 
     /** Copies the test class path where "nobody" can read it (the Maven repository under /root is private). */

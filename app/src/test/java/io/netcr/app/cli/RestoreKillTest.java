@@ -25,6 +25,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,26 +43,22 @@ class RestoreKillTest {
     @TempDir
     Path dir;
 
+    /** The lock and journal of this test only. */
+    @RegisterExtension
+    final TestRunDir run = new TestRunDir();
+
     private String tag;
-    private String runDirBefore;
     private RunDir runDir;
 
     @BeforeEach
     void setUp() {
         assumeTrue("0".equals(RestoreCommandTest.sh(List.of("id", "-u")).trim()), "kernel tests need root");
         tag = KillRuns.newTag();
-        runDir = new RunDir(dir.resolve("run"));
-        runDirBefore = System.getProperty(RunDir.PROPERTY);
-        System.setProperty(RunDir.PROPERTY, runDir.dir().toString());
+        runDir = run.runDir();
     }
 
     @AfterEach
     void cleanUp() {
-        if (runDirBefore == null) {
-            System.clearProperty(RunDir.PROPERTY);
-        } else {
-            System.setProperty(RunDir.PROPERTY, runDirBefore);
-        }
         if (tag != null) {
             KillRuns.removeTagged(tag, null);
         }

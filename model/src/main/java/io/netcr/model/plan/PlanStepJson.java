@@ -1,5 +1,11 @@
 package io.netcr.model.plan;
 
+import static io.netcr.model.json.StrictFields.bool;
+import static io.netcr.model.json.StrictFields.integer;
+import static io.netcr.model.json.StrictFields.object;
+import static io.netcr.model.json.StrictFields.optionalText;
+import static io.netcr.model.json.StrictFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -76,6 +82,14 @@ public final class PlanStepJson {
     }
 
     public static PlanStep step(JsonNode o) {
+        try {
+            return parse(o);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("plan step: " + e.getMessage(), e);
+        }
+    }
+
+    private static PlanStep parse(JsonNode o) {
         String kind = text(o, "kind");
         switch (kind) {
             case "CreateNamespace":
@@ -85,7 +99,7 @@ public final class PlanStepJson {
             case "CreateBridge":
                 return new PlanStep.CreateBridge(linkEnd(object(o, "bridge")));
             case "SetLink":
-                return new PlanStep.SetLink(ns(o), text(o, "device"), optional(o, "mac"), number(o, "mtu"));
+                return new PlanStep.SetLink(ns(o), text(o, "device"), optionalText(o, "mac"), integer(o, "mtu"));
             case "SetMaster":
                 return new PlanStep.SetMaster(ns(o), text(o, "device"), text(o, "master"));
             case "AddAddress":
@@ -106,7 +120,7 @@ public final class PlanStepJson {
     }
 
     private static LinkEnd linkEnd(JsonNode o) {
-        return new LinkEnd(ns(o), text(o, "name"), number(o, "ifindex"), optional(o, "mac"), number(o, "mtu"));
+        return new LinkEnd(ns(o), text(o, "name"), integer(o, "ifindex"), optionalText(o, "mac"), integer(o, "mtu"));
     }
 
     private static ObjectNode address(Address a) {
@@ -123,8 +137,8 @@ public final class PlanStepJson {
         if (f != null && f.isArray()) {
             f.forEach(x -> flags.add(x.asText()));
         }
-        return new Address(text(o, "family"), text(o, "address"), number(o, "prefixlen"), text(o, "scope"), flags,
-                optional(o, "label"));
+        return new Address(text(o, "family"), text(o, "address"), integer(o, "prefixlen"), text(o, "scope"), flags,
+                optionalText(o, "label"));
     }
 
     private static ObjectNode route(Route r) {
@@ -134,49 +148,12 @@ public final class PlanStepJson {
     }
 
     private static Route route(JsonNode o) {
-        return new Route(text(o, "family"), text(o, "dst"), optional(o, "gateway"), optional(o, "dev"),
-                number(o, "metric"), text(o, "protocol"), text(o, "scope"), text(o, "type"), optional(o, "prefsrc"));
+        return new Route(text(o, "family"), text(o, "dst"), optionalText(o, "gateway"), optionalText(o, "dev"),
+                integer(o, "metric"), text(o, "protocol"), text(o, "scope"), text(o, "type"), optionalText(o, "prefsrc"));
     }
 
     /** "netns": a name, or null for the restorer's namespace. */
     private static TargetNs ns(JsonNode o) {
-        return new TargetNs(optional(o, "netns"));
-    }
-
-    private static JsonNode object(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isObject()) {
-            throw new IllegalArgumentException("plan step: '" + field + "' is not an object");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("plan step: '" + field + "' is missing or not text");
-        }
-        return v.asText();
-    }
-
-    private static String optional(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        return v == null || v.isNull() ? null : text(o, field);
-    }
-
-    private static int number(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.canConvertToInt()) {
-            throw new IllegalArgumentException("plan step: '" + field + "' is missing or not a number");
-        }
-        return v.asInt();
-    }
-
-    private static boolean bool(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isBoolean()) {
-            throw new IllegalArgumentException("plan step: '" + field + "' is missing or not true/false");
-        }
-        return v.asBoolean();
+        return new TargetNs(optionalText(o, "netns"));
     }
 }

@@ -1,5 +1,10 @@
 package io.netcr.bridge.restore.journal;
 
+import static io.netcr.model.json.StrictFields.integer;
+import static io.netcr.model.json.StrictFields.number;
+import static io.netcr.model.json.StrictFields.object;
+import static io.netcr.model.json.StrictFields.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +29,7 @@ import java.util.List;
  * {"t":"done","step":K}
  * {"t":"refused","step":K,"errno":E,"kernel":..}
  * {"t":"resume","pid":..,"process_started":..,"started":..,"command":..}
- * {"t":"end","outcome":"restored|rolled-back|rollback-incomplete|recovered|finished","at":..,"diagnostics":[..]}
+ * {"t":"end","outcome":"restored|rolled-back|recovered|finished","at":..,"diagnostics":[..]}
  * </pre>
  * A reader meets a type it does not know only in a journal of a newer netcr, and refuses it.
  */
@@ -44,13 +49,13 @@ public final class JournalCodec {
         ObjectNode o = F.objectNode();
         if (r instanceof JournalRecord.Begin b) {
             o.put("t", "begin").put("format", FORMAT).put("version", VERSION).put("pid", b.pid())
-                    .put("process_started", text(b.processStarted())).put("started", text(b.started()))
+                    .put("process_started", stamp(b.processStarted())).put("started", stamp(b.started()))
                     .put("boot_id", b.bootId()).put("restorer_netns", b.restorerNetns().toString())
                     .put("command", b.command());
             o.set("plan", PlanStepJson.planTree(b.plan()));
         } else if (r instanceof JournalRecord.Resume s) {
-            o.put("t", "resume").put("pid", s.pid()).put("process_started", text(s.processStarted()))
-                    .put("started", text(s.started())).put("command", s.command());
+            o.put("t", "resume").put("pid", s.pid()).put("process_started", stamp(s.processStarted()))
+                    .put("started", stamp(s.started())).put("command", s.command());
         } else if (r instanceof JournalRecord.Announce a) {
             o.put("t", "announce").put("upto", a.upTo());
         } else if (r instanceof JournalRecord.NetnsMade n) {
@@ -61,7 +66,7 @@ public final class JournalCodec {
         } else if (r instanceof JournalRecord.Refused f) {
             o.put("t", "refused").put("step", f.step()).put("errno", f.errno()).put("kernel", f.kernelMessage());
         } else if (r instanceof JournalRecord.End e) {
-            o.put("t", "end").put("outcome", e.outcome().word()).put("at", text(e.at()));
+            o.put("t", "end").put("outcome", e.outcome().word()).put("at", stamp(e.at()));
             ArrayNode d = o.putArray("diagnostics");
             e.diagnostics().forEach(d::add);
         }
@@ -96,14 +101,14 @@ public final class JournalCodec {
                 return new JournalRecord.Resume(number(o, "pid"), instant(o, "process_started"), instant(o, "started"),
                         text(o, "command"));
             case "announce":
-                return new JournalRecord.Announce((int) number(o, "upto"));
+                return new JournalRecord.Announce(integer(o, "upto"));
             case "netns":
-                return new JournalRecord.NetnsMade((int) number(o, "step"), text(o, "name"), inode(o, "file"),
+                return new JournalRecord.NetnsMade(integer(o, "step"), text(o, "name"), inode(o, "file"),
                         inode(o, "netns"));
             case "done":
-                return new JournalRecord.Done((int) number(o, "step"));
+                return new JournalRecord.Done(integer(o, "step"));
             case "refused":
-                return new JournalRecord.Refused((int) number(o, "step"), (int) number(o, "errno"),
+                return new JournalRecord.Refused(integer(o, "step"), integer(o, "errno"),
                         o.path("kernel").isTextual() ? o.get("kernel").asText() : null);
             case "end":
                 List<String> diagnostics = new ArrayList<>();
@@ -116,31 +121,11 @@ public final class JournalCodec {
     }
 
     private static RestorePlan plan(JsonNode o) {
-        JsonNode p = o.get("plan");
-        if (p == null || !p.isObject()) {
-            throw new IllegalArgumentException("'plan' is missing");
-        }
-        return PlanStepJson.plan(p);
+        return PlanStepJson.plan(object(o, "plan"));
     }
 
-    private static String text(Instant i) {
+    private static String stamp(Instant i) {
         return i == null ? null : i.toString();
-    }
-
-    private static String text(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("'" + field + "' is missing or not text");
-        }
-        return v.asText();
-    }
-
-    private static long number(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isIntegralNumber()) {
-            throw new IllegalArgumentException("'" + field + "' is missing or not a whole number");
-        }
-        return v.asLong();
     }
 
     private static Instant instant(JsonNode o, String field) {

@@ -54,8 +54,6 @@ public sealed interface JournalRecord {
         RESTORED("restored"),
         /** A step failed and everything done was undone. */
         ROLLED_BACK("rolled-back"),
-        /** A step failed and the undo left something behind (named in the diagnostics). */
-        ROLLBACK_INCOMPLETE("rollback-incomplete"),
         /** A leftover journal was undone by {@code netcr recover}. */
         RECOVERED("recovered"),
         /** A leftover journal was completed by {@code netcr recover --finish}. */
