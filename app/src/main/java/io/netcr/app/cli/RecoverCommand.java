@@ -71,12 +71,12 @@ public final class RecoverCommand implements Callable<Integer> {
             return;
         }
         out.println("a restore did not finish: " + r.leftover().summary());
-        String verb = finish ? (dryRun ? "--finish would" : "finished:") : (dryRun ? "undo would" : "undone:");
-        if (r.result().actions().isEmpty()) {
-            out.println(finish ? "nothing left to do" : "nothing of it is left to remove");
-        } else {
+        String verb = finish ? (dryRun ? "--finish would" : "finish:") : (dryRun ? "undo would" : "undone:");
+        if (!r.result().actions().isEmpty()) {
             out.println(verb);
             r.result().actions().forEach(a -> out.println("  " + a));
+        } else if (r.result().success()) {
+            out.println(finish ? "nothing left to do" : "nothing of it is left to remove");
         }
         for (Diagnostic d : r.result().diagnostics()) {
             err.println(d.severity().word() + ": " + d);

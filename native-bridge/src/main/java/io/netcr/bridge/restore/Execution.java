@@ -127,7 +127,7 @@ final class Execution implements AutoCloseable {
         Undo.Report undo = journal.content() == null || sockets == null
                 ? new Undo.Report(List.of(), List.of(), List.of())
                 : new Undo(sockets.restorer(), journal.content(), events, false).run(journal.content(),
-                        uncertain ? sentUpTo : 0);
+                        unknownToUndo());
         List<Diagnostic> diags = new ArrayList<>();
         diags.add(failureDiagnostic(steps, undo));
         diags.addAll(undo.diagnostics());
@@ -140,6 +140,17 @@ final class Execution implements AutoCloseable {
         }
         diags.addAll(journal.warnings());
         return new RestoreResult(false, diags, Map.of(), done, ms(t0), namespaceNanos / 1e6);
+    }
+
+    /**
+     * Up to which step an undo must consider steps without an outcome: none once every ACK was read; those
+     * sent when some outcome is not known; every one in a finish, since the dead run's may have taken effect.
+     */
+    private int unknownToUndo() {
+        if (resume != null) {
+            return plan.steps().size();
+        }
+        return uncertain ? sentUpTo : 0;
     }
 
     private static double ms(long since) {
