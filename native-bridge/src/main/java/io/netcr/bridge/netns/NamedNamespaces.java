@@ -32,8 +32,13 @@ public final class NamedNamespaces {
     private static final int EINVAL = 22;
     private static final int MAX_WORKERS = 2;
     private static final int MIN_PER_WORKER = 16;
-    /** Namespaces a thread makes unnamed, announces at once (one journal sync) and then names. */
-    static final int BATCH = 32;
+    /**
+     * Namespaces a thread makes unnamed, announces at once (one journal sync) and then names: the first
+     * batch of a thread, and the most (each batch is twice the one before, so that a thousand namespaces cost
+     * a dozen syncs, and a handful of namespaces are not held back behind many).
+     */
+    static final int FIRST_BATCH = 16;
+    static final int MAX_BATCH = 128;
 
     private NamedNamespaces() {
     }
@@ -170,12 +175,14 @@ public final class NamedNamespaces {
         int home = Sys.open(THREAD_SELF_NET, Sys.O_RDONLY | Sys.O_CLOEXEC);
         try {
             // stop is asked before a batch is taken, so that every index taken below names.size() is begun
+            int size = FIRST_BATCH;
             int first;
-            while (!batch.stopped() && (first = next.getAndAdd(BATCH)) < names.size()) {
+            while (!batch.stopped() && (first = next.getAndAdd(size)) < names.size()) {
                 if (started != null) {
                     started.run();
                 }
-                batch.create(names.subList(first, Math.min(first + BATCH, names.size())));
+                batch.create(names.subList(first, Math.min(first + size, names.size())));
+                size = Math.min(MAX_BATCH, size * 2);
             }
         } finally {
             try {

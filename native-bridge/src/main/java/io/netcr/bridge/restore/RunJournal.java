@@ -27,7 +27,10 @@ import java.util.Map;
  */
 final class RunJournal {
 
-    /** Steps announced at once, ahead of the one about to be sent: one journal sync for this many steps. */
+    /**
+     * Steps announced at least, ahead of the one about to be sent; later announcements reach as far ahead as
+     * the run has come, so that a plan of N steps costs about log2(N / 256) + 1 syncs.
+     */
     static final int ANNOUNCE_AHEAD = 256;
 
     /** The journal cannot take the announcement, so the step must not be sent: errno and why. */
@@ -65,15 +68,15 @@ final class RunJournal {
     }
 
     /**
-     * Before step {@code i} is sent: the journal announces it, synced. It announces a stretch ahead, so that
-     * pipelined steps cost one sync per {@value #ANNOUNCE_AHEAD}; the first announcement creates the journal
-     * (with the restorer's namespace {@code restorerNetns}).
+     * Before step {@code i} is sent: the journal announces it, synced. It announces a stretch ahead (at least
+     * {@value #ANNOUNCE_AHEAD} steps, and as many as the run has done), so that pipelined steps cost few
+     * syncs; the first announcement creates the journal (with the restorer's namespace {@code restorerNetns}).
      */
     void announce(int i, Inode restorerNetns) throws Unwritable {
         if (writer != null && i + 1 <= writer.content().announced()) {
             return;
         }
-        int upTo = Math.min(plan.steps().size(), i + ANNOUNCE_AHEAD);
+        int upTo = Math.min(plan.steps().size(), i + Math.max(ANNOUNCE_AHEAD, i));
         try {
             if (writer == null) {
                 writer = JournalWriter.create(dir, new JournalRecord.Begin(ProcessHandle.current().pid(),
