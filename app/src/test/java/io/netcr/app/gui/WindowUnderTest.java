@@ -1,5 +1,7 @@
 package io.netcr.app.gui;
 
+import io.netcr.app.gui.ops.RecoveryEngine;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.app.gui.task.FxTaskExecutor;
 import io.netcr.app.testing.Fixtures;
 import java.util.UUID;
@@ -26,7 +28,8 @@ final class WindowUnderTest implements AutoCloseable {
         vm = host == null ? new WorkbenchViewModel(executor, new RecentFiles(prefs))
                 : new WorkbenchViewModel(executor, new RecentFiles(prefs), host);
         window = ops == null ? new WorkbenchWindow(stage, vm)
-                : new WorkbenchWindow(stage, vm, s -> new WorkbenchActions(s, vm, ops.checkpoint(), ops.restore(), ops.dir));
+                : new WorkbenchWindow(stage, vm, s -> new WorkbenchActions(s, vm, ops.checkpoint(), ops.restore(),
+                        RecoveryEngine.system(RunDir.current()), ops.dir));
         stage.setScene(window.scene());
         stage.show();
     }

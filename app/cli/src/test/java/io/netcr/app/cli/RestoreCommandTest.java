@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netcr.bridge.restore.RestoreLock;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
@@ -35,6 +36,7 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +50,10 @@ class RestoreCommandTest {
 
     @TempDir
     Path dir;
+
+    /** The lock and journal of this test only. */
+    @RegisterExtension
+    final TestRunDir run = new TestRunDir();
 
     private String tag;
 
@@ -63,12 +69,10 @@ class RestoreCommandTest {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         tag = sb.toString();
-        RestoreCommand.lockFile = dir.resolve("restore.lock");
     }
 
     @AfterEach
     void cleanUp() {
-        RestoreCommand.lockFile = RestoreLock.DEFAULT;
         if (tag == null) {
             return;
         }
@@ -244,7 +248,8 @@ class RestoreCommandTest {
     @Test
     void should_refuse_a_second_restore_while_one_runs_and_wait_with_wait() throws Exception {
         Path file = validImage();
-        RestoreLock held = RestoreLock.acquire(RestoreCommand.lockFile, false, "netcr restore other.netcr");
+        RestoreLock held = RestoreLock.acquire(RunDir.current().lockFile(), false, "netcr restore other.netcr");
+
         Run busy;
         CompletableFuture<Run> waited;
         ByteArrayOutputStream waitedErr = new ByteArrayOutputStream();
@@ -321,16 +326,6 @@ class RestoreCommandTest {
     }
 
     static String sh(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(60, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Commands.output(cmd);
     }
 }
