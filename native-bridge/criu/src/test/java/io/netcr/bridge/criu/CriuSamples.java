@@ -13,8 +13,8 @@ final class CriuSamples {
     }
 
     static Path samples() {
-        String repo = System.getProperty("netcr.repo", System.getProperty("user.dir") + "/..");
-        return Path.of(repo).resolve("native-bridge/src/test/resources/criu").normalize();
+        String repo = System.getProperty("netcr.repo", System.getProperty("user.dir") + "/../..");
+        return Path.of(repo).resolve("native-bridge/criu/src/test/resources/criu").normalize();
     }
 
     static Path vethExternal() {
