@@ -42,7 +42,7 @@ final class Journal {
     /** A route added in the restorer's namespace. */
     record RestorerRoute(Route route, int oif) implements Entry {
         public String describe() {
-            return "ip route del " + route.destination() + (route.device() != null ? " dev " + route.device() : "");
+            return "ip route del " + route.describe();
         }
     }
 
