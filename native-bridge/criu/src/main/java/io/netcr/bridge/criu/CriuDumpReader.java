@@ -8,6 +8,7 @@ import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
+import io.netcr.model.Severity;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.SubjectPath;
@@ -107,10 +108,9 @@ public final class CriuDumpReader {
     private static List<ProtobufImage.Entry<net_device_entry>> readLinks(CriuFiles files, int id,
                                                                        List<Diagnostic> problems) {
         String name = "netdev-" + id + ".img";
-        byte[] bytes = files.get(name);
+        byte[] bytes = files.needed(name, Severity.ERROR, "netns-" + id + ".img is there but " + name
+                + " is missing: the namespace's devices are unknown", problems);
         if (bytes == null) {
-            problems.add(Diagnostic.error(Errno.ENOENT, SubjectPath.of(SubjectPath.FILE, name), Phase.READ,
-                    "netns-" + id + ".img is there but " + name + " is missing: the namespace's devices are unknown"));
             return List.of();
         }
         return ProtobufImage.read(name, bytes, ProtobufImage.NETDEV_MAGIC, "netdev", net_device_entry::parseFrom,
@@ -119,10 +119,9 @@ public final class CriuDumpReader {
 
     private static netns_entry readNetns(CriuFiles files, int id, List<Diagnostic> problems) {
         String name = "netns-" + id + ".img";
-        byte[] bytes = files.get(name);
+        byte[] bytes = files.needed(name, Severity.WARNING, name + " is missing: the namespace's sysctls are unknown",
+                problems);
         if (bytes == null) {
-            problems.add(Diagnostic.warning(Errno.ENOENT, SubjectPath.of(SubjectPath.FILE, name), Phase.READ,
-                    name + " is missing: the namespace's sysctls are unknown"));
             return null;
         }
         List<ProtobufImage.Entry<netns_entry>> entries = ProtobufImage.read(name, bytes, ProtobufImage.NETNS_MAGIC,

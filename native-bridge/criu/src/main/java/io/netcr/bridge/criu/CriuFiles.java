@@ -3,6 +3,7 @@ package io.netcr.bridge.criu;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Phase;
+import io.netcr.model.Severity;
 import io.netcr.model.SourceFiles;
 import io.netcr.model.SubjectPath;
 import java.io.IOException;
@@ -51,6 +52,19 @@ public record CriuFiles(String origin, Map<String, byte[]> files) {
 
     public byte[] get(String name) {
         return files.get(name);
+    }
+
+    /**
+     * The bytes of an image the reader needs, or null with an ENOENT diagnostic on the file: {@code missing}
+     * says what its absence costs ("netdev-9.img is missing: the namespace's devices are unknown").
+     */
+    byte[] needed(String name, Severity severity, String missing, List<Diagnostic> problems) {
+        byte[] bytes = files.get(name);
+        if (bytes == null) {
+            problems.add(new Diagnostic(Errno.ENOENT, severity, SubjectPath.of(SubjectPath.FILE, name), Phase.READ,
+                    missing, null));
+        }
+        return bytes;
     }
 
     /**

@@ -3,10 +3,14 @@ package io.netcr.bridge.criu;
 import io.netcr.bridge.criu.proto.NetdevProto.net_device_entry;
 import io.netcr.bridge.criu.proto.NetdevProto.netns_entry;
 import io.netcr.bridge.criu.proto.NetdevProto.netns_id;
-import io.netcr.bridge.netlink.MalformedMessageException;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Nl;
-import io.netcr.bridge.netlink.Rta;
+import io.netcr.bridge.netlink.RtnlWords;
+import io.netcr.bridge.netlink.map.IndexedAddress;
+import io.netcr.bridge.netlink.map.LinkNames;
+import io.netcr.bridge.netlink.map.Mapped;
+import io.netcr.bridge.netlink.map.MappedRoute;
+import io.netcr.bridge.netlink.map.RtnlMapper;
 import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
@@ -15,7 +19,8 @@ import io.netcr.model.Errno;
 import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.Route;
-import io.netcr.model.SubjectPath;
+import io.netcr.model.Severity;
+import io.netcr.model.checkpoint.PolicyRule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +41,8 @@ final class CriuNamespaceReader {
     private final netns_entry netns;
     private final List<Diagnostic> problems;
     private final Map<Integer, String> namesByIndex = new LinkedHashMap<>();
+    /** The same names, as the rtnetlink mapping asks for them. */
+    private final LinkNames names = LinkNames.of(namesByIndex);
     private final Map<String, String> properties = new TreeMap<>();
 
     CriuNamespaceReader(CriuFiles files, int id, Map<Integer, List<ProtobufImage.Entry<net_device_entry>>> allLinks,
@@ -120,7 +127,7 @@ final class CriuNamespaceReader {
                         "device " + d.getName() + " has a hardware address of " + length + " bytes, which a "
                                 + CriuLinks.typeName(type) + " link cannot have; it is left out"));
             } else {
-                b.mac(io.netcr.bridge.netlink.RtnlWords.mac(d.getAddress().toByteArray()));
+                b.mac(RtnlWords.mac(d.getAddress().toByteArray()));
             }
         } else if (type == CriuLinks.LOOPBACK) {
             b.mac(CriuLinks.LOOPBACK_MAC);
@@ -166,66 +173,48 @@ final class CriuNamespaceReader {
     private Map<Integer, List<Address>> readAddresses() {
         Map<Integer, List<Address>> byIndex = new LinkedHashMap<>();
         String file = "ifaddr-" + id + ".img";
-        byte[] bytes = files.get(file);
+        byte[] bytes = files.needed(file, Severity.WARNING, file + " is missing: the namespace's addresses are unknown",
+                problems);
         if (bytes == null) {
-            problems.add(Diagnostic.warning(Errno.ENOENT, SubjectPath.of(SubjectPath.FILE, file), Phase.READ,
-                    file + " is missing: the namespace's addresses are unknown"));
             return byIndex;
         }
         for (NetlinkImage.Message m : NetlinkImage.read(file, bytes, NetlinkImage.IFADDR_MAGIC, problems)) {
-            SubjectPath rec = ProtobufImage.record(file, m.number());
-            if (!(m.message() instanceof NetlinkMessage.Addr addr) || m.message().header().type() != Nl.RTM_NEWADDR) {
-                problems.add(Diagnostic.warning(Errno.EINVAL, rec, Phase.READ, "message " + m.number() + " of " + file
-                        + " has type " + m.message().header().type() + ", not RTM_NEWADDR; it is skipped"));
+            if (!(m.message() instanceof NetlinkMessage.Addr addr) || !isNew(file, m, Nl.RTM_NEWADDR, "RTM_NEWADDR")) {
                 continue;
             }
-            try {
-                NetlinkMapper.IndexedAddress a = NetlinkMapper.address(addr, namesByIndex);
-                if (a == null) {
-                    continue;
-                }
-                if (!namesByIndex.containsKey(a.ifindex())) {
-                    problems.add(Diagnostic.warning(Errno.EINVAL, rec, Phase.READ, "address " + a.address().cidr()
-                            + " belongs to ifindex " + a.ifindex() + ", which no device of netdev-" + id
-                            + ".img has; it is left out"));
-                    continue;
-                }
-                byIndex.computeIfAbsent(a.ifindex(), k -> new ArrayList<>()).add(a.address());
-            } catch (IllegalArgumentException | MalformedMessageException e) {
-                problems.add(Diagnostic.error(Errno.EBADMSG, rec, Phase.READ, "message " + m.number() + " of " + file
-                        + " is not a usable address: " + e.getMessage()));
+            IndexedAddress a = mapped(file, m, "address", RtnlMapper.address(addr, names));
+            if (a == null) {
+                continue;
             }
+            if (!namesByIndex.containsKey(a.ifindex())) {
+                problems.add(Diagnostic.warning(Errno.EINVAL, ProtobufImage.record(file, m.number()), Phase.READ,
+                        "address " + a.address().cidr() + " belongs to ifindex " + a.ifindex() + ", which no device of "
+                                + "netdev-" + id + ".img has; it is left out"));
+                continue;
+            }
+            byIndex.computeIfAbsent(a.ifindex(), k -> new ArrayList<>()).add(a.address());
         }
         return byIndex;
     }
 
     private void readRoutes(String file, List<Route> into) {
-        byte[] bytes = files.get(file);
+        byte[] bytes = files.needed(file, Severity.WARNING, file + " is missing: those routes are unknown", problems);
         if (bytes == null) {
-            problems.add(Diagnostic.warning(Errno.ENOENT, SubjectPath.of(SubjectPath.FILE, file), Phase.READ,
-                    file + " is missing: those routes are unknown"));
             return;
         }
         int otherTables = 0;
         for (NetlinkImage.Message m : NetlinkImage.read(file, bytes, NetlinkImage.ROUTE_MAGIC, problems)) {
-            SubjectPath rec = ProtobufImage.record(file, m.number());
-            if (!(m.message() instanceof NetlinkMessage.Route r) || m.message().header().type() != Nl.RTM_NEWROUTE) {
-                problems.add(Diagnostic.warning(Errno.EINVAL, rec, Phase.READ, "message " + m.number() + " of " + file
-                        + " has type " + m.message().header().type() + ", not RTM_NEWROUTE; it is skipped"));
+            if (!(m.message() instanceof NetlinkMessage.Route r) || !isNew(file, m, Nl.RTM_NEWROUTE, "RTM_NEWROUTE")) {
                 continue;
             }
-            try {
-                if (NetlinkMapper.table(r) != Rta.RT_TABLE_MAIN) {
-                    otherTables++;
-                    continue;
-                }
-                Route route = NetlinkMapper.route(r, namesByIndex);
-                if (route != null) {
-                    into.add(route);
-                }
-            } catch (IllegalArgumentException | MalformedMessageException e) {
-                problems.add(Diagnostic.error(Errno.EBADMSG, rec, Phase.READ, "message " + m.number() + " of " + file
-                        + " is not a usable route: " + e.getMessage()));
+            MappedRoute route = mapped(file, m, "route", RtnlMapper.route(r, names));
+            if (route == null) {
+                continue;
+            }
+            if (route.isMain()) {
+                into.add(route.route());
+            } else {
+                otherTables++;
             }
         }
         if (otherTables > 0) {
@@ -233,6 +222,7 @@ final class CriuNamespaceReader {
         }
     }
 
+    /** Each rule as {@code ip rule} words it ({@link io.netcr.model.checkpoint.PolicyRule#describe()}), in property {@code rule.NN}. */
     private void readRules() {
         String file = "rule-" + id + ".img";
         byte[] bytes = files.get(file);
@@ -241,16 +231,34 @@ final class CriuNamespaceReader {
         }
         int n = 0;
         for (NetlinkImage.Message m : NetlinkImage.read(file, bytes, NetlinkImage.RULE_MAGIC, problems)) {
-            if (!(m.message() instanceof NetlinkMessage.Rule rule)) {
+            if (!(m.message() instanceof NetlinkMessage.Rule rule) || !isNew(file, m, Nl.RTM_NEWRULE, "RTM_NEWRULE")) {
                 continue;
             }
-            try {
-                properties.put(String.format("rule.%02d", ++n), NetlinkMapper.rule(rule));
-            } catch (IllegalArgumentException | MalformedMessageException e) {
-                problems.add(Diagnostic.warning(Errno.EBADMSG, ProtobufImage.record(file, m.number()), Phase.READ,
-                        "message " + m.number() + " of " + file + " is not a usable rule: " + e.getMessage()));
+            PolicyRule r = mapped(file, m, "rule", RtnlMapper.rule(rule));
+            if (r != null) {
+                properties.put(String.format("rule.%02d", ++n), r.describe());
             }
         }
+    }
+
+    /** True for a message of the type an iproute2 save stream holds; anything else is skipped with a warning. */
+    private boolean isNew(String file, NetlinkImage.Message m, int type, String typeName) {
+        if (m.message().header().type() == type) {
+            return true;
+        }
+        problems.add(Diagnostic.warning(Errno.EINVAL, ProtobufImage.record(file, m.number()), Phase.READ, "message "
+                + m.number() + " of " + file + " has type " + m.message().header().type() + ", not " + typeName
+                + "; it is skipped"));
+        return false;
+    }
+
+    /** The mapped record, or null: for a damaged message with an error naming it, for another family silently. */
+    private <T> T mapped(String file, NetlinkImage.Message m, String what, Mapped<T> result) {
+        if (result instanceof Mapped.Damaged<T> d) {
+            problems.add(Diagnostic.error(Errno.EBADMSG, ProtobufImage.record(file, m.number()), Phase.READ, "message "
+                    + m.number() + " of " + file + " is not a usable " + what + ": " + d.problem()));
+        }
+        return result.valueOrNull();
     }
 
     private void readNamespaceProperties() {

@@ -6,7 +6,6 @@ import io.netcr.bridge.netlink.NetlinkMessages;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Phase;
-import io.netcr.model.SubjectPath;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -40,17 +39,8 @@ final class NetlinkImage {
         if (bytes.length == 0) {
             return out;
         }
-        SubjectPath where = SubjectPath.of(SubjectPath.FILE, file);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
-        if (b.remaining() < 4) {
-            problems.add(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, file + " is truncated: " + bytes.length
-                    + " bytes, where a 4-byte magic belongs"));
-            return out;
-        }
-        int found = b.getInt();
-        if (found != magic) {
-            problems.add(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, String.format(
-                    "%s is not an iproute2 save stream: magic 0x%08x, expected 0x%08x", file, found, magic)));
+        if (!ImageHeader.check(file, b, "an iproute2 save stream", problems, magic)) {
             return out;
         }
         ByteBuffer rest = b.slice().order(ByteOrder.nativeOrder());

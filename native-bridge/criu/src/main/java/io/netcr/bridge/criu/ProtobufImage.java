@@ -45,19 +45,8 @@ final class ProtobufImage {
     static <T> List<Entry<T>> read(String file, byte[] bytes, int magic, String what, Decoder<T> decoder,
                                    List<Diagnostic> problems) {
         List<Entry<T>> out = new ArrayList<>();
-        SubjectPath where = SubjectPath.of(SubjectPath.FILE, file);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
-        if (b.remaining() < 8) {
-            problems.add(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, file + " is truncated: " + bytes.length
-                    + " bytes, a CRIU image starts with 8 bytes of magic numbers"));
-            return out;
-        }
-        int common = b.getInt();
-        int own = b.getInt();
-        if (common != IMG_COMMON_MAGIC || own != magic) {
-            problems.add(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, String.format(
-                    "%s is not a CRIU %s image: magic 0x%08x 0x%08x, expected 0x%08x 0x%08x", file, what, common, own,
-                    IMG_COMMON_MAGIC, magic)));
+        if (!ImageHeader.check(file, b, "a CRIU " + what + " image", problems, IMG_COMMON_MAGIC, magic)) {
             return out;
         }
         int number = 0;

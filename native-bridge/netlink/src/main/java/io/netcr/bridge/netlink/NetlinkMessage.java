@@ -20,6 +20,10 @@ public sealed interface NetlinkMessage {
     record Route(NlMsgHdr header, RtMsg info, AttributeTree attributes) implements NetlinkMessage {
     }
 
+    /** RTM_NEWNEIGH / RTM_DELNEIGH: a neighbour (ARP / NDP) entry, or a bridge forwarding entry (AF_BRIDGE). */
+    record Neigh(NlMsgHdr header, NdMsg info, AttributeTree attributes) implements NetlinkMessage {
+    }
+
     /** RTM_NEWRULE / RTM_DELRULE: a policy routing rule. */
     record Rule(NlMsgHdr header, FibRuleHdr info, AttributeTree attributes) implements NetlinkMessage {
     }

@@ -62,6 +62,10 @@ public final class NetlinkMessages {
                 RtMsg s = RtMsg.parse(p, at);
                 yield new NetlinkMessage.Route(h, s, attributes(p, h, at));
             }
+            case Nl.RTM_NEWNEIGH, Nl.RTM_DELNEIGH -> {
+                NdMsg s = NdMsg.parse(p, at);
+                yield new NetlinkMessage.Neigh(h, s, attributes(p, h, at));
+            }
             case Nl.RTM_NEWRULE, Nl.RTM_DELRULE -> {
                 FibRuleHdr s = FibRuleHdr.parse(p, at);
                 yield new NetlinkMessage.Rule(h, s, attributes(p, h, at));

@@ -39,6 +39,9 @@ public final class Nl {
     public static final int RTM_NEWROUTE = 24;
     public static final int RTM_DELROUTE = 25;
     public static final int RTM_GETROUTE = 26;
+    public static final int RTM_NEWNEIGH = 28;
+    public static final int RTM_DELNEIGH = 29;
+    public static final int RTM_GETNEIGH = 30;
     public static final int RTM_NEWRULE = 32;
     public static final int RTM_DELRULE = 33;
     public static final int RTM_GETRULE = 34;
@@ -48,6 +51,8 @@ public final class Nl {
 
     public static final int AF_UNSPEC = 0;
     public static final int AF_INET = 2;
+    /** The family of bridge forwarding entries (RTM_NEWNEIGH of a bridge port), not of IP neighbours. */
+    public static final int AF_BRIDGE = 7;
     public static final int AF_INET6 = 10;
 
     public static final int NETNSA_NSID = 1;

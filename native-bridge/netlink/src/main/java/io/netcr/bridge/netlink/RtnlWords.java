@@ -6,11 +6,23 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-/** The words iproute2 prints for rtnetlink numbers, so that netcr's text matches what people know. */
+/**
+ * The words iproute2 prints for rtnetlink numbers, so that netcr's text matches what people know. Each
+ * table is here once; the two the model needs itself (scopes and address flags, which images store as
+ * numbers and the validator checks) live in the model only: {@link io.netcr.model.RtScope}, {@link IfaFlags}.
+ */
 public final class RtnlWords {
 
     private static final String[] OPERSTATES =
         {"unknown", "notpresent", "down", "lowerlayerdown", "testing", "dormant", "up"};
+
+    /** NUD_* by bit (0x01 upwards), as ip/ipneigh.c prints them. */
+    private static final String[] NUD_STATES =
+        {"INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "NOARP", "PERMANENT"};
+
+    /** NTF_* by bit (0x01 upwards), as iproute2 names them. */
+    private static final String[] NTF_FLAGS =
+        {"use", "self", "master", "proxy", "extern_learn", "offload", "sticky", "router"};
 
     private static final String[] ROUTE_TYPES = {"unspec", "unicast", "local", "broadcast", "anycast",
         "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve"};
@@ -35,18 +47,6 @@ public final class RtnlWords {
             case Nl.AF_INET -> "inet";
             case Nl.AF_INET6 -> "inet6";
             default -> Integer.toString(af);
-        };
-    }
-
-    /** RT_SCOPE_* as /etc/iproute2/rt_scopes names them. */
-    public static String scope(int value) {
-        return switch (value) {
-            case 0 -> "global";
-            case 200 -> "site";
-            case 253 -> "link";
-            case 254 -> "host";
-            case 255 -> "nowhere";
-            default -> Integer.toString(value);
         };
     }
 
@@ -111,6 +111,36 @@ public final class RtnlWords {
             }
         }
         return sb.toString();
+    }
+
+    /** NUD_* bits in {@code ip neigh}'s words and order ("PERMANENT", "REACHABLE", ...); no bit is "NONE". */
+    public static List<String> neighbourStates(int state) {
+        if (state == 0) {
+            return List.of("NONE");
+        }
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < NUD_STATES.length; i++) {
+            if ((state & (1 << i)) != 0) {
+                words.add(NUD_STATES[i]);
+            }
+        }
+        for (int i = NUD_STATES.length; i < 16; i++) {
+            if ((state & (1 << i)) != 0) {
+                words.add(String.format(Locale.ROOT, "0x%x", 1 << i));
+            }
+        }
+        return words;
+    }
+
+    /** NTF_* flags as {@code ip neigh} prints them ("router", "proxy", "extern_learn", ...), in bit order. */
+    public static List<String> neighbourFlags(int flags) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            if ((flags & (1 << i)) != 0) {
+                words.add(NTF_FLAGS[i]);
+            }
+        }
+        return Collections.unmodifiableList(words);
     }
 
     /** A hardware address as lower-case hex pairs joined by colons. */

@@ -42,7 +42,7 @@ class NetlinkMessagesTest {
         assertEquals(7, r.attributes().u32(Rta.RTA_PRIORITY).orElseThrow());
         assertEquals(1, r.attributes().u32(Rta.RTA_OIF).orElseThrow());
         assertEquals("boot", RtnlWords.protocol(r.info().protocol()));
-        assertEquals("link", RtnlWords.scope(r.info().scope()));
+        assertEquals("link", io.netcr.model.RtScope.word(r.info().scope()));
         assertEquals("unicast", RtnlWords.routeType(r.info().type()));
     }
 
@@ -69,6 +69,37 @@ class NetlinkMessagesTest {
     }
 
     @Test
+    void should_decode_neighbour_dump_of_both_families() {
+        ByteBuffer b = HexFixtures.load("neigh_dump.hex");
+        List<NetlinkMessage> ms = NetlinkMessages.parse(b);
+
+        assertEquals(3, ms.size());
+        assertEquals(b.limit(), b.position(), "the whole stream is consumed");
+        NetlinkMessage.Neigh v4 = assertInstanceOf(NetlinkMessage.Neigh.class, ms.get(0));
+        assertEquals(new NlMsgHdr(76, Nl.RTM_NEWNEIGH, Nl.NLM_F_MULTI, 7, 3402), v4.header());
+        assertEquals(new NdMsg(Nl.AF_INET, 3, Nda.NUD_PERMANENT, 0, 3), v4.info());
+        assertArrayEquals(new byte[] {10, (byte) 250, 77, 2}, v4.attributes().bytes(Nda.NDA_DST).orElseThrow());
+        assertEquals("02:00:00:00:77:02", RtnlWords.mac(v4.attributes().bytes(Nda.NDA_LLADDR).orElseThrow()));
+        assertEquals(List.of("PERMANENT"), RtnlWords.neighbourStates(v4.info().state()));
+        NetlinkMessage.Neigh v6 = assertInstanceOf(NetlinkMessage.Neigh.class, ms.get(1));
+        assertEquals(new NdMsg(Nl.AF_INET6, 3, Nda.NUD_PERMANENT, Nda.NTF_ROUTER, 1), v6.info());
+        assertEquals(List.of("router"), RtnlWords.neighbourFlags(v6.info().flags()));
+        assertEquals(16, v6.attributes().get(Nda.NDA_DST).orElseThrow().length());
+        assertInstanceOf(NetlinkMessage.Done.class, ms.get(2));
+    }
+
+    @Test
+    void should_encode_a_neighbour_header_as_the_kernel_does() {
+        NetlinkMessage.Neigh v4 = (NetlinkMessage.Neigh) NetlinkMessages.parse(HexFixtures.load("neigh_dump.hex")).get(0);
+        ByteBuffer out = ByteBuffer.allocate(NetlinkMessages.packedLength(v4.info(), v4.attributes()))
+                .order(ByteOrder.nativeOrder());
+        NetlinkMessages.pack(out, Nl.RTM_NEWNEIGH, Nl.NLM_F_MULTI, 7, 3402, v4.info(), v4.attributes());
+        byte[] expected = new byte[76];
+        HexFixtures.load("neigh_dump.hex").get(expected);
+        assertArrayEquals(expected, out.array());
+    }
+
+    @Test
     void should_decode_ipv6_rule() {
         NetlinkMessage.Rule r = assertInstanceOf(NetlinkMessage.Rule.class,
                 NetlinkMessages.parse(HexFixtures.load("rule_v6.hex")).get(0));
@@ -85,7 +116,7 @@ class NetlinkMessagesTest {
         assertEquals(100, r.attributes().u32(Rta.RTA_TABLE).orElseThrow());
         assertArrayEquals(new byte[] {10, (byte) 250, 2, 0}, r.attributes().bytes(Rta.RTA_DST).orElseThrow());
         assertArrayEquals(new byte[] {10, (byte) 250, 1, 2}, r.attributes().bytes(Rta.RTA_GATEWAY).orElseThrow());
-        assertEquals("global", RtnlWords.scope(r.info().scope()));
+        assertEquals("global", io.netcr.model.RtScope.word(r.info().scope()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.netcr.bridge.discovery;
+package io.netcr.bridge.netlink.map;
 
 import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.AttributeTree;
@@ -6,26 +6,32 @@ import io.netcr.bridge.netlink.FibRuleHdr;
 import io.netcr.bridge.netlink.Fra;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.RtnlWords;
-import io.netcr.model.IpText;
 import io.netcr.model.checkpoint.PolicyRule;
 
 /**
- * A rule message (RTM_NEWRULE) as a {@link PolicyRule} in iproute2's words, the way {@code ip rule show}
- * prints it: selector ({@code [not] from PREFIX|all [to PREFIX] [tos] [fwmark] [iif] [oif] ...}) and action.
+ * RTM_NEWRULE / RTM_DELRULE as a {@link PolicyRule} in iproute2's words, the way {@code ip rule show}
+ * prints it: selector ({@code [not] from PREFIX|all [to PREFIX] [tos] [fwmark] [iif] [oif] [ipproto]}) and
+ * action ({@code lookup TABLE [suppress_prefixlength N]}, {@code goto}, {@code nop}, {@code blackhole}, ...).
  * Selectors netcr does not name are left out: the text is for a person, who can ask {@code ip rule}.
+ * Only inet and inet6 are mapped.
  */
-final class RuleAssembler {
+final class RuleMapping {
 
     private static final int NO_SUPPRESS = -1;
 
-    private RuleAssembler() {
+    private RuleMapping() {
     }
 
-    static PolicyRule rule(NetlinkMessage.Rule m) {
+    /** Null for a family the model does not hold. */
+    static PolicyRule map(NetlinkMessage.Rule m) {
         FibRuleHdr h = m.info();
+        if (!IpBytes.isInet(h.family())) {
+            return null;
+        }
         AttributeTree a = m.attributes();
-        return new PolicyRule(RtnlWords.family(h.family()), a.find(Fra.FRA_PRIORITY) == null ? 0
-                : a.find(Fra.FRA_PRIORITY).u32Long(), selector(h, a), action(h, a));
+        Attribute priority = a.find(Fra.FRA_PRIORITY); // the kernel sends none for pref 0
+        return new PolicyRule(RtnlWords.family(h.family()), priority == null ? 0 : priority.u32Long(),
+                selector(h, a), action(h, a));
     }
 
     private static String selector(FibRuleHdr h, AttributeTree a) {
@@ -33,9 +39,9 @@ final class RuleAssembler {
         if ((h.flags() & Fra.FIB_RULE_INVERT) != 0) {
             s.append("not ");
         }
-        s.append("from ").append(prefix(a.bytesOrNull(Fra.FRA_SRC), h.srcLen()));
+        s.append("from ").append(prefix(a.bytesOrNull(Fra.FRA_SRC), h.srcLen(), h.family(), "source"));
         if (h.dstLen() > 0 && a.has(Fra.FRA_DST)) {
-            s.append(" to ").append(prefix(a.bytesOrNull(Fra.FRA_DST), h.dstLen()));
+            s.append(" to ").append(prefix(a.bytesOrNull(Fra.FRA_DST), h.dstLen(), h.family(), "destination"));
         }
         if (h.tos() != 0) {
             s.append(String.format(" tos 0x%02x", h.tos()));
@@ -75,10 +81,11 @@ final class RuleAssembler {
     }
 
     /** {@code all} for length 0; an address of its full length without "/len", as iproute2 prints it. */
-    private static String prefix(byte[] ip, int len) {
+    private static String prefix(byte[] ip, int len, int family, String what) {
         if (ip == null || len == 0) {
             return "all";
         }
-        return len == ip.length * 8 ? IpText.format(ip) : IpText.format(ip) + "/" + len;
+        String text = IpBytes.text(ip, family, "rule " + what);
+        return IpBytes.prefixLength(len, family, "rule " + what) == ip.length * 8 ? text : text + "/" + len;
     }
 }
