@@ -50,30 +50,13 @@ public final class NetlinkMessages {
         p.limit(payloadLength);
         int at = offset + NlMsgHdr.SIZE;
         NetlinkMessage m = switch (h.type()) {
-            case Nl.RTM_NEWLINK, Nl.RTM_DELLINK -> {
-                IfInfoMsg s = IfInfoMsg.parse(p, at);
-                yield new NetlinkMessage.Link(h, s, attributes(p, h, at));
-            }
-            case Nl.RTM_NEWADDR, Nl.RTM_DELADDR -> {
-                IfAddrMsg s = IfAddrMsg.parse(p, at);
-                yield new NetlinkMessage.Addr(h, s, attributes(p, h, at));
-            }
-            case Nl.RTM_NEWROUTE, Nl.RTM_DELROUTE -> {
-                RtMsg s = RtMsg.parse(p, at);
-                yield new NetlinkMessage.Route(h, s, attributes(p, h, at));
-            }
-            case Nl.RTM_NEWNEIGH, Nl.RTM_DELNEIGH -> {
-                NdMsg s = NdMsg.parse(p, at);
-                yield new NetlinkMessage.Neigh(h, s, attributes(p, h, at));
-            }
-            case Nl.RTM_NEWRULE, Nl.RTM_DELRULE -> {
-                FibRuleHdr s = FibRuleHdr.parse(p, at);
-                yield new NetlinkMessage.Rule(h, s, attributes(p, h, at));
-            }
-            case Nl.RTM_NEWNSID, Nl.RTM_DELNSID -> {
-                RtGenMsg s = RtGenMsg.parse(p, at);
-                yield new NetlinkMessage.NsId(h, s, attributes(p, h, at));
-            }
+            // each struct is read before its attributes, which follow it
+            case Nl.RTM_NEWLINK, Nl.RTM_DELLINK -> new NetlinkMessage.Link(h, IfInfoMsg.parse(p, at), attributes(p, h, at));
+            case Nl.RTM_NEWADDR, Nl.RTM_DELADDR -> new NetlinkMessage.Addr(h, IfAddrMsg.parse(p, at), attributes(p, h, at));
+            case Nl.RTM_NEWROUTE, Nl.RTM_DELROUTE -> new NetlinkMessage.Route(h, RtMsg.parse(p, at), attributes(p, h, at));
+            case Nl.RTM_NEWNEIGH, Nl.RTM_DELNEIGH -> new NetlinkMessage.Neigh(h, NdMsg.parse(p, at), attributes(p, h, at));
+            case Nl.RTM_NEWRULE, Nl.RTM_DELRULE -> new NetlinkMessage.Rule(h, FibRuleHdr.parse(p, at), attributes(p, h, at));
+            case Nl.RTM_NEWNSID, Nl.RTM_DELNSID -> new NetlinkMessage.NsId(h, RtGenMsg.parse(p, at), attributes(p, h, at));
             case Nl.NLMSG_ERROR -> new NetlinkMessage.Error(h, NlMsgErr.parse(p, h, payloadLength, at));
             case Nl.NLMSG_DONE -> done(p, h, at);
             default -> {

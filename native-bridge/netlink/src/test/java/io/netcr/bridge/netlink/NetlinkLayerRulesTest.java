@@ -1,6 +1,7 @@
 package io.netcr.bridge.netlink;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -21,4 +22,8 @@ class NetlinkLayerRulesTest {
     @ArchTest
     static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the command line and the agent run without JavaFX");
+
+    /** Each package a slice of its own (the codec and its mapping, the reader and CRIU's generated messages). */
+    @ArchTest
+    static final ArchRule packagesFreeOfCycles = slices().matching("io.netcr.bridge.(**)").should().beFreeOfCycles();
 }
