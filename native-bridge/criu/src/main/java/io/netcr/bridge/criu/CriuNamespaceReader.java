@@ -3,14 +3,8 @@ package io.netcr.bridge.criu;
 import io.netcr.bridge.criu.proto.NetdevProto.net_device_entry;
 import io.netcr.bridge.criu.proto.NetdevProto.netns_entry;
 import io.netcr.bridge.criu.proto.NetdevProto.netns_id;
-import io.netcr.bridge.netlink.NetlinkMessage;
-import io.netcr.bridge.netlink.Nl;
 import io.netcr.bridge.netlink.RtnlWords;
-import io.netcr.bridge.netlink.map.IndexedAddress;
 import io.netcr.bridge.netlink.map.LinkNames;
-import io.netcr.bridge.netlink.map.Mapped;
-import io.netcr.bridge.netlink.map.MappedRoute;
-import io.netcr.bridge.netlink.map.RtnlMapper;
 import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
@@ -20,7 +14,6 @@ import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.Route;
 import io.netcr.model.Severity;
-import io.netcr.model.checkpoint.PolicyRule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,24 +168,16 @@ final class CriuNamespaceReader {
         String file = "ifaddr-" + id + ".img";
         byte[] bytes = files.needed(file, Severity.WARNING, file + " is missing: the namespace's addresses are unknown",
                 problems);
-        if (bytes == null) {
-            return byIndex;
-        }
-        for (NetlinkImage.Message m : NetlinkImage.read(file, bytes, NetlinkImage.IFADDR_MAGIC, problems)) {
-            if (!(m.message() instanceof NetlinkMessage.Addr addr) || !isNew(file, m, Nl.RTM_NEWADDR, "RTM_NEWADDR")) {
-                continue;
-            }
-            IndexedAddress a = mapped(file, m, "address", RtnlMapper.address(addr, names));
-            if (a == null) {
-                continue;
-            }
-            if (!namesByIndex.containsKey(a.ifindex())) {
-                problems.add(Diagnostic.warning(Errno.EINVAL, ProtobufImage.record(file, m.number()), Phase.READ,
-                        "address " + a.address().cidr() + " belongs to ifindex " + a.ifindex() + ", which no device of "
-                                + "netdev-" + id + ".img has; it is left out"));
-                continue;
-            }
-            byIndex.computeIfAbsent(a.ifindex(), k -> new ArrayList<>()).add(a.address());
+        if (bytes != null) {
+            SavedRecords.ADDRESSES.read(file, bytes, names, problems, (m, a) -> {
+                if (namesByIndex.containsKey(a.ifindex())) {
+                    byIndex.computeIfAbsent(a.ifindex(), k -> new ArrayList<>()).add(a.address());
+                } else {
+                    problems.add(Diagnostic.warning(Errno.EINVAL, ProtobufImage.record(file, m.number()), Phase.READ,
+                            "address " + a.address().cidr() + " belongs to ifindex " + a.ifindex() + ", which no "
+                                    + "device of netdev-" + id + ".img has; it is left out"));
+                }
+            });
         }
         return byIndex;
     }
@@ -202,23 +187,17 @@ final class CriuNamespaceReader {
         if (bytes == null) {
             return;
         }
-        int otherTables = 0;
-        for (NetlinkImage.Message m : NetlinkImage.read(file, bytes, NetlinkImage.ROUTE_MAGIC, problems)) {
-            if (!(m.message() instanceof NetlinkMessage.Route r) || !isNew(file, m, Nl.RTM_NEWROUTE, "RTM_NEWROUTE")) {
-                continue;
-            }
-            MappedRoute route = mapped(file, m, "route", RtnlMapper.route(r, names));
-            if (route == null) {
-                continue;
-            }
-            if (route.isMain()) {
-                into.add(route.route());
+        int[] otherTables = {0};
+        SavedRecords.ROUTES.read(file, bytes, names, problems, (m, r) -> {
+            if (r.isMain()) {
+                into.add(r.route());
             } else {
-                otherTables++;
+                otherTables[0]++;
             }
-        }
-        if (otherTables > 0) {
-            properties.put("criu." + file.substring(0, file.indexOf('-')) + ".other-tables", Integer.toString(otherTables));
+        });
+        if (otherTables[0] > 0) {
+            properties.put("criu." + file.substring(0, file.indexOf('-')) + ".other-tables",
+                    Integer.toString(otherTables[0]));
         }
     }
 
@@ -226,39 +205,11 @@ final class CriuNamespaceReader {
     private void readRules() {
         String file = "rule-" + id + ".img";
         byte[] bytes = files.get(file);
-        if (bytes == null) {
-            return;
+        if (bytes != null) {
+            int[] n = {0};
+            SavedRecords.RULES.read(file, bytes, names, problems,
+                    (m, r) -> properties.put(String.format("rule.%02d", ++n[0]), r.describe()));
         }
-        int n = 0;
-        for (NetlinkImage.Message m : NetlinkImage.read(file, bytes, NetlinkImage.RULE_MAGIC, problems)) {
-            if (!(m.message() instanceof NetlinkMessage.Rule rule) || !isNew(file, m, Nl.RTM_NEWRULE, "RTM_NEWRULE")) {
-                continue;
-            }
-            PolicyRule r = mapped(file, m, "rule", RtnlMapper.rule(rule));
-            if (r != null) {
-                properties.put(String.format("rule.%02d", ++n), r.describe());
-            }
-        }
-    }
-
-    /** True for a message of the type an iproute2 save stream holds; anything else is skipped with a warning. */
-    private boolean isNew(String file, NetlinkImage.Message m, int type, String typeName) {
-        if (m.message().header().type() == type) {
-            return true;
-        }
-        problems.add(Diagnostic.warning(Errno.EINVAL, ProtobufImage.record(file, m.number()), Phase.READ, "message "
-                + m.number() + " of " + file + " has type " + m.message().header().type() + ", not " + typeName
-                + "; it is skipped"));
-        return false;
-    }
-
-    /** The mapped record, or null: for a damaged message with an error naming it, for another family silently. */
-    private <T> T mapped(String file, NetlinkImage.Message m, String what, Mapped<T> result) {
-        if (result instanceof Mapped.Damaged<T> d) {
-            problems.add(Diagnostic.error(Errno.EBADMSG, ProtobufImage.record(file, m.number()), Phase.READ, "message "
-                    + m.number() + " of " + file + " is not a usable " + what + ": " + d.problem()));
-        }
-        return result.valueOrNull();
     }
 
     private void readNamespaceProperties() {

@@ -10,19 +10,16 @@ import io.netcr.model.RtScope;
 /**
  * RTM_NEWADDR / RTM_DELADDR as an {@link IndexedAddress}, as {@code ip addr} shows it: IFA_LOCAL (else
  * IFA_ADDRESS, as iproute2 takes it for IPv6), the full flags of IFA_FLAGS (else the u8 of the header), the
- * label only when it is not the device's name. Only inet and inet6 are mapped.
+ * label only when it is not the device's name. Only inet and inet6 reach it (see RtnlMapper).
  */
 final class AddressMapping {
 
     private AddressMapping() {
     }
 
-    /** Null for a family the model does not hold. */
+    /** An inet or inet6 message (the caller has checked). */
     static IndexedAddress map(NetlinkMessage.Addr m, LinkNames names) {
         int family = m.info().family();
-        if (!IpBytes.isInet(family)) {
-            return null;
-        }
         AttributeTree a = m.attributes();
         byte[] ip = a.bytesOrNull(Ifa.IFA_LOCAL);
         if (ip == null) {

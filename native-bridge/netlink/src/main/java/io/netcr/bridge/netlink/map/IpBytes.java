@@ -10,11 +10,6 @@ final class IpBytes {
     private IpBytes() {
     }
 
-    /** True for the families the model holds: AF_INET and AF_INET6. */
-    static boolean isInet(int family) {
-        return family == Nl.AF_INET || family == Nl.AF_INET6;
-    }
-
     /** 4 or 16. */
     static int length(int family) {
         return family == Nl.AF_INET ? 4 : 16;

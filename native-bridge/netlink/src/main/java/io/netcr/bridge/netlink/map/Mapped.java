@@ -40,14 +40,10 @@ public sealed interface Mapped<T> {
         return this instanceof Damaged<T> d ? d.problem() : null;
     }
 
-    /**
-     * Runs a mapping: its record as a Value (or null as Ignored, for what the model does not hold), and the
-     * codec's or the mapping's complaint about the bytes as Damaged.
-     */
-    static <T> Mapped<T> guard(boolean removed, Supplier<String> ignoredWhy, Supplier<T> mapping) {
+    /** Runs a mapping: its record as a Value, and the codec's or the mapping's complaint about the bytes as Damaged. */
+    static <T> Mapped<T> guard(boolean removed, Supplier<T> mapping) {
         try {
-            T value = mapping.get();
-            return value == null ? new Ignored<>(ignoredWhy.get()) : new Value<>(value, removed);
+            return new Value<>(mapping.get(), removed);
         } catch (MalformedMessageException | IllegalArgumentException e) {
             return new Damaged<>(e.getMessage());
         }

@@ -7,20 +7,17 @@ import io.netcr.bridge.netlink.RtnlWords;
 import io.netcr.model.Neighbour;
 
 /**
- * RTM_NEWNEIGH / RTM_DELNEIGH as an {@link IndexedNeighbour}, as {@code ip neigh} shows it. Only inet and
- * inet6 are mapped: AF_BRIDGE messages are a bridge's forwarding entries ({@code bridge fdb}), not neighbours.
+ * RTM_NEWNEIGH / RTM_DELNEIGH as an {@link IndexedNeighbour}, as {@code ip neigh} shows it.
+ * (Only inet and inet6 reach it: AF_BRIDGE messages are a bridge's forwarding entries, {@code bridge fdb}.)
  */
 final class NeighbourMapping {
 
     private NeighbourMapping() {
     }
 
-    /** Null for a family the model does not hold. */
+    /** An inet or inet6 message (the caller has checked). */
     static IndexedNeighbour map(NetlinkMessage.Neigh m, LinkNames names) {
         int family = m.info().family();
-        if (!IpBytes.isInet(family)) {
-            return null;
-        }
         AttributeTree a = m.attributes();
         byte[] dst = a.bytesOrNull(Nda.NDA_DST);
         if (dst == null) {

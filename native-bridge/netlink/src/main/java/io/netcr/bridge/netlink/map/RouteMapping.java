@@ -20,12 +20,9 @@ final class RouteMapping {
     private RouteMapping() {
     }
 
-    /** Null for a family the model does not hold. */
+    /** An inet or inet6 message (the caller has checked). */
     static MappedRoute map(NetlinkMessage.Route m, LinkNames names) {
         int family = m.info().family();
-        if (!IpBytes.isInet(family)) {
-            return null;
-        }
         AttributeTree a = m.attributes();
         int dstLen = IpBytes.prefixLength(m.info().dstLen(), family, "route destination");
         byte[] dst = a.bytesOrNull(Rta.RTA_DST);

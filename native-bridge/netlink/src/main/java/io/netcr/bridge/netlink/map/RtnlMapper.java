@@ -4,6 +4,7 @@ import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Nl;
 import io.netcr.model.checkpoint.PolicyRule;
+import java.util.function.Supplier;
 
 /**
  * The one way from an rtnetlink message to the model (see the package's documentation): one method per
@@ -17,35 +18,32 @@ public final class RtnlMapper {
 
     /** A device (RTM_NEWLINK / RTM_DELLINK); peer and parent are left for the caller to resolve. */
     public static Mapped<MappedLink> link(NetlinkMessage.Link m, LinkNames names) {
-        return Mapped.guard(removed(m, Nl.RTM_DELLINK), () -> "", () -> LinkMapping.map(m, names));
+        return Mapped.guard(removed(m, Nl.RTM_DELLINK), () -> LinkMapping.map(m, names));
     }
 
     /** An address (RTM_NEWADDR / RTM_DELADDR); other families than inet and inet6 are ignored. */
     public static Mapped<IndexedAddress> address(NetlinkMessage.Addr m, LinkNames names) {
-        return Mapped.guard(removed(m, Nl.RTM_DELADDR), () -> family(m.info().family()),
-                () -> AddressMapping.map(m, names));
+        return inet(m, m.info().family(), Nl.RTM_DELADDR, () -> AddressMapping.map(m, names));
     }
 
     /** A route of any table (RTM_NEWROUTE / RTM_DELROUTE); other families than inet and inet6 are ignored. */
     public static Mapped<MappedRoute> route(NetlinkMessage.Route m, LinkNames names) {
-        return Mapped.guard(removed(m, Nl.RTM_DELROUTE), () -> family(m.info().family()),
-                () -> RouteMapping.map(m, names));
+        return inet(m, m.info().family(), Nl.RTM_DELROUTE, () -> RouteMapping.map(m, names));
     }
 
     /** A policy routing rule (RTM_NEWRULE / RTM_DELRULE); other families than inet and inet6 are ignored. */
     public static Mapped<PolicyRule> rule(NetlinkMessage.Rule m) {
-        return Mapped.guard(removed(m, Nl.RTM_DELRULE), () -> family(m.info().family()), () -> RuleMapping.map(m));
+        return inet(m, m.info().family(), Nl.RTM_DELRULE, () -> RuleMapping.map(m));
     }
 
     /** A neighbour (RTM_NEWNEIGH / RTM_DELNEIGH); bridge forwarding entries and other families are ignored. */
     public static Mapped<IndexedNeighbour> neighbour(NetlinkMessage.Neigh m, LinkNames names) {
-        return Mapped.guard(removed(m, Nl.RTM_DELNEIGH), () -> family(m.info().family()),
-                () -> NeighbourMapping.map(m, names));
+        return inet(m, m.info().family(), Nl.RTM_DELNEIGH, () -> NeighbourMapping.map(m, names));
     }
 
     /** An nsid assigned (RTM_NEWNSID) or gone (RTM_DELNSID). */
     public static Mapped<MappedNsId> nsid(NetlinkMessage.NsId m) {
-        return Mapped.guard(removed(m, Nl.RTM_DELNSID), () -> "", () -> {
+        return Mapped.guard(removed(m, Nl.RTM_DELNSID), () -> {
             Attribute nsid = m.attributes().find(Nl.NETNSA_NSID);
             if (nsid == null) {
                 throw new IllegalArgumentException("an nsid message without NETNSA_NSID");
@@ -80,7 +78,11 @@ public final class RtnlMapper {
         return m.header().type() == deleteType;
     }
 
-    private static String family(int family) {
-        return "address family " + family + " is neither inet nor inet6";
+    /** The model holds IP records only: other families (ipmr's, AF_BRIDGE's, ...) are Ignored, not mapped. */
+    private static <T> Mapped<T> inet(NetlinkMessage m, int family, int deleteType, Supplier<T> mapping) {
+        if (family != Nl.AF_INET && family != Nl.AF_INET6) {
+            return new Mapped.Ignored<>("address family " + family + " is neither inet nor inet6");
+        }
+        return Mapped.guard(removed(m, deleteType), mapping);
     }
 }

@@ -13,7 +13,7 @@ import io.netcr.model.checkpoint.PolicyRule;
  * prints it: selector ({@code [not] from PREFIX|all [to PREFIX] [tos] [fwmark] [iif] [oif] [ipproto]}) and
  * action ({@code lookup TABLE [suppress_prefixlength N]}, {@code goto}, {@code nop}, {@code blackhole}, ...).
  * Selectors netcr does not name are left out: the text is for a person, who can ask {@code ip rule}.
- * Only inet and inet6 are mapped.
+ * Only inet and inet6 reach it (see RtnlMapper).
  */
 final class RuleMapping {
 
@@ -22,12 +22,9 @@ final class RuleMapping {
     private RuleMapping() {
     }
 
-    /** Null for a family the model does not hold. */
+    /** An inet or inet6 message (the caller has checked). */
     static PolicyRule map(NetlinkMessage.Rule m) {
         FibRuleHdr h = m.info();
-        if (!IpBytes.isInet(h.family())) {
-            return null;
-        }
         AttributeTree a = m.attributes();
         Attribute priority = a.find(Fra.FRA_PRIORITY); // the kernel sends none for pref 0
         return new PolicyRule(RtnlWords.family(h.family()), priority == null ? 0 : priority.u32Long(),
