@@ -206,7 +206,7 @@ public final class RestorePlanner {
         if (d.isLoopback() && (a.cidr().equals("127.0.0.1/8") || a.cidr().equals("::1/128"))) {
             return true;
         }
-        return a.isInet6() && "link".equals(a.scope()) && a.address().startsWith("fe80:");
+        return a.isInet6() && "link".equals(a.scope()) && a.isLinkLocal();
     }
 
     private void planRoutes(List<Namespace> restored, List<PlanStep> steps) {
@@ -242,7 +242,7 @@ public final class RestorePlanner {
                 && !r.type().equals("prohibit")) {
             return false;
         }
-        return !(r.destination().startsWith("fe80::") || r.destination().startsWith("ff00::"));
+        return !(r.isInet6() && (r.isLinkLocal() || r.isMulticast()));
     }
 
     private void reportInitDevicesLeftAlone() {

@@ -12,7 +12,8 @@ import io.netcr.bridge.netlink.RtMsg;
 import io.netcr.bridge.netlink.RtnlWords;
 import io.netcr.model.Address;
 import io.netcr.model.IfaFlags;
-import io.netcr.model.IpText;
+import io.netcr.model.IpAddress;
+import io.netcr.model.IpPrefix;
 import io.netcr.model.Route;
 import io.netcr.model.RtScope;
 import io.netcr.model.plan.LinkEnd;
@@ -228,13 +229,10 @@ public final class RestoreMessages {
     private static Request route(int type, int flags, Route r, int oif, boolean onlink) {
         int family = r.family().equals(Address.INET6) ? Nl.AF_INET6 : Nl.AF_INET;
         AttributeTree a = new AttributeTree();
-        int dstLen = 0;
-        if (!r.destination().equals("default")) {
-            int slash = r.destination().indexOf('/');
-            String dst = slash < 0 ? r.destination() : r.destination().substring(0, slash);
-            byte[] d = ip(dst);
-            dstLen = slash < 0 ? d.length * 8 : Integer.parseInt(r.destination().substring(slash + 1));
-            a.add(Rta.RTA_DST, d);
+        IpPrefix dst = r.destinationPrefix()
+                .orElseThrow(() -> new IllegalArgumentException("not an " + r.family() + " destination: " + r.destination()));
+        if (!dst.isDefault()) {
+            a.add(Rta.RTA_DST, dst.address().bytes());
         }
         a.addU32(Rta.RTA_TABLE, Rta.RT_TABLE_MAIN);
         if (r.gateway() != null) {
@@ -249,7 +247,7 @@ public final class RestoreMessages {
         if (r.prefsrc() != null) {
             a.add(Rta.RTA_PREFSRC, ip(r.prefsrc()));
         }
-        RtMsg m = new RtMsg(family, dstLen, 0, 0, Rta.RT_TABLE_MAIN, number(r.protocol(), RtnlWords::protocol),
+        RtMsg m = new RtMsg(family, dst.length(), 0, 0, Rta.RT_TABLE_MAIN, number(r.protocol(), RtnlWords::protocol),
                 RtScope.number(r.scope()).orElse(0), number(r.type(), RtnlWords::routeType), onlink ? RTNH_F_ONLINK : 0);
         return new Request(type, flags, m, a);
     }
@@ -268,7 +266,7 @@ public final class RestoreMessages {
     }
 
     static byte[] ip(String text) {
-        return IpText.parse(text).orElseThrow(() -> new IllegalArgumentException("not an IP address: " + text));
+        return IpAddress.of(text).bytes();
     }
 
     static byte[] mac(String text) {

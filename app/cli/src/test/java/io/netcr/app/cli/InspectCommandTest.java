@@ -33,7 +33,7 @@ class InspectCommandTest {
         assertTrue(r.out().contains("5 namespaces, 15 devices, 4 peer links, 0 errors, 2 warnings"), r.out());
         assertTrue(r.out().contains("web/to-lab <-> lab/uplink"), r.out());
         assertTrue(r.out().contains("ENOSYS netns:lab/dev:vx42: vxlan devices cannot be checkpointed yet"), r.out());
-        assertTrue(r.out().contains("inet6  fd00:250:2::10/64 scope global nodad permanent"), r.out());
+        assertTrue(r.out().contains("inet6 fd00:250:2::10/64 scope global nodad permanent"), r.out());
         assertEquals("", r.err());
     }
 
