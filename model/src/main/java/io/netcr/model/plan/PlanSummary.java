@@ -1,6 +1,8 @@
 package io.netcr.model.plan;
 
 import io.netcr.model.Diagnostic;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,13 +24,13 @@ public record PlanSummary(List<Step> steps, Map<String, String> namespaceNames, 
      * One step.
      *
      * @param kind       the step's kind, e.g. {@code CreateVeth}
-     * @param netns      the namespaces it acts in, by their new names
+     * @param netns      the namespaces it acts in, by their new names; null for the restorer's own namespace
      * @param equivalent what it does, in the words of its iproute2 equivalent
      */
     public record Step(String kind, List<String> netns, String equivalent) {
         public Step {
             Objects.requireNonNull(kind, "kind");
-            netns = List.copyOf(netns);
+            netns = Collections.unmodifiableList(new ArrayList<>(netns)); // null: the restorer's namespace
             Objects.requireNonNull(equivalent, "equivalent");
         }
     }

@@ -110,6 +110,18 @@ public final class Fields {
         return out;
     }
 
+    /** A list of texts in which null stands for something unnamed (the restorer's namespace in a plan step). */
+    public List<String> textsOrNulls(String name) throws ProtocolException {
+        List<String> out = new ArrayList<>();
+        for (Object o : list(name)) {
+            if (o != null && (!(o instanceof String s) || s.length() > Protocol.MAX_TEXT)) {
+                throw wrong(name, "a list of texts (or nulls) of at most " + Protocol.MAX_TEXT + " characters");
+            }
+            out.add((String) o);
+        }
+        return out;
+    }
+
     public List<Integer> smallNumbers(String name) throws ProtocolException {
         List<Integer> out = new ArrayList<>();
         for (Object o : list(name)) {

@@ -44,7 +44,7 @@ public final class PlanItems {
     public static PlanSummary read(Events.Planned planned, ItemLists lists) throws ProtocolException {
         List<PlanSummary.Step> steps = new ArrayList<>();
         for (Fields f : lists.take("steps", planned.counts(), "a plan step")) {
-            steps.add(new PlanSummary.Step(f.text("kind", 64), f.texts("netns"), f.text("equivalent", 65536)));
+            steps.add(new PlanSummary.Step(f.text("kind", 64), f.textsOrNulls("netns"), f.text("equivalent", 65536)));
         }
         Map<String, String> names = new LinkedHashMap<>();
         for (Fields f : lists.take("names", planned.counts(), "a new namespace name")) {

@@ -79,8 +79,8 @@ class MessageCodecTest {
     void should_carry_a_plan_in_items_of_bounded_size_and_refuse_a_list_of_the_wrong_size() throws Exception {
         List<PlanSummary.Step> steps = new ArrayList<>();
         for (int i = 0; i < 7000; i++) {
-            steps.add(new PlanSummary.Step("AddAddress", List.of("ns" + i), "ip -n ns" + i + " addr add 10.250.0.1/30 dev "
-                    + "eth0"));
+            steps.add(new PlanSummary.Step("AddAddress", java.util.Arrays.asList("ns" + i, null), "ip -n ns" + i
+                    + " addr add 10.250.0.1/30 dev eth0"));
         }
         PlanSummary plan = new PlanSummary(steps, Map.of("nsfs:1", "ns1"), List.of(Diagnostic.warning(Errno.ENOSYS,
                 SubjectPath.ROOT, Phase.RESTORE, "a warning")));
