@@ -2,6 +2,7 @@ package io.netcr.app.cli;
 
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
+import io.netcr.app.hosts.Hosts;
 import io.netcr.app.services.SnapshotSources;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadMode;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +27,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "a .netcr image or JSON snapshot, or 'live' for this host")
+    @Parameters(paramLabel = "SOURCE", description = "a .netcr image or JSON snapshot, 'live' for this host (or "
+            + "--host's), or live@HOST")
     String source;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
@@ -37,6 +40,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--details", description = "show MAC and MTU on every device")
     boolean details;
+
+    @Mixin
+    HostOption hostOption;
 
     @Override
     public Integer call() {
@@ -57,7 +63,12 @@ public final class ExportCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
-        ReadResult read = SnapshotSources.openAny(source, ReadMode.STRICT);
+        if (hostOption.remote() && !SnapshotSources.LIVE.equals(source)) {
+            err.println("netcr export: --host reads a machine's live state: give 'live' (files are read here)");
+            return ExitCodes.FAILED;
+        }
+        String spec = hostOption.source(source);
+        ReadResult read = Hosts.openSource(spec, ReadMode.STRICT, Hosts.printing(err, spec));
         if (read.snapshot() == null) {
             for (Diagnostic d : read.diagnostics()) {
                 err.println("netcr export: " + (d.subject().isRoot() ? d.message() : d));
