@@ -104,7 +104,8 @@ final class AgentConnection implements AutoCloseable {
         }
         int version = Protocol.common(h.protocols());
         if (version < 0) {
-            close();
+            closing = true; // no bye: it would not be understood
+            transport.close();
             throw HostException.of(Errno.EPROTONOSUPPORT, label, Phase.READ, "the netcr agent on " + label + " (netcr "
                     + h.netcr() + ") speaks protocol version " + h.protocols() + "; this netcr (" + Version.number()
                     + ") speaks " + Protocol.VERSIONS + ": install the same netcr version on both machines");
@@ -113,7 +114,8 @@ final class AgentConnection implements AutoCloseable {
         try {
             Message m = call.next(millis);
             if (m instanceof Events.Error e) {
-                close();
+                closing = true;
+                transport.close();
                 throw new HostException(e.diagnostics());
             }
             protocol = version;

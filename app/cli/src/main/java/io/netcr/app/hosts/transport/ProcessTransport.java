@@ -28,6 +28,7 @@ public final class ProcessTransport implements Transport {
     private final Process process;
     private final String describe;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
 
     private ProcessTransport(Process process, String describe, Consumer<String> stderrLines) {
         this.process = process;
@@ -65,6 +66,8 @@ public final class ProcessTransport implements Transport {
             }
         } catch (IOException | RuntimeException e) {
             // the process is gone, or the listener failed: what was kept stays
+        } finally {
+            drained.countDown();
         }
     }
 
@@ -83,8 +86,19 @@ public final class ProcessTransport implements Transport {
         return process.getOutputStream();
     }
 
+    /**
+     * {@inheritDoc} Once the process has ended, this waits a moment for the rest of its standard error (its last
+     * line says why it ended); an ssh master that lingers for reuse may keep the stream open, so not for long.
+     */
     @Override
     public List<String> stderrTail() {
+        if (!process.isAlive()) {
+            try {
+                drained.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (tail) {
             return new ArrayList<>(tail);
         }
