@@ -1,5 +1,6 @@
 package io.netcr.app;
 
+import io.netcr.app.agent.Agent;
 import io.netcr.app.cli.NetcrCommand;
 import io.netcr.bridge.sys.Sys;
 import java.util.Set;
@@ -13,18 +14,24 @@ import java.util.Set;
 public final class Main {
 
     /** Commands that will talk to the kernel (snapshot always; the others usually). */
-    private static final Set<String> READS_THE_KERNEL = Set.of("snapshot", "checkpoint", "restore", "agent");
+    private static final Set<String> READS_THE_KERNEL = Set.of("snapshot", "checkpoint", "restore");
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && "agent".equals(args[0])) {
+            // Every connection starts an agent: without picocli's model (~170 classes) it greets sooner.
+            Sys.preloadInBackground();
+            System.exit(Agent.run());
+        }
         if (WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }
         if (args.length > 0 && READS_THE_KERNEL.contains(args[0])) {
             Sys.preloadInBackground(); // overlaps the command line's parsing
         }
+
         System.exit(NetcrCommand.run(args, System.out, System.err));
     }
 }
