@@ -3,6 +3,7 @@ package io.netcr.app;
 import io.netcr.app.agent.Agent;
 import io.netcr.app.cli.NetcrCommand;
 import io.netcr.bridge.sys.Sys;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -28,8 +29,8 @@ public final class Main {
         if (WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }
-        if (args.length > 0 && READS_THE_KERNEL.contains(args[0])) {
-            Sys.preloadInBackground(); // overlaps the command line's parsing
+        if (args.length > 0 && READS_THE_KERNEL.contains(args[0]) && !Arrays.asList(args).contains("--host")) {
+            Sys.preloadInBackground(); // overlaps the command line's parsing (with --host the agent reads the kernel)
         }
 
         System.exit(NetcrCommand.run(args, System.out, System.err));
