@@ -67,23 +67,25 @@ public final class MessageCodec {
 
     /** A client's request, as the agent reads it. */
     public static Message decodeRequest(String line) throws ProtocolException {
-        Map<String, Object> values = JsonValues.parseObject(line);
-        String type = type(values);
-        long id = id(values, false);
-        try {
-            return Requests.read(type, id, values);
-        } catch (ProtocolException e) {
-            throw e.id() == 0 ? e.withId(id) : e;
-        }
+        return decode(line, false, Requests::read);
     }
 
     /** An agent's message, as the client reads it. */
     public static Message decodeEvent(String line) throws ProtocolException {
+        return decode(line, true, Events::read);
+    }
+
+    /** How one direction reads a message of a type. */
+    private interface Reader {
+        Message read(String type, long id, Map<String, Object> values) throws ProtocolException;
+    }
+
+    private static Message decode(String line, boolean zeroId, Reader reader) throws ProtocolException {
         Map<String, Object> values = JsonValues.parseObject(line);
         String type = type(values);
-        long id = id(values, true);
+        long id = id(values, zeroId);
         try {
-            return Events.read(type, id, values);
+            return reader.read(type, id, values);
         } catch (ProtocolException e) {
             throw e.id() == 0 ? e.withId(id) : e;
         }

@@ -3,7 +3,6 @@ package io.netcr.app.hosts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netcr.model.Snapshot;
 import io.netcr.model.json.SnapshotJson;
@@ -14,40 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code netcr ... --host} as a user runs it: a process of its own, its environment naming the test's sshd
  * ({@link TestSshd}); its output and exit status are what is checked. Also {@code NETCR_AGENT_COMMAND}, the
  * agent of this machine started by a command (here plain java; a privilege helper in use).
  */
-@Timeout(value = 300, unit = TimeUnit.SECONDS)
-class HostsCommandLineKernelTest {
+class HostsCommandLineKernelTest extends SshdTest {
 
-    @TempDir
-    static Path dir;
-
-    static TestSshd sshd;
 
     record Run(int status, String out, String err) {
     }
 
-    @BeforeAll
-    static void startSshd() throws Exception {
-        assumeTrue(KernelTopology.root(), "kernel tests need root");
-        sshd = TestSshd.start(dir);
-    }
-
-    @AfterAll
-    static void stopSshd() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     /** {@code netcr ARGS} in a process of its own with {@code env} added. */
     static Run netcr(Map<String, String> env, String... args) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netcr.app.hosts.transport.SshCommand;
 import io.netcr.app.protocol.Protocol;
@@ -27,11 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent through a real OpenSSH: an sshd of the test's own on 127.0.0.1, reached with the system's ssh and an
@@ -40,26 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the far side, never half; every way of failing to connect ends in its diagnostic, in time. (Kernel test: root,
  * namespaces named with a random nct tag, removed in every outcome.)
  */
-@Timeout(value = 300, unit = TimeUnit.SECONDS)
-class SshAgentKernelTest {
+class SshAgentKernelTest extends SshdTest {
 
-    @TempDir
-    static Path dir;
 
-    static TestSshd sshd;
-
-    @BeforeAll
-    static void startSshd() throws Exception {
-        assumeTrue(KernelTopology.root(), "kernel tests need root");
-        sshd = TestSshd.start(dir);
-    }
-
-    @AfterAll
-    static void stopSshd() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     private static Host remote() throws HostException {
         return remote(sshd.agentEnv(), new Hosts.Listener() { });
