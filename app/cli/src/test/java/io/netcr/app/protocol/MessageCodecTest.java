@@ -136,6 +136,43 @@ class MessageCodecTest {
                 + "}"));
     }
 
+    /**
+     * Until the fuzzing harness covers this reader (a Jazzer @FuzzTest of decodeRequest and decodeEvent belongs
+     * beside the image reader's), a seeded shower of mutations: every line is either a message or a
+     * ProtocolException, never anything else.
+     */
+    @Test
+    void should_answer_any_mutation_of_a_message_with_a_message_or_a_protocol_exception() {
+        List<String> seeds = List.of(
+                MessageCodec.encode(new Requests.Restore(4, 1234, true, Map.of("a", "b"), "p-", true, true, "x")),
+                MessageCodec.encode(new Requests.Checkpoint(3, List.of("red"), false, true, 10)),
+                MessageCodec.encode(new Data(9, 3, new byte[] {0, 1, 2})),
+                MessageCodec.encode(new Events.Progress(5, true, 2, 9, "ip netns del x")),
+                MessageCodec.encode(new Events.AgentHello(List.of(1), "0.1.0", "web2", "6.18", 0, List.of("restore"))));
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = "{}[]\",:0123456789-+.eEtrufalsn \\u00ff\n";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
+            for (int k = 1 + random.nextInt(4); k > 0 && line.length() > 0; k--) {
+                int at = random.nextInt(line.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> line.deleteCharAt(at);
+                    case 1 -> line.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    default -> line.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            for (boolean request : new boolean[] {true, false}) {
+                try {
+                    Message m = request ? MessageCodec.decodeRequest(line.toString())
+                            : MessageCodec.decodeEvent(line.toString());
+                    assertFalse(MessageCodec.encode(m).contains("\n"), "a message read back is one line");
+                } catch (ProtocolException e) {
+                    assertTrue(e.getMessage() != null && !e.getMessage().isEmpty(), line.toString());
+                }
+            }
+        }
+    }
+
     @Test
     void should_keep_the_request_id_in_a_refusal_when_it_could_be_read() {
         ProtocolException e = assertThrows(ProtocolException.class,
