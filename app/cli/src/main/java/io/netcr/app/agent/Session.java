@@ -82,7 +82,7 @@ final class Session {
         } catch (IOException e) {
             // the input broke: as if it had ended
         }
-        uploading.values().forEach(j -> running.remove(j.id)); // their image never all arrived: nothing ran
+        uploading.values().forEach(j -> ended(j.id)); // their image never all arrived: nothing ran
         uploading.clear();
         awaitRunning();
         if (bye != 0) {
@@ -188,12 +188,7 @@ final class Session {
     }
 
     private void launch(Job job) {
-        job.onEnd(() -> {
-            running.remove(job.id);
-            synchronized (running) {
-                running.notifyAll();
-            }
-        });
+        job.onEnd(() -> ended(job.id));
         Thread t = new Thread(job, "netcr-agent-request-" + job.id);
         t.start(); // not a daemon: the agent does not exit under a restore
     }
@@ -211,7 +206,7 @@ final class Session {
             }
         } catch (RestoreJob.BadPiece e) {
             uploading.remove(d.id());
-            running.remove(d.id());
+            ended(d.id());
             out.post(job.abandoned(Errno.EBADMSG, e.getMessage()));
         }
     }
@@ -220,7 +215,7 @@ final class Session {
         RestoreJob upload = uploading.remove(c.target());
         boolean cancelled;
         if (upload != null) {
-            running.remove(c.target());
+            ended(c.target());
             out.post(upload.abandoned(Errno.ECANCELED, "cancelled before its image had all arrived"));
             cancelled = true;
         } else {
@@ -230,10 +225,30 @@ final class Session {
         out.post(new Events.Result(c.id(), Map.of("cancelled", cancelled)));
     }
 
-    /** Waits until every running job has ended. */
-    void awaitRunning() {
+    /** A job is gone (ended, or dropped before it ran): whoever waits for jobs looks again. */
+    private void ended(long id) {
         synchronized (running) {
-            while (!running.isEmpty()) {
+            running.remove(id);
+            running.notifyAll();
+        }
+    }
+
+    /** Waits until every running job has ended. */
+    private void awaitRunning() {
+        awaitWhile(() -> !running.isEmpty());
+    }
+
+    /**
+     * Waits while a restore (not a dry run) runs past its upload: the exit hook's wait on SIGTERM. An upload that
+     * never completes is not waited for: nothing of it has run.
+     */
+    void awaitRestores() {
+        awaitWhile(() -> running.values().stream().anyMatch(j -> j.changesTheHost() && !uploading.containsKey(j.id)));
+    }
+
+    private void awaitWhile(java.util.function.BooleanSupplier busy) {
+        synchronized (running) {
+            while (busy.getAsBoolean()) {
                 try {
                     running.wait();
                 } catch (InterruptedException e) {
@@ -242,11 +257,6 @@ final class Session {
                 }
             }
         }
-    }
-
-    /** True while a restore (not a dry run) runs: the agent's exit waits for it, even on SIGTERM. */
-    boolean restoring() {
-        return running.values().stream().anyMatch(j -> j.changesTheHost() && !uploading.containsKey(j.id));
     }
 
     private static Events.Error error(long id, Errno code, String message) {

@@ -18,9 +18,9 @@ final class Signals {
         }
     }
 
-    /** A shutdown hook that lets the JVM exit only once the session's work has ended. */
+    /** A shutdown hook that lets the JVM exit only once the session's restore, if one runs, has ended. */
     static Thread waitOnExit(Session session) {
-        Thread hook = new Thread(session::awaitRunning, "netcr-agent-exit");
+        Thread hook = new Thread(session::awaitRestores, "netcr-agent-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }

@@ -249,13 +249,15 @@ public final class AgentHost implements Host {
             }
         }
 
+        /** Sends the image; stops early when the agent has answered already (it refused the request). */
         private void upload(Call call, byte[] image) throws HostException {
             int seq = 0;
-            for (int at = 0; at < image.length && !call.hasNews(); at += Protocol.CHUNK_BYTES) {
+            int at = 0;
+            for (; at < image.length && !call.hasNews(); at += Protocol.CHUNK_BYTES) {
                 byte[] piece = Arrays.copyOfRange(image, at, Math.min(image.length, at + Protocol.CHUNK_BYTES));
                 connection.send(new Data(call.id, seq++, piece));
             }
-            uploaded = !call.hasNews();
+            uploaded = at >= image.length;
         }
 
         private RestoreOutcome answer(Call call) throws HostException, ProtocolException {

@@ -171,6 +171,39 @@ class SshAgentKernelTest extends SshdTest {
     }
 
     @Test
+    void should_finish_a_restore_before_the_agent_exits_on_sigterm() throws Exception {
+        try (KernelTopology t = new KernelTopology(); Host remote = remote()) {
+            remote.info();
+            List<ProcessHandle> agents = sshd.agents();
+            assertEquals(1, agents.size());
+            Snapshot star = io.netcr.app.testing.BenchSnapshots.star(10);
+            boolean[] termed = {false};
+            try {
+                RestoreOutcome o = remote.restore(new RestoreRequest(star, new RestoreOptions(Map.of(), t.tag), false,
+                        "term test"), new RestoreWatch() {
+                            @Override
+                            public void step(StepEvent s) {
+                                if (s.number() == 5 && !termed[0]) {
+                                    termed[0] = true;
+                                    try {
+                                        KernelTopology.sh("kill", "-TERM", Long.toString(agents.get(0).pid()));
+                                    } catch (java.io.IOException x) {
+                                        throw new IllegalStateException(x);
+                                    }
+                                }
+                            }
+                        }, Cancellation.none());
+                assertTrue(o.success(), o.problems().toString());
+            } catch (HostException e) { // the agent may exit before its result is written: then it says so
+                assertTrue(e.getMessage().contains("completes or rolls back there on its own"), e.getMessage());
+            }
+            assertTrue(termed[0]);
+            agents.get(0).onExit().get(60, TimeUnit.SECONDS);
+            assertEquals(11, t.namespaces().size(), "the exit waited for the restore: " + t.namespaces());
+        }
+    }
+
+    @Test
     void should_say_why_a_host_cannot_be_reached_in_time() throws Exception {
         assertEquals(Errno.ECONNREFUSED, failure(TestSshd.CLOSED, sshd.agentEnv()).code());
         HostException refused = failure(TestSshd.WRONG_KEY, sshd.agentEnv());
