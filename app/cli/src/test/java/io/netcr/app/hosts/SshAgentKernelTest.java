@@ -147,22 +147,10 @@ class SshAgentKernelTest extends SshdTest {
             List<ProcessHandle> agents = sshd.agents();
             assertEquals(1, agents.size());
             Snapshot star = io.netcr.app.testing.BenchSnapshots.star(10);
-            boolean[] hung = {false};
+            SignalAtStep hup = new SignalAtStep(5, "HUP", agents.get(0));
             RestoreOutcome o = remote.restore(new RestoreRequest(star, new RestoreOptions(Map.of(), t.tag), false,
-                    "hup test"), new RestoreWatch() {
-                        @Override
-                        public void step(StepEvent s) {
-                            if (s.number() == 5 && !hung[0]) {
-                                hung[0] = true;
-                                try {
-                                    KernelTopology.sh("kill", "-HUP", Long.toString(agents.get(0).pid()));
-                                } catch (java.io.IOException x) {
-                                    throw new IllegalStateException(x);
-                                }
-                            }
-                        }
-                    }, Cancellation.none());
-            assertTrue(hung[0]);
+                    "hup test"), hup, Cancellation.none());
+            assertTrue(hup.sent);
             assertTrue(o.success(), o.problems().toString());
             assertEquals(11, t.namespaces().size());
             assertTrue(agents.get(0).isAlive(), "SIGHUP is ignored: the agent still serves");
@@ -177,27 +165,15 @@ class SshAgentKernelTest extends SshdTest {
             List<ProcessHandle> agents = sshd.agents();
             assertEquals(1, agents.size());
             Snapshot star = io.netcr.app.testing.BenchSnapshots.star(10);
-            boolean[] termed = {false};
+            SignalAtStep term = new SignalAtStep(5, "TERM", agents.get(0));
             try {
                 RestoreOutcome o = remote.restore(new RestoreRequest(star, new RestoreOptions(Map.of(), t.tag), false,
-                        "term test"), new RestoreWatch() {
-                            @Override
-                            public void step(StepEvent s) {
-                                if (s.number() == 5 && !termed[0]) {
-                                    termed[0] = true;
-                                    try {
-                                        KernelTopology.sh("kill", "-TERM", Long.toString(agents.get(0).pid()));
-                                    } catch (java.io.IOException x) {
-                                        throw new IllegalStateException(x);
-                                    }
-                                }
-                            }
-                        }, Cancellation.none());
+                        "term test"), term, Cancellation.none());
                 assertTrue(o.success(), o.problems().toString());
             } catch (HostException e) { // the agent may exit before its result is written: then it says so
                 assertTrue(e.getMessage().contains("completes or rolls back there on its own"), e.getMessage());
             }
-            assertTrue(termed[0]);
+            assertTrue(term.sent);
             agents.get(0).onExit().get(60, TimeUnit.SECONDS);
             assertEquals(11, t.namespaces().size(), "the exit waited for the restore: " + t.namespaces());
         }
@@ -267,6 +243,32 @@ class SshAgentKernelTest extends SshdTest {
         } finally {
             KernelTopology.sh("ssh", "-F", sshd.config.toString(), "-o", "ControlPath=" + control.resolve("%C"), "-O",
                     "exit", TestSshd.ALIAS);
+        }
+    }
+
+    /** Sends a signal to the agent when a restore's step {@code step} starts. */
+    private static final class SignalAtStep implements RestoreWatch {
+        private final int step;
+        private final String signal;
+        private final ProcessHandle agent;
+        volatile boolean sent;
+
+        SignalAtStep(int step, String signal, ProcessHandle agent) {
+            this.step = step;
+            this.signal = signal;
+            this.agent = agent;
+        }
+
+        @Override
+        public void step(StepEvent s) {
+            if (s.number() == step && !sent) {
+                sent = true;
+                try {
+                    KernelTopology.sh("kill", "-" + signal, Long.toString(agent.pid()));
+                } catch (java.io.IOException x) {
+                    throw new IllegalStateException(x);
+                }
+            }
         }
     }
 
