@@ -1,7 +1,9 @@
 package io.netcr.app;
 
+import io.netcr.app.agent.Agent;
 import io.netcr.app.cli.NetcrCommand;
 import io.netcr.bridge.sys.Sys;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -19,12 +21,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && "agent".equals(args[0])) {
+            // Every connection starts an agent: without picocli's model (~170 classes) it greets sooner.
+            Sys.preloadInBackground();
+            System.exit(Agent.run());
+        }
         if (WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }
-        if (args.length > 0 && READS_THE_KERNEL.contains(args[0])) {
-            Sys.preloadInBackground(); // overlaps the command line's parsing
+        if (args.length > 0 && READS_THE_KERNEL.contains(args[0]) && !Arrays.asList(args).contains("--host")) {
+            Sys.preloadInBackground(); // overlaps the command line's parsing (with --host the agent reads the kernel)
         }
+
         System.exit(NetcrCommand.run(args, System.out, System.err));
     }
 }
