@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netcr.model.json.SnapshotJson;
+import java.util.Map;
 
 /**
  * A restore plan as JSON, for {@code netcr restore --dry-run --json}: each step with its kind, where it
@@ -31,7 +32,7 @@ public final class RestorePlanJson {
         root.put("version", 1);
         root.put("executable", plan.isExecutable());
         ObjectNode names = root.putObject("namespaces");
-        plan.namespaceNames().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        plan.namespaceNames().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
         ArrayNode steps = root.putArray("steps");
         int index = 1;

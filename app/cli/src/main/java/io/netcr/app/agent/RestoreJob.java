@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code restore}: first the image arrives as data under the request's id (nothing runs until all of it has);
@@ -89,7 +90,7 @@ final class RestoreJob extends Job {
         sendDiagnostics(o.problems());
         List<Map<String, Object>> restored = new ArrayList<>();
         if (o.result() != null) {
-            new java.util.TreeMap<>(o.result().namespaceNames()).forEach((from, to) -> {
+            new TreeMap<>(o.result().namespaceNames()).forEach((from, to) -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", from);
                 m.put("name", to);

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * One client's conversation with the agent, read line by line from standard input: the hello that must come
@@ -246,7 +247,7 @@ final class Session {
         awaitWhile(() -> running.values().stream().anyMatch(j -> j.changesTheHost() && !uploading.containsKey(j.id)));
     }
 
-    private void awaitWhile(java.util.function.BooleanSupplier busy) {
+    private void awaitWhile(BooleanSupplier busy) {
         synchronized (running) {
             while (busy.getAsBoolean()) {
                 try {

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * A host reached through a netcr agent (docs/agent.md): over SSH, or through a privilege helper on this machine.
@@ -165,7 +166,7 @@ public final class AgentHost implements Host {
     }
 
     /** Sends the request and collects its answer; an error answer throws its diagnostics. */
-    private Answer exchange(String what, java.util.function.LongFunction<Message> request) throws HostException {
+    private Answer exchange(String what, LongFunction<Message> request) throws HostException {
         Call call = connection.open(request);
         Payload payload = new Payload();
         ItemLists lists = new ItemLists(call.id);

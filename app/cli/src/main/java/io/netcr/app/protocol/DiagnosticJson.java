@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A diagnostic in a message: the same fields, words and codes as in a JSON snapshot (docs/json.md,
@@ -68,7 +69,7 @@ public final class DiagnosticJson {
         return out;
     }
 
-    private static <T> T word(Fields f, String field, java.util.function.Function<String, T> parse)
+    private static <T> T word(Fields f, String field, Function<String, T> parse)
             throws ProtocolException {
         String text = f.text(field, 32);
         try {

@@ -2,9 +2,11 @@ package io.netcr.app.protocol;
 
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The messages the agent sends (docs/agent.md, "Answers and events"), each under the id of its request. */
 public final class Events {
@@ -80,7 +82,7 @@ public final class Events {
         }
 
         public Map<String, Object> fields() {
-            return Map.of("counts", new java.util.TreeMap<>(counts));
+            return Map.of("counts", new TreeMap<>(counts));
         }
     }
 
@@ -106,7 +108,7 @@ public final class Events {
      */
     public record Result(long id, Map<String, Object> fields) implements Message {
         public Result {
-            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
 
         public String type() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,7 @@ public final class PlanItems {
             steps.add(m);
         }
         List<Map<String, Object>> names = new ArrayList<>();
-        new java.util.TreeMap<>(plan.namespaceNames()).forEach((from, to) -> {
+        new TreeMap<>(plan.namespaceNames()).forEach((from, to) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", from);
             m.put("name", to);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The messages a client sends (docs/agent.md, "Requests"). Each one is answered under its own id. */
 public final class Requests {
@@ -87,7 +88,7 @@ public final class Requests {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("size", size);
             m.put("dryRun", dryRun);
-            m.put("renames", new java.util.TreeMap<>(renames));
+            m.put("renames", new TreeMap<>(renames));
             m.put("prefix", prefix);
             m.put("wait", waitForLock);
             m.put("progress", progress);

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -28,7 +29,7 @@ public final class ProcessTransport implements Transport {
     private final Process process;
     private final String describe;
     private final Deque<String> tail = new ArrayDeque<>();
-    private final java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch drained = new CountDownLatch(1);
 
     private ProcessTransport(Process process, String describe, Consumer<String> stderrLines) {
         this.process = process;
