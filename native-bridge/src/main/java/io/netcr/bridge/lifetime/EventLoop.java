@@ -42,10 +42,11 @@ final class EventLoop implements AutoCloseable {
 
         /**
          * After each round: whether the mount table may have changed (a mount event, a folder's own
-         * removal, an inotify overflow), whether an entry was created in a watched folder (a hint only: the
-         * bind mount follows the file, and its mount event is what counts), whether another thread woke it.
+         * removal, an inotify overflow). An entry created in a folder is not reported: `ip netns add`
+         * creates the file before it mounts the namespace on it (so the file may not be nsfs yet), and
+         * the mount itself is a mount event.
          */
-        void roundEnded(boolean mountsChanged, boolean entryCreated, boolean woken);
+        void roundEnded(boolean mountsChanged);
 
         /** The loop cannot go on (it ends after this call): nothing will be watched any more. */
         void failed(Throwable cause);
@@ -57,8 +58,9 @@ final class EventLoop implements AutoCloseable {
     /** Tokens from here on name pidfds. */
     static final long FIRST_TOKEN = 16;
     private static final int ENOENT = 2;
-    private static final int FOLDER_MASK = Events.IN_CREATE | Events.IN_DELETE | Events.IN_MOVED_FROM
-            | Events.IN_MOVED_TO | Events.IN_DELETE_SELF | Events.IN_MOVE_SELF | Events.IN_ONLYDIR;
+    /** Entries removed or moved away, and the folder's own end; see {@link Handler#roundEnded} for CREATE. */
+    private static final int FOLDER_MASK = Events.IN_DELETE | Events.IN_MOVED_FROM | Events.IN_DELETE_SELF
+            | Events.IN_MOVE_SELF | Events.IN_ONLYDIR;
     private static final int INOTIFY_HEADER = 16;
 
     private final int epfd;
@@ -76,7 +78,6 @@ final class EventLoop implements AutoCloseable {
 
     // what the current round saw (loop thread only)
     private boolean mountsChanged;
-    private boolean entryCreated;
 
     private EventLoop(int epfd, int wakeFd, int inotifyFd, int mountsFd, Handler handler) {
         this.epfd = epfd;
@@ -89,10 +90,10 @@ final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Opens the event sources and starts the thread. The mount table is watched from here on: a change
-     * after this returns is reported even if nobody has asked anything yet.
+     * Opens the event sources; {@link #start} starts the thread. The mount table is watched from here on:
+     * a change after this returns is reported by the thread's first wait.
      */
-    static EventLoop start(Path proc, Handler handler) throws NativeException {
+    static EventLoop open(Path proc, Handler handler) throws NativeException {
         List<Integer> opened = new ArrayList<>();
         try {
             int epfd = keep(opened, Events.epollCreate());
@@ -103,9 +104,7 @@ final class EventLoop implements AutoCloseable {
             Events.epollAdd(epfd, wakeFd, Events.EPOLLIN, WAKE);
             Events.epollAdd(epfd, mountsFd, Events.EPOLLPRI, MOUNTS);
             Events.epollAdd(epfd, inotifyFd, Events.EPOLLIN, FOLDERS);
-            EventLoop loop = new EventLoop(epfd, wakeFd, inotifyFd, mountsFd, handler);
-            loop.thread.start();
-            return loop;
+            return new EventLoop(epfd, wakeFd, inotifyFd, mountsFd, handler);
         } catch (NativeException | RuntimeException | LinkageError e) {
             opened.forEach(Sys::closeQuietly);
             throw e;
@@ -115,6 +114,10 @@ final class EventLoop implements AutoCloseable {
     private static int keep(List<Integer> opened, int fd) {
         opened.add(fd);
         return fd;
+    }
+
+    void start() {
+        thread.start();
     }
 
     /** Watches a pidfd; its exit comes back as {@link Handler#processExited} with this token. */
@@ -178,13 +181,10 @@ final class EventLoop implements AutoCloseable {
             while (!stopping) {
                 int n = Events.epollWait(epfd, events, -1);
                 mountsChanged = false;
-                entryCreated = false;
-                boolean woken = false;
                 for (int i = 0; i < n && !stopping; i++) {
                     long token = Events.eventData(events, i);
                     if (token == WAKE) {
                         Events.read(wakeFd, buf);
-                        woken = true;
                     } else if (token == MOUNTS) {
                         mountsChanged = true;
                     } else if (token == FOLDERS) {
@@ -199,7 +199,7 @@ final class EventLoop implements AutoCloseable {
                 if (mountsChanged) {
                     retryPendingFolders();
                 }
-                handler.roundEnded(mountsChanged, entryCreated, woken);
+                handler.roundEnded(mountsChanged);
             }
         } catch (Throwable t) {
             if (!stopping) {
@@ -247,9 +247,6 @@ final class EventLoop implements AutoCloseable {
         }
         if ((mask & (Events.IN_DELETE | Events.IN_MOVED_FROM)) != 0 && !name.isEmpty()) {
             handler.pathRemoved(folder.equals("/") ? "/" + name : folder + "/" + name);
-        }
-        if ((mask & (Events.IN_CREATE | Events.IN_MOVED_TO)) != 0) {
-            entryCreated = true;
         }
     }
 

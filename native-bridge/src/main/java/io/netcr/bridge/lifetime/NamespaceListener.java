@@ -6,8 +6,9 @@ package io.netcr.bridge.lifetime;
  * return quickly and must not block (hand work to its own thread).
  *
  * <p>There is no kernel event for "a network namespace was created": {@link #mounted} covers the ones
- * that are bind-mounted (`ip netns add`, Docker), found from the mount table after an inotify event on a
- * watched folder or a mount event; namespaces held only by processes are found by a scan (discovery).
+ * that are bind-mounted (`ip netns add`, Docker), found by reading the mount table after a mount event
+ * (not at the inotify CREATE of the file, which comes before the namespace is mounted on it); namespaces
+ * held only by processes are found by a scan (discovery).
  */
 public interface NamespaceListener {
 

@@ -1,0 +1,287 @@
+package io.netcr.bridge.lifetime;
+
+import io.netcr.bridge.sys.Events;
+import io.netcr.bridge.sys.NativeException;
+import io.netcr.bridge.sys.Sys;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * The registry's book of who holds each pinned namespace: its bind mounts (mount point -> namespace,
+ * for the inotify fast path) and its processes (a pidfd each, in the event loop under a token). When a
+ * namespace's last holder goes, every pin of it goes and {@code onGone} is told. Not thread-safe: the
+ * registry calls it under its lock.
+ */
+final class HolderTracker {
+
+    /** Per pinned namespace: who holds it and who pins it. */
+    static final class Watched {
+        final long inode;
+        final Set<String> mounts = new HashSet<>();
+        final Map<Integer, ProcessHolder> processes = new HashMap<>();
+        final List<Pin> pins = new ArrayList<>();
+
+        Watched(long inode) {
+            this.inode = inode;
+        }
+
+        boolean held() {
+            return !mounts.isEmpty() || !processes.isEmpty();
+        }
+    }
+
+    private record ProcessHolder(long inode, int pid, int pidfd, long token) {
+    }
+
+    private final Path proc;
+    /** Null when events cannot be had: then no process can be watched. */
+    private final EventLoop loop;
+    private final LongConsumer onGone;
+    private final Map<Long, Watched> watched = new HashMap<>();
+    private final Map<String, Long> mountOwners = new HashMap<>();
+    private final Map<Long, ProcessHolder> processByToken = new HashMap<>();
+    private long nextToken = EventLoop.FIRST_TOKEN;
+    /** Set when the loop failed: nothing more can be watched. */
+    private boolean blind;
+
+    HolderTracker(Path proc, EventLoop loop, LongConsumer onGone) {
+        this.proc = proc;
+        this.loop = loop;
+        this.onGone = onGone;
+        this.blind = loop == null;
+    }
+
+    /** Adds a pin of a namespace (tracked from now on). */
+    Watched add(long inode, Pin pin) {
+        Watched w = watched.computeIfAbsent(inode, Watched::new);
+        w.pins.add(pin);
+        return w;
+    }
+
+    /** The namespace's entry, if this pin is one of its pins. */
+    Watched of(Pin pin) {
+        Watched w = watched.get(pin.inode());
+        return w != null && w.pins.contains(pin) ? w : null;
+    }
+
+    boolean anyMounts() {
+        return !mountOwners.isEmpty();
+    }
+
+    HolderSet holders(long inode) {
+        Watched w = watched.get(inode);
+        return w == null ? HolderSet.NONE : new HolderSet(w.mounts, w.processes.keySet());
+    }
+
+    /** Makes a namespace's holders those of a scan; goes when none is left. */
+    void apply(Watched w, HolderSet holders) {
+        for (String m : w.mounts) {
+            if (!holders.mounts().contains(m)) {
+                mountOwners.remove(m, w.inode);
+            }
+        }
+        w.mounts.retainAll(holders.mounts());
+        for (String m : holders.mounts()) {
+            if (w.mounts.add(m)) {
+                Long before = mountOwners.put(m, w.inode);
+                if (before != null && before != w.inode) {
+                    mountRemoved(m, before); // one mount point, one namespace: the newer scan is right
+                }
+                Path parent = Path.of(m).getParent();
+                if (loop != null && parent != null) {
+                    loop.watchFolder(parent.toString());
+                }
+            }
+        }
+        for (Iterator<ProcessHolder> it = w.processes.values().iterator(); it.hasNext(); ) {
+            ProcessHolder h = it.next();
+            if (!holders.pids().contains(h.pid())) {
+                it.remove();
+                drop(h);
+            }
+        }
+        for (int pid : holders.pids()) {
+            if (watched.get(w.inode) != w) {
+                return; // given up meanwhile (a process that cannot be watched, and no pin in use)
+            }
+            if (!w.processes.containsKey(pid)) {
+                watchProcess(w, pid);
+            }
+        }
+        if (!w.held() && watched.get(w.inode) == w) {
+            gone(w);
+        }
+    }
+
+    /**
+     * Takes a process as a holder only when its pidfd is open and it is still in the namespace (checked
+     * after the pidfd, so a reused pid or a process that moved is caught). One that cannot be watched
+     * makes the namespace's pins transient.
+     */
+    private void watchProcess(Watched w, int pid) {
+        if (blind) {
+            makeTransient(w);
+            return;
+        }
+        int pidfd;
+        try {
+            pidfd = Events.pidfdOpen(pid);
+        } catch (NativeException e) {
+            if (e.errnoNumber() != Events.ESRCH) {
+                makeTransient(w); // ENOSYS (Linux before 5.3), EMFILE: nothing would say when it ends
+            }
+            return;
+        }
+        try {
+            if (MountTable.inodeOf(proc.resolve(pid + "/ns/net")) != w.inode) {
+                Sys.closeQuietly(pidfd);
+                return; // the pid is another process now, or it moved: not a holder
+            }
+        } catch (IOException | RuntimeException e) {
+            Sys.closeQuietly(pidfd);
+            return; // exited meanwhile
+        }
+        long token = nextToken++;
+        try {
+            loop.addProcess(pidfd, token);
+        } catch (NativeException e) {
+            Sys.closeQuietly(pidfd);
+            makeTransient(w);
+            return;
+        }
+        ProcessHolder h = new ProcessHolder(w.inode, pid, pidfd, token);
+        w.processes.put(pid, h);
+        processByToken.put(token, h);
+    }
+
+    private void drop(ProcessHolder h) {
+        processByToken.remove(h.token());
+        loop.removeProcess(h.pidfd());
+    }
+
+    /** An entry of a watched folder went: if a pinned namespace was mounted there, that holder is gone. */
+    void pathRemoved(String path) {
+        Long inode = mountOwners.remove(path);
+        if (inode != null) {
+            mountRemoved(path, inode);
+        }
+    }
+
+    private void mountRemoved(String path, long inode) {
+        Watched w = watched.get(inode);
+        if (w != null && w.mounts.remove(path) && !w.held()) {
+            gone(w);
+        }
+    }
+
+    /** The process behind a token exited. */
+    void processExited(long token) {
+        ProcessHolder h = processByToken.get(token);
+        if (h == null) {
+            return; // dropped meanwhile
+        }
+        drop(h);
+        Watched w = watched.get(h.inode());
+        if (w != null && w.processes.remove(h.pid(), h) && !w.held()) {
+            gone(w);
+        }
+    }
+
+    /** Every pinned namespace's mounts become what the table says (a mount moved or added is adopted). */
+    void applyTable(Map<String, Long> table) {
+        Map<Long, Set<String>> byInode = new HashMap<>();
+        table.forEach((path, inode) -> byInode.computeIfAbsent(inode, k -> new HashSet<>()).add(path));
+        for (Watched w : new ArrayList<>(watched.values())) {
+            Set<String> now = byInode.getOrDefault(w.inode, Set.of());
+            if (now.equals(w.mounts)) {
+                continue;
+            }
+            for (String m : w.mounts) {
+                mountOwners.remove(m, w.inode);
+            }
+            w.mounts.clear();
+            w.mounts.addAll(now);
+            for (String m : now) {
+                mountOwners.put(m, w.inode);
+            }
+            if (!w.held()) {
+                gone(w);
+            }
+        }
+    }
+
+    /** The mount table could not be read: what only mounts hold is given up after its current use. */
+    void mountsUnknown() {
+        for (Watched w : new ArrayList<>(watched.values())) {
+            if (!w.mounts.isEmpty()) {
+                makeTransient(w);
+            }
+        }
+    }
+
+    /** The event loop stopped: nothing is watched any more, every pin is given up after its use. */
+    void blind() {
+        blind = true;
+        for (Watched w : new ArrayList<>(watched.values())) {
+            makeTransient(w);
+        }
+    }
+
+    boolean isBlind() {
+        return blind;
+    }
+
+    /** A pin's user let go of it. */
+    void remove(Pin pin) {
+        Watched w = watched.get(pin.inode());
+        if (w != null && w.pins.remove(pin) && w.pins.isEmpty()) {
+            forget(w);
+        }
+    }
+
+    /** Every pin goes; nothing is watched (closing the registry). */
+    void clear() {
+        for (Watched w : new ArrayList<>(watched.values())) {
+            w.pins.forEach(Pin::markGone);
+            w.pins.clear();
+            forget(w);
+        }
+    }
+
+    private void makeTransient(Watched w) {
+        w.pins.removeIf(Pin::makeTransient);
+        if (w.pins.isEmpty()) {
+            forget(w);
+        }
+    }
+
+    /** The last holder went: every pin goes (its resources close), then {@code onGone}. */
+    private void gone(Watched w) {
+        for (Pin p : w.pins) {
+            p.markGone();
+        }
+        w.pins.clear();
+        forget(w);
+        onGone.accept(w.inode);
+    }
+
+    private void forget(Watched w) {
+        watched.remove(w.inode, w);
+        for (String m : w.mounts) {
+            mountOwners.remove(m, w.inode);
+        }
+        w.mounts.clear();
+        for (ProcessHolder h : w.processes.values()) {
+            drop(h);
+        }
+        w.processes.clear();
+    }
+}
