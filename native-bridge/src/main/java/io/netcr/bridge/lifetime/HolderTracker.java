@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,11 @@ import java.util.function.LongConsumer;
 
 /**
  * The registry's book of who holds each pinned namespace: its bind mounts (mount point -> namespace,
- * for the inotify fast path) and its processes (a pidfd each, in the event loop under a token). When a
- * namespace's last holder goes, every pin of it goes and {@code onGone} is told. Not thread-safe: the
- * registry calls it under its lock.
+ * for the inotify fast path) and its processes. Of the processes only one at a time is watched (a pidfd
+ * in the event loop under a token): while it lives the namespace lives; when it exits the next one the
+ * last scan saw takes its place, if it is still there and still in the namespace. So a container of a
+ * hundred processes costs one pidfd, not a hundred. When a namespace's last holder goes, every pin of it
+ * goes and {@code onGone} is told. Not thread-safe: the registry calls it under its lock.
  */
 final class HolderTracker {
 
@@ -26,7 +29,10 @@ final class HolderTracker {
     static final class Watched {
         final long inode;
         final Set<String> mounts = new HashSet<>();
-        final Map<Integer, ProcessHolder> processes = new HashMap<>();
+        /** The process watched now (null: none is known to hold it). */
+        ProcessHolder watching;
+        /** The other processes the last scan saw in it, to watch in turn. */
+        final Set<Integer> spares = new LinkedHashSet<>();
         final List<Pin> pins = new ArrayList<>();
 
         Watched(long inode) {
@@ -34,7 +40,7 @@ final class HolderTracker {
         }
 
         boolean held() {
-            return !mounts.isEmpty() || !processes.isEmpty();
+            return !mounts.isEmpty() || watching != null;
         }
     }
 
@@ -78,7 +84,14 @@ final class HolderTracker {
 
     HolderSet holders(long inode) {
         Watched w = watched.get(inode);
-        return w == null ? HolderSet.NONE : new HolderSet(w.mounts, w.processes.keySet());
+        if (w == null) {
+            return HolderSet.NONE;
+        }
+        Set<Integer> pids = new LinkedHashSet<>(w.spares);
+        if (w.watching != null) {
+            pids.add(w.watching.pid());
+        }
+        return new HolderSet(w.mounts, pids);
     }
 
     /** Makes a namespace's holders those of a scan; goes when none is left. */
@@ -101,23 +114,28 @@ final class HolderTracker {
                 }
             }
         }
-        for (Iterator<ProcessHolder> it = w.processes.values().iterator(); it.hasNext(); ) {
-            ProcessHolder h = it.next();
-            if (!holders.pids().contains(h.pid())) {
-                it.remove();
-                drop(h);
-            }
+        if (w.watching != null && !holders.pids().contains(w.watching.pid())) {
+            drop(w.watching); // the scan no longer sees it there
+            w.watching = null;
         }
-        for (int pid : holders.pids()) {
-            if (watched.get(w.inode) != w) {
-                return; // given up meanwhile (a process that cannot be watched, and no pin in use)
-            }
-            if (!w.processes.containsKey(pid)) {
-                watchProcess(w, pid);
-            }
+        w.spares.clear();
+        w.spares.addAll(holders.pids());
+        if (w.watching != null) {
+            w.spares.remove(w.watching.pid());
         }
+        watchNext(w);
         if (!w.held() && watched.get(w.inode) == w) {
             gone(w);
+        }
+    }
+
+    /** Until one is watched, takes the spares in turn: those gone or moved are no holders. */
+    private void watchNext(Watched w) {
+        Iterator<Integer> it = w.spares.iterator();
+        while (w.watching == null && it.hasNext() && watched.get(w.inode) == w) {
+            int pid = it.next();
+            it.remove();
+            watchProcess(w, pid);
         }
     }
 
@@ -157,9 +175,8 @@ final class HolderTracker {
             makeTransient(w);
             return;
         }
-        ProcessHolder h = new ProcessHolder(w.inode, pid, pidfd, token);
-        w.processes.put(pid, h);
-        processByToken.put(token, h);
+        w.watching = new ProcessHolder(w.inode, pid, pidfd, token);
+        processByToken.put(token, w.watching);
     }
 
     private void drop(ProcessHolder h) {
@@ -190,8 +207,12 @@ final class HolderTracker {
         }
         drop(h);
         Watched w = watched.get(h.inode());
-        if (w != null && w.processes.remove(h.pid(), h) && !w.held()) {
-            gone(w);
+        if (w != null && w.watching == h) {
+            w.watching = null;
+            watchNext(w);
+            if (!w.held() && watched.get(w.inode) == w) {
+                gone(w);
+            }
         }
     }
 
@@ -279,9 +300,10 @@ final class HolderTracker {
             mountOwners.remove(m, w.inode);
         }
         w.mounts.clear();
-        for (ProcessHolder h : w.processes.values()) {
-            drop(h);
+        if (w.watching != null) {
+            drop(w.watching);
+            w.watching = null;
         }
-        w.processes.clear();
+        w.spares.clear();
     }
 }

@@ -170,6 +170,26 @@ class NamespaceRegistryKernelTest {
     }
 
     @Test
+    void should_watch_the_next_process_when_the_watched_one_exits() throws Exception {
+        String ns = TOPO.namespace();
+        long ino = inodeOfNamed(ns);
+        int first = processIn(ns);
+        int second = processIn(ns);
+        // only the processes are reported: the namespace lives as long as either of them
+        Pin pin = pinNamed(ns, new HolderSet(Set.of(), Set.of(first, second)), registry.mark());
+        assertEquals(Set.of(first, second), registry.holders(ino).pids());
+
+        ProcessHandle.of(first).orElseThrow().destroy();
+        await(() -> !registry.holders(ino).pids().contains(first), "the first process is known to be gone");
+        assertFalse(pin.isGone(), "the second process still holds it");
+        assertEquals(Set.of(second), registry.holders(ino).pids());
+
+        ProcessHandle.of(second).orElseThrow().destroy();
+        awaitHeard("gone " + ino);
+        assertFalse(registry.held().containsKey(ino));
+    }
+
+    @Test
     void should_check_a_stale_scan_again_when_the_mount_went_after_the_mark() throws Exception {
         String ns = TOPO.namespace();
         long ino = inodeOfNamed(ns);
