@@ -97,7 +97,9 @@ public final class LiveDiscovery implements AutoCloseable {
         lap("find");
         diags.addAll(found.diagnostics());
 
-        handles.beginSnapshot(found.namespaces(), registry(), scanMark, diags);
+        NamespaceRegistry pins = registry();
+        lap("registry");
+        handles.beginSnapshot(found.namespaces(), pins, scanMark, diags);
         try {
             return read(found, onlyNamespaceNames, diags);
         } finally {

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +95,7 @@ final class NamespaceFinder {
                 paths.add(proc.resolve(pid + "/ns/net").toString());
             }
             boolean init = e.getKey() == own;
-            HolderSet seen = init ? HolderSet.NONE : new HolderSet(Set.copyOf(v.paths), Set.copyOf(v.holderPids));
+            HolderSet seen = init ? HolderSet.NONE : new HolderSet(Set.copyOf(v.paths), new LinkedHashSet<>(v.holderPids));
             out.add(new FoundNamespace(e.getKey(), init, List.copyOf(v.names), List.copyOf(v.holders), paths, seen));
         }
         return new Result(out, diags);

@@ -1,5 +1,7 @@
 package io.netcr.bridge.lifetime;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -9,7 +11,8 @@ import java.util.Set;
  * of these remains, the namespace is alive, and when the last one goes netcr must not be what keeps it.
  *
  * @param mounts mount points, as /proc/self/mountinfo names them
- * @param pids   processes (thread-group ids) in the namespace
+ * @param pids   processes (thread-group ids) in the namespace, in the order the registry watches them
+ *               (one at a time: the first, and when it exits the next)
  */
 public record HolderSet(Set<String> mounts, Set<Integer> pids) {
 
@@ -18,7 +21,7 @@ public record HolderSet(Set<String> mounts, Set<Integer> pids) {
 
     public HolderSet {
         mounts = Set.copyOf(mounts);
-        pids = Set.copyOf(pids);
+        pids = Collections.unmodifiableSet(new LinkedHashSet<>(pids));
     }
 
     public boolean isEmpty() {

@@ -54,6 +54,8 @@ final class HolderTracker {
     private final Map<Long, Watched> watched = new HashMap<>();
     private final Map<String, Long> mountOwners = new HashMap<>();
     private final Map<Long, ProcessHolder> processByToken = new HashMap<>();
+    /** Folders already handed to the loop (it retries the ones that do not exist yet by itself). */
+    private final Set<String> foldersAsked = new HashSet<>();
     private long nextToken = EventLoop.FIRST_TOKEN;
     /** Set when the loop failed: nothing more can be watched. */
     private boolean blind;
@@ -108,10 +110,7 @@ final class HolderTracker {
                 if (before != null && before != w.inode) {
                     mountRemoved(m, before); // one mount point, one namespace: the newer scan is right
                 }
-                Path parent = Path.of(m).getParent();
-                if (loop != null && parent != null) {
-                    loop.watchFolder(parent.toString());
-                }
+                watchFolderOf(m);
             }
         }
         if (w.watching != null && !holders.pids().contains(w.watching.pid())) {
@@ -126,6 +125,15 @@ final class HolderTracker {
         watchNext(w);
         if (!w.held() && watched.get(w.inode) == w) {
             gone(w);
+        }
+    }
+
+    /** Watches the folder a mount is in (once: a thousand mounts in /run/netns ask one watch). */
+    private void watchFolderOf(String mount) {
+        int slash = mount.lastIndexOf('/');
+        String folder = slash > 0 ? mount.substring(0, slash) : "/";
+        if (loop != null && foldersAsked.add(folder)) {
+            loop.watchFolder(folder);
         }
     }
 
