@@ -2,7 +2,6 @@ package io.netcr.bridge.sys;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import jnr.ffi.LastError;
 
 /**
  * Checked wrappers for the system calls that wait for events: epoll, eventfd, inotify and pidfd_open.
@@ -47,26 +46,15 @@ public final class Events {
     private Events() {
     }
 
-    private static int errno() {
-        return LastError.getLastError(Native.RUNTIME);
-    }
-
-    private static int check(int rc, String what) throws NativeException {
-        if (rc < 0) {
-            throw new NativeException(what, errno());
-        }
-        return rc;
-    }
-
     public static int epollCreate() throws NativeException {
-        return check(Native.LIBC.epoll_create1(CLOEXEC), "epoll_create1");
+        return Sys.check(Native.LIBC.epoll_create1(CLOEXEC), "epoll_create1");
     }
 
     /** Adds a descriptor to an epoll set; {@code data} comes back with each of its events. */
     public static void epollAdd(int epfd, int fd, int events, long data) throws NativeException {
         byte[] ev = new byte[EPOLL_EVENT_SIZE];
         ByteBuffer.wrap(ev).order(ByteOrder.nativeOrder()).putInt(0, events).putLong(4, data);
-        check(Native.LIBC.epoll_ctl(epfd, EPOLL_CTL_ADD, fd, ev), "epoll_ctl(ADD)");
+        Sys.check(Native.LIBC.epoll_ctl(epfd, EPOLL_CTL_ADD, fd, ev), "epoll_ctl(ADD)");
     }
 
     /** Removes a descriptor from an epoll set; one not in it (or closed) is no error. */
@@ -81,7 +69,7 @@ public final class Events {
     public static int epollWait(int epfd, ByteBuffer direct, int timeoutMs) throws NativeException {
         int n = Native.LIBC.epoll_wait(epfd, direct, direct.capacity() / EPOLL_EVENT_SIZE, timeoutMs);
         if (n < 0) {
-            int e = errno();
+            int e = Sys.errno();
             if (e == EINTR) {
                 return 0;
             }
@@ -102,7 +90,7 @@ public final class Events {
 
     /** A non-blocking eventfd, for waking a thread that waits in epoll. */
     public static int eventfd() throws NativeException {
-        return check(Native.LIBC.eventfd(0, CLOEXEC | NONBLOCK), "eventfd");
+        return Sys.check(Native.LIBC.eventfd(0, CLOEXEC | NONBLOCK), "eventfd");
     }
 
     /** Adds 1 to an eventfd's counter, which makes it readable. */
@@ -114,7 +102,7 @@ public final class Events {
             if (n == 8) {
                 return;
             }
-            int e = errno();
+            int e = Sys.errno();
             if (n >= 0 || (e != EINTR && e != EAGAIN)) {
                 throw new NativeException("write eventfd", n >= 0 ? 5 : e);
             }
@@ -125,12 +113,12 @@ public final class Events {
     }
 
     public static int inotifyInit() throws NativeException {
-        return check(Native.LIBC.inotify_init1(CLOEXEC | NONBLOCK), "inotify_init1");
+        return Sys.check(Native.LIBC.inotify_init1(CLOEXEC | NONBLOCK), "inotify_init1");
     }
 
     /** Watches a path; returns the watch descriptor that its events carry. */
     public static int inotifyAddWatch(int fd, String path, int mask) throws NativeException {
-        return check(Native.LIBC.inotify_add_watch(fd, path, mask), "inotify_add_watch " + path);
+        return Sys.check(Native.LIBC.inotify_add_watch(fd, path, mask), "inotify_add_watch " + path);
     }
 
     /**
@@ -143,7 +131,7 @@ public final class Events {
             if (n >= 0) {
                 return (int) n;
             }
-            int e = errno();
+            int e = Sys.errno();
             if (e == EAGAIN) {
                 return 0;
             }
@@ -164,6 +152,6 @@ public final class Events {
         } catch (LinkageError e) {
             throw new NativeException("pidfd_open (not in this libc)", ENOSYS);
         }
-        return check(fd, "pidfd_open " + pid);
+        return Sys.check(fd, "pidfd_open " + pid);
     }
 }
