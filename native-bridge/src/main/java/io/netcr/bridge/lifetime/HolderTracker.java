@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
+import java.util.function.BiConsumer;
 
 /**
  * The registry's book of who holds each pinned namespace: its bind mounts (mount point -> namespace,
@@ -21,7 +21,7 @@ import java.util.function.LongConsumer;
  * in the event loop under a token): while it lives the namespace lives; when it exits the next one the
  * last scan saw takes its place, if it is still there and still in the namespace. So a container of a
  * hundred processes costs one pidfd, not a hundred. When a namespace's last holder goes, every pin of it
- * goes and {@code onGone} is told. Not thread-safe: the registry calls it under its lock.
+ * goes and {@code onGone} is told which pins went. Not thread-safe: the registry calls it under its lock.
  */
 final class HolderTracker {
 
@@ -50,7 +50,7 @@ final class HolderTracker {
     private final Path proc;
     /** Null when events cannot be had: then no process can be watched. */
     private final EventLoop loop;
-    private final LongConsumer onGone;
+    private final BiConsumer<Long, List<Pin>> onGone;
     private final Map<Long, Watched> watched = new HashMap<>();
     private final Map<String, Long> mountOwners = new HashMap<>();
     private final Map<Long, ProcessHolder> processByToken = new HashMap<>();
@@ -60,7 +60,7 @@ final class HolderTracker {
     /** Set when the loop failed: nothing more can be watched. */
     private boolean blind;
 
-    HolderTracker(Path proc, EventLoop loop, LongConsumer onGone) {
+    HolderTracker(Path proc, EventLoop loop, BiConsumer<Long, List<Pin>> onGone) {
         this.proc = proc;
         this.loop = loop;
         this.onGone = onGone;
@@ -294,12 +294,11 @@ final class HolderTracker {
 
     /** The last holder went: every pin goes (its resources close), then {@code onGone}. */
     private void gone(Watched w) {
-        for (Pin p : w.pins) {
-            p.markGone();
-        }
+        List<Pin> pins = List.copyOf(w.pins);
+        pins.forEach(Pin::markGone);
         w.pins.clear();
         forget(w);
-        onGone.accept(w.inode);
+        onGone.accept(w.inode, pins);
     }
 
     private void forget(Watched w) {

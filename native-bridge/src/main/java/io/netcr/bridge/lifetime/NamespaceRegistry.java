@@ -38,7 +38,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * events cannot be had (no epoll, no pidfd_open before Linux 5.3, a failed event thread), pins are
  * transient: their resources close at the end of each use, which is correct but costs the reopening.
  *
- * <p>Thread-safe. Listener calls come on the event thread.
+ * <p>How a part of netcr that keeps something per namespace uses it (discovery does this; the live
+ * monitor's socket per watched namespace and the agent's per subscription do the same):
+ * <pre>{@code
+ * long mark = registry.mark();                      // 1. before scanning
+ * ... scan: inode and HolderSet per namespace ...   //    (discovery's NamespaceFinder)
+ * Pin pin = registry.pin(inode, holders, mark, () -> dropStateOf(inode)); // 2. returned in use
+ * pin.hold(socketOpenedInside);                     // 3. what keeps the namespace alive
+ * pin.exit();
+ * ...
+ * if (pin.enter()) {                                // 4. around every use of the socket
+ *     try { read(socket); } finally { pin.exit(); }
+ * }                                                 //    false: gone, the socket is closed
+ * pin.seen(holdersOfALaterScan, markBeforeIt);      // 5. a rescan's holders replace the known ones
+ * pin.close();                                      // 6. done with it
+ * }</pre>
+ * {@link #addListener} tells of namespaces mounted and unmounted (to pin new ones) and gone.
+ *
+ * <p>Thread-safe. Listener calls and {@code onGone} come on the event thread.
  */
 public final class NamespaceRegistry implements AutoCloseable {
 
@@ -121,13 +138,23 @@ public final class NamespaceRegistry implements AutoCloseable {
      * @param holders what a scan begun after {@code mark} found holding it (ignored for the own namespace)
      */
     public Pin pin(long inode, HolderSet holders, long mark) {
+        return pin(inode, holders, mark, null);
+    }
+
+    /**
+     * As {@link #pin(long, HolderSet, long)}, and {@code onGone} is run on the event thread when the
+     * namespace's last holder goes (after the pin's resources are closed, or while its current use ends):
+     * where the monitor drops its state for the namespace. Not run when the pin is closed by its user, nor
+     * for a transient pin that is given up after a use. Must return quickly.
+     */
+    public Pin pin(long inode, HolderSet holders, long mark, Runnable onGone) {
         Pin p;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the namespace registry is closed");
             }
             boolean own = inode == ownInode;
-            p = new Pin(this, inode, own, !own && tracker.isBlind());
+            p = new Pin(this, inode, own, !own && tracker.isBlind(), onGone);
             live.add(p);
             if (!own) {
                 apply(tracker.add(inode, p), holders, mark);
@@ -222,7 +249,12 @@ public final class NamespaceRegistry implements AutoCloseable {
     // ---- listener calls
 
     /** Under the lock: the tracker gave a namespace up. */
-    private void gone(long inode) {
+    private void gone(long inode, List<Pin> pins) {
+        for (Pin p : pins) {
+            if (p.onGone() != null) {
+                notifications.add(p.onGone());
+            }
+        }
         for (NamespaceListener l : listeners) {
             notifications.add(() -> l.gone(inode));
         }

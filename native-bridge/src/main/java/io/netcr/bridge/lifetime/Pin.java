@@ -22,22 +22,28 @@ public final class Pin implements AutoCloseable {
     private final NamespaceRegistry registry;
     private final long inode;
     private final boolean forever;
+    private final Runnable onGone;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private int uses = 1;
     private boolean gone;
     private boolean closed;
     private boolean transientOnly;
 
-    Pin(NamespaceRegistry registry, long inode, boolean forever, boolean transientOnly) {
+    Pin(NamespaceRegistry registry, long inode, boolean forever, boolean transientOnly, Runnable onGone) {
         this.registry = registry;
         this.inode = inode;
         this.forever = forever;
+        this.onGone = onGone;
         this.transientOnly = transientOnly && !forever;
     }
 
     /** The namespace's nsfs inode. */
     public long inode() {
         return inode;
+    }
+
+    Runnable onGone() {
+        return onGone;
     }
 
     /** True once the namespace's last seen holder went (or the pin was closed): its resources are closed. */

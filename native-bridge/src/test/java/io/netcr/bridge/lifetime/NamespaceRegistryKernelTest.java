@@ -140,11 +140,15 @@ class NamespaceRegistryKernelTest {
     void should_close_a_pinned_descriptor_when_the_bind_mount_goes() throws Exception {
         String ns = TOPO.namespace();
         long ino = inodeOfNamed(ns);
-        Pin pin = pinNamed(ns, mountedAt(ns), registry.mark());
+        int fd = Sys.open("/run/netns/" + ns, Sys.O_RDONLY | Sys.O_CLOEXEC);
+        Pin pin = registry.pin(ino, mountedAt(ns), registry.mark(), () -> heard.add("pin's own callback"));
+        pin.hold(() -> Sys.closeQuietly(fd));
+        pin.exit();
         assertEquals(1, registry.held().get(ino));
         assertTrue(registry.watchedFolders().contains("/run/netns"), "the mount's folder is watched");
 
         TOPO.ip("netns", "del", ns);
+        awaitHeard("pin's own callback");
         awaitHeard("gone " + ino);
         assertTrue(pin.isGone());
         assertFalse(registry.held().containsKey(ino));
