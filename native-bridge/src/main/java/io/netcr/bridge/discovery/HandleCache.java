@@ -1,5 +1,6 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.lifetime.HolderSet;
 import io.netcr.bridge.lifetime.NamespaceRegistry;
 import io.netcr.bridge.lifetime.Pin;
 import io.netcr.bridge.rtnl.RtnlSocket;
@@ -52,6 +53,7 @@ final class HandleCache implements AutoCloseable {
         Map<Long, FoundNamespace> byInode = new HashMap<>();
         found.forEach(f -> byInode.put(f.inode(), f));
         Set<Long> dropped = new HashSet<>();
+        Map<Pin, HolderSet> seen = new HashMap<>();
         handles.entrySet().removeIf(e -> {
             NamespaceHandle h = e.getValue();
             FoundNamespace f = byInode.get(e.getKey());
@@ -61,34 +63,49 @@ final class HandleCache implements AutoCloseable {
                 h.close(); // went since the last snapshot (closed by the registry); found again: reopened below
             } else {
                 h.inUse = true;
-                h.pin.seen(f.seen(), mark);
+                seen.put(h.pin, f.seen());
                 return false;
             }
             dropped.add(e.getKey());
             return true;
         });
+        registry.seenAll(seen, mark);
         if (!dropped.isEmpty()) {
             // an nsid naming a namespace that went must not name whatever reuses its inode
             handles.values().forEach(h -> h.nsidToInode.values().removeIf(dropped::contains));
         }
+        List<FoundNamespace> opened = new ArrayList<>();
+        List<Integer> fds = new ArrayList<>();
         for (FoundNamespace f : found) {
             if (!handles.containsKey(f.inode())) {
-                open(f, registry, mark, diags);
+                int fd = open(f, diags);
+                if (fd >= 0) {
+                    opened.add(f);
+                    fds.add(fd);
+                }
             }
+        }
+        if (opened.isEmpty()) {
+            return;
+        }
+        List<Pin> pins = registry.pinAll(opened.stream()
+                .map(f -> new NamespaceRegistry.Found(f.inode(), f.seen())).toList(), mark);
+        for (int i = 0; i < opened.size(); i++) {
+            int fd = fds.get(i);
+            Pin pin = pins.get(i);
+            pin.hold(() -> Sys.closeQuietly(fd)); // within the pin's first use: always taken
+            NamespaceHandle h = new NamespaceHandle(opened.get(i).inode(), fd, pin);
+            h.inUse = true;
+            handles.put(h.inode, h);
         }
     }
 
-    private void open(FoundNamespace f, NamespaceRegistry registry, long mark, List<Diagnostic> diags) {
+    /** A descriptor of the namespace by the first of its paths that opens, or -1 (and a warning). */
+    private static int open(FoundNamespace f, List<Diagnostic> diags) {
         NativeException last = null;
         for (String path : f.openPaths()) {
             try {
-                int fd = Sys.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
-                Pin pin = registry.pin(f.inode(), f.seen(), mark);
-                pin.hold(() -> Sys.closeQuietly(fd)); // within the pin's first use: always taken
-                NamespaceHandle h = new NamespaceHandle(f.inode(), fd, pin);
-                h.inUse = true;
-                handles.put(f.inode(), h);
-                return;
+                return Sys.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
             } catch (NativeException e) {
                 last = e;
             }
@@ -97,6 +114,7 @@ final class HandleCache implements AutoCloseable {
             diags.add(Diagnostic.warning(last.errno(), SubjectPath.of(SubjectPath.NETNS, f.label()), Phase.SNAPSHOT,
                     "cannot open the namespace (" + last.getMessage() + "); it vanished or is not readable"));
         }
+        return -1;
     }
 
     /** Ends the snapshot's use of every handle: what went during it is closed now. */

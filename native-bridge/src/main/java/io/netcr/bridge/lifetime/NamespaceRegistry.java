@@ -150,36 +150,77 @@ public final class NamespaceRegistry implements AutoCloseable {
     public Pin pin(long inode, HolderSet holders, long mark, Runnable onGone) {
         Pin p;
         synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the namespace registry is closed");
-            }
-            boolean own = inode == ownInode;
-            p = new Pin(this, inode, own, !own && tracker.isBlind(), onGone);
-            live.add(p);
-            if (!own) {
-                apply(tracker.add(inode, p), holders, mark);
-            }
+            p = add(inode, holders, onGone);
+            checkStale(!holders.mounts().isEmpty(), mark);
         }
         flushFromCaller();
         return p;
     }
 
+    /** A namespace a scan found and what holds it, for {@link #pinAll}. */
+    public record Found(long inode, HolderSet holders) {
+    }
+
+    /**
+     * As {@link #pin(long, HolderSet, long)} for each, in the same order, at the cost of one: one lock, and
+     * at most one check of the mount table however many namespaces a stale scan reported.
+     */
+    public List<Pin> pinAll(List<Found> found, long mark) {
+        List<Pin> out = new ArrayList<>(found.size());
+        synchronized (this) {
+            boolean anyMounts = false;
+            for (Found f : found) {
+                out.add(add(f.inode(), f.holders(), null));
+                anyMounts |= !f.holders().mounts().isEmpty();
+            }
+            checkStale(anyMounts, mark);
+        }
+        flushFromCaller();
+        return out;
+    }
+
     /** Replaces a pinned namespace's holders with a newer scan's (see {@link Pin#seen}). */
     void report(Pin p, HolderSet holders, long mark) {
+        seenAll(Map.of(p, holders), mark);
+    }
+
+    /**
+     * As {@link Pin#seen} for each of these pins, at the cost of one: the holders a scan begun after
+     * {@code mark} found replace the ones known.
+     */
+    public void seenAll(Map<Pin, HolderSet> seen, long mark) {
         synchronized (this) {
-            HolderTracker.Watched w = tracker.of(p);
-            if (w == null) {
-                return; // gone, or never tracked (the own namespace)
+            boolean anyMounts = false;
+            for (Map.Entry<Pin, HolderSet> e : seen.entrySet()) {
+                HolderTracker.Watched w = tracker.of(e.getKey());
+                if (w != null) { // else gone, or never tracked (the own namespace)
+                    tracker.apply(w, e.getValue());
+                    anyMounts |= !e.getValue().mounts().isEmpty();
+                }
             }
-            apply(w, holders, mark);
+            checkStale(anyMounts, mark);
         }
         flushFromCaller();
     }
 
-    private void apply(HolderTracker.Watched w, HolderSet holders, long mark) {
-        tracker.apply(w, holders);
-        if (!holders.mounts().isEmpty() && mark < epoch && !verifyPending && loop != null) {
-            verifyPending = true; // the mount table changed since the scan began: that scan may be stale
+    /** Under the lock: a new pin of one user. */
+    private Pin add(long inode, HolderSet holders, Runnable onGone) {
+        if (closed) {
+            throw new IllegalStateException("the namespace registry is closed");
+        }
+        boolean own = inode == ownInode;
+        Pin p = new Pin(this, inode, own, !own && tracker.isBlind(), onGone);
+        live.add(p);
+        if (!own) {
+            tracker.apply(tracker.add(inode, p), holders);
+        }
+        return p;
+    }
+
+    /** Under the lock: mounts reported by a scan begun before the last mount-table change are checked again. */
+    private void checkStale(boolean mountsReported, long mark) {
+        if (mountsReported && mark < epoch && !verifyPending && loop != null) {
+            verifyPending = true;
             loop.wake();
         }
     }
