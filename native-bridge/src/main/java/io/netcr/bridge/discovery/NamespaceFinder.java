@@ -95,7 +95,7 @@ final class NamespaceFinder {
                 paths.add(proc.resolve(pid + "/ns/net").toString());
             }
             boolean init = e.getKey() == own;
-            HolderSet seen = init ? HolderSet.NONE : new HolderSet(Set.copyOf(v.paths), new LinkedHashSet<>(v.holderPids));
+            HolderSet seen = init ? HolderSet.NONE : new HolderSet(Set.copyOf(v.paths), v.holderPids.isEmpty() ? Set.of() : new LinkedHashSet<>(v.holderPids));
             out.add(new FoundNamespace(e.getKey(), init, List.copyOf(v.names), List.copyOf(v.holders), paths, seen));
         }
         return new Result(out, diags);

@@ -76,6 +76,8 @@ final class EventLoop implements AutoCloseable {
     private final Thread thread;
     private final Thread exitHook = new Thread(this::stopForExit, "netcr-namespace-lifetime-exit");
     private volatile boolean stopping;
+    /** True while the thread is in epoll_wait (native code). */
+    private volatile boolean waiting;
 
     // what the current round saw (loop thread only)
     private boolean mountsChanged;
@@ -130,10 +132,15 @@ final class EventLoop implements AutoCloseable {
     private void stopForExit() {
         stopping = true;
         wake();
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Only a thread in epoll_wait delays the exit: one in a round of Java code is stopped with the JVM.
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (waiting && thread.isAlive() && System.nanoTime() < deadline) {
+            try {
+                thread.join(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -196,7 +203,13 @@ final class EventLoop implements AutoCloseable {
         ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.nativeOrder());
         try {
             while (!stopping) {
-                int n = Events.epollWait(epfd, events, -1);
+                waiting = true;
+                int n;
+                try {
+                    n = Events.epollWait(epfd, events, -1);
+                } finally {
+                    waiting = false;
+                }
                 mountsChanged = false;
                 for (int i = 0; i < n && !stopping; i++) {
                     long token = Events.eventData(events, i);

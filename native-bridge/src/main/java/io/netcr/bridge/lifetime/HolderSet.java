@@ -21,7 +21,7 @@ public record HolderSet(Set<String> mounts, Set<Integer> pids) {
 
     public HolderSet {
         mounts = Set.copyOf(mounts);
-        pids = Collections.unmodifiableSet(new LinkedHashSet<>(pids));
+        pids = pids.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(pids));
     }
 
     public boolean isEmpty() {

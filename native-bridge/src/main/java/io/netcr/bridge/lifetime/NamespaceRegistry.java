@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one place that decides how long netcr keeps a network namespace's handles. For every namespace
@@ -67,14 +66,10 @@ public final class NamespaceRegistry implements AutoCloseable {
     private final String degraded;
     private final HolderTracker tracker;
     private final Set<Pin> live = ConcurrentHashMap.newKeySet();
-    private final List<NamespaceListener> listeners = new CopyOnWriteArrayList<>();
-    /** Listener calls waiting for the event thread. */
-    private final List<Runnable> notifications = new ArrayList<>();
+    private final ListenerCalls calls = new ListenerCalls();
     /** Counts mount-table changes seen (see {@link #mark}). */
     private long epoch;
     private boolean verifyPending;
-    /** The mount table as last read, for {@link NamespaceListener#mounted}; null while nobody listens. */
-    private Map<String, Long> lastTable;
     private boolean closed;
 
     private NamespaceRegistry(Path proc) {
@@ -95,7 +90,7 @@ public final class NamespaceRegistry implements AutoCloseable {
         }
         this.loop = opened;
         this.degraded = why;
-        this.tracker = new HolderTracker(proc, opened, this::gone);
+        this.tracker = new HolderTracker(proc, opened, calls::gone);
         if (opened != null) {
             opened.start(); // after every field is set: the thread calls back at once
         }
@@ -243,16 +238,11 @@ public final class NamespaceRegistry implements AutoCloseable {
 
     /** Adds a listener; the mount table is read now, so that {@link NamespaceListener#mounted} means "since". */
     public void addListener(NamespaceListener listener) {
-        synchronized (this) {
-            if (lastTable == null) {
-                lastTable = readTable();
-            }
-            listeners.add(listener);
-        }
+        calls.add(listener, this::readTable);
     }
 
     public void removeListener(NamespaceListener listener) {
-        listeners.remove(listener);
+        calls.remove(listener);
     }
 
     /**
@@ -289,18 +279,6 @@ public final class NamespaceRegistry implements AutoCloseable {
 
     // ---- listener calls
 
-    /** Under the lock: the tracker gave a namespace up. */
-    private void gone(long inode, List<Pin> pins) {
-        for (Pin p : pins) {
-            if (p.onGone() != null) {
-                notifications.add(p.onGone());
-            }
-        }
-        for (NamespaceListener l : listeners) {
-            notifications.add(() -> l.gone(inode));
-        }
-    }
-
     private Map<String, Long> readTable() {
         try {
             return MountTable.netnsMounts(proc.resolve("self/mountinfo"));
@@ -309,55 +287,15 @@ public final class NamespaceRegistry implements AutoCloseable {
         }
     }
 
-    /** Under the lock: what a table read means for listeners. */
-    private void tellMounts(Map<String, Long> table) {
-        if (lastTable == null || listeners.isEmpty()) {
-            return;
-        }
-        for (Map.Entry<String, Long> e : lastTable.entrySet()) {
-            if (!e.getValue().equals(table.get(e.getKey()))) {
-                listeners.forEach(l -> notifications.add(() -> l.unmounted(e.getKey(), e.getValue())));
-            }
-        }
-        for (Map.Entry<String, Long> e : table.entrySet()) {
-            if (!e.getValue().equals(lastTable.get(e.getKey()))) {
-                listeners.forEach(l -> notifications.add(() -> l.mounted(e.getKey(), e.getValue())));
-            }
-        }
-        lastTable = table;
-    }
-
-    /** Delivers pending listener calls: on the event thread when there is one, else on the caller's. */
+    /** After a caller's change: pending listener calls go to the event thread (or, without one, are made here). */
     private void flushFromCaller() {
-        boolean any;
-        synchronized (this) {
-            any = !notifications.isEmpty();
-        }
-        if (!any) {
+        if (!calls.anyPending()) {
             return;
         }
         if (loop != null && !tracker.isBlind()) {
             loop.wake();
         } else {
-            deliver();
-        }
-    }
-
-    private void deliver() {
-        List<Runnable> calls;
-        synchronized (this) {
-            if (notifications.isEmpty()) {
-                return;
-            }
-            calls = new ArrayList<>(notifications);
-            notifications.clear();
-        }
-        for (Runnable r : calls) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                // a listener's failure is its own; the others are still told
-            }
+            calls.deliver();
         }
     }
 
@@ -383,8 +321,7 @@ public final class NamespaceRegistry implements AutoCloseable {
         public void roundEnded(boolean mountsChanged) {
             boolean read;
             synchronized (NamespaceRegistry.this) {
-                boolean listening = lastTable != null && !listeners.isEmpty();
-                read = verifyPending || mountsChanged && (tracker.anyMounts() || listening);
+                read = verifyPending || mountsChanged && (tracker.anyMounts() || calls.wantMounts());
                 verifyPending = false; // a request made while reading asks for another round
                 if (mountsChanged && !read) {
                     epoch++;
@@ -398,11 +335,11 @@ public final class NamespaceRegistry implements AutoCloseable {
                         tracker.mountsUnknown();
                     } else {
                         tracker.applyTable(table);
-                        tellMounts(table);
+                        calls.mounts(table);
                     }
                 }
             }
-            deliver();
+            calls.deliver();
         }
 
         @Override
@@ -410,7 +347,7 @@ public final class NamespaceRegistry implements AutoCloseable {
             synchronized (NamespaceRegistry.this) {
                 tracker.blind();
             }
-            deliver();
+            calls.deliver();
         }
     }
 
