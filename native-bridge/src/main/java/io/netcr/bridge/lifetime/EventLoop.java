@@ -78,6 +78,8 @@ final class EventLoop implements AutoCloseable {
     private volatile boolean stopping;
     /** True while the thread is in epoll_wait (native code). */
     private volatile boolean waiting;
+    /** Set before the descriptors are closed. */
+    private volatile boolean closed;
 
     // what the current round saw (loop thread only)
     private boolean mountsChanged;
@@ -187,6 +189,9 @@ final class EventLoop implements AutoCloseable {
 
     /** Makes the loop run a round soon, from any thread. */
     void wake() {
+        if (closed) {
+            return; // the eventfd's number may belong to another file by now
+        }
         try {
             Events.signal(wakeFd);
         } catch (NativeException e) {
@@ -315,6 +320,7 @@ final class EventLoop implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        closed = true;
         Sys.closeQuietly(mountsFd);
         Sys.closeQuietly(inotifyFd);
         Sys.closeQuietly(wakeFd);
