@@ -1,21 +1,16 @@
 package io.netcr.bridge;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Keeps the native-bridge layers apart. */
+/** Keeps the native-bridge layers apart (the codec's own rules live with it, in native-bridge/netlink). */
 @AnalyzeClasses(packages = "io.netcr.bridge", importOptions = ImportOption.DoNotIncludeTests.class)
 class BridgeLayerRulesTest {
-
-    @ArchTest
-    static final ArchRule codecIsPureJava = noClasses().that().resideInAPackage("io.netcr.bridge.netlink..")
-            .should().dependOnClassesThat().resideInAnyPackage("jnr..", "com.kenai..", "io.netcr.bridge.sys..",
-                    "io.netcr.bridge.rtnl..", "io.netcr.bridge.discovery..")
-            .because("readers of stored netlink streams (CRIU ifaddr/route images) reuse it without native code");
 
     @ArchTest
     static final ArchRule onlySysBindsLibc = noClasses().that().resideOutsideOfPackage("io.netcr.bridge.sys..")
@@ -23,6 +18,10 @@ class BridgeLayerRulesTest {
             .because("libc is bound in one place (Native) and reached through Sys's checked wrappers");
 
     @ArchTest
-    static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..")
-            .because("the native bridge is used by the command line as well as by the workbench");
+    static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "org.controlsfx..", "io.netcr.app..")
+            .because("the native bridge is used by the command line and the agent as well as by the workbench");
+
+    @ArchTest
+    static final ArchRule packagesFreeOfCycles = slices().matching("io.netcr.bridge.(*)..").should().beFreeOfCycles();
 }

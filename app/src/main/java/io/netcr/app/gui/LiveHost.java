@@ -1,6 +1,6 @@
 package io.netcr.app.gui;
 
-import io.netcr.app.cli.VersionProvider;
+import io.netcr.app.services.HostDiscovery;
 import io.netcr.bridge.discovery.LiveDiscovery;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
@@ -44,7 +44,7 @@ public interface LiveHost extends AutoCloseable {
             }
             try {
                 if (discovery == null) {
-                    discovery = new LiveDiscovery("netcr " + VersionProvider.version());
+                    discovery = HostDiscovery.open();
                 }
                 Snapshot s = discovery.snapshot();
                 return new ReadResult(s, s.diagnostics());

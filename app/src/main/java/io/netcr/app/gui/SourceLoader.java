@@ -1,7 +1,7 @@
 package io.netcr.app.gui;
 
 import io.netcr.app.export.Exports;
-import io.netcr.app.source.SnapshotSources;
+import io.netcr.app.services.SnapshotSources;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;

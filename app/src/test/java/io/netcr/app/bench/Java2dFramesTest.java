@@ -1,5 +1,6 @@
 package io.netcr.app.bench;
 
+import io.netcr.app.testing.BenchSnapshots;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.app.export.Exports;

@@ -1,12 +1,13 @@
 package io.netcr.app.bench;
 
+import io.netcr.app.testing.BenchSnapshots;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.paint.RenderState;
 import io.netcr.app.gui.Document;
 import io.netcr.app.gui.WorkbenchSource;
 import io.netcr.app.gui.canvas.Camera;
-import io.netcr.app.source.SnapshotSources;
+import io.netcr.app.services.SnapshotSources;
 import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;

@@ -17,14 +17,17 @@ import io.netcr.model.Severity;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.validate.Limits;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A JSON tree to a snapshot. Hand-written topologies are welcome, so much is optional: a namespace
@@ -34,6 +37,11 @@ import java.util.Set;
 final class SnapshotJsonReader {
 
     private final JsonFieldReader f = new JsonFieldReader();
+    private final Limits limits;
+
+    SnapshotJsonReader(Limits limits) {
+        this.limits = limits;
+    }
 
     List<Diagnostic> problems() {
         return f.problems();
@@ -57,6 +65,13 @@ final class SnapshotJsonReader {
             return null;
         }
         Source source = source(f.object(root, SOURCE, top), origin);
+        JsonNode declared = root.get(NAMESPACES);
+        if (declared != null && declared.isArray() && declared.size() > limits.maxNamespaces()) {
+            // Refused before one record is made of them: each would cost far more than its few bytes of text.
+            f.error(Errno.E2BIG, top, "the file holds " + declared.size() + " namespaces; the limit is "
+                    + limits.maxNamespaces());
+            return null;
+        }
         List<Namespace> namespaces = new ArrayList<>();
         for (JsonNode n : f.array(root, NAMESPACES, top)) {
             Namespace ns = namespace(n, namespaces.size());
@@ -108,6 +123,11 @@ final class SnapshotJsonReader {
         List<Holder> holders = holders(o, nsPath);
         List<Device> devices = new ArrayList<>();
         List<JsonNode> deviceNodes = f.array(o, DEVICES, nsPath);
+        if (deviceNodes.size() > limits.maxDevicesPerNamespace()) {
+            f.error(Errno.E2BIG, nsPath, "the namespace holds " + deviceNodes.size() + " devices; the limit is "
+                    + limits.maxDevicesPerNamespace());
+            return null;
+        }
         Set<Integer> taken = new HashSet<>();
         boolean loopbackWithoutIndex = false;
         for (JsonNode d : deviceNodes) {
@@ -189,10 +209,10 @@ final class SnapshotJsonReader {
             }
         }
         return Device.builder(ifindex, name, kind)
-                .mac(mac == null ? null : mac.toLowerCase(java.util.Locale.ROOT))
+                .mac(mac == null ? null : mac.toLowerCase(Locale.ROOT))
                 .mtu(f.integer(o, MTU, where, false, Device.LOOPBACK.equals(kind) ? 65536 : 1500))
                 .up(up)
-                .operstate(f.text(o, OPERSTATE, where, false, up ? "unknown" : "down").toLowerCase(java.util.Locale.ROOT))
+                .operstate(f.text(o, OPERSTATE, where, false, up ? "unknown" : "down").toLowerCase(Locale.ROOT))
                 .master(f.text(o, MASTER, where, false, null))
                 .peer(ref(f.object(o, PEER, where), where))
                 .parent(ref(f.object(o, PARENT, where), where))
@@ -285,7 +305,7 @@ final class SnapshotJsonReader {
     }
 
     private <T> T word(JsonNode o, String field, SubjectPath where, T fallback,
-                       java.util.function.Function<String, T> parse, String allowed) {
+                       Function<String, T> parse, String allowed) {
         String text = f.text(o, field, where, false, null);
         if (text == null) {
             return fallback;

@@ -173,7 +173,7 @@ public final class LiveDiscovery implements AutoCloseable {
                                     List<NamespaceHandle> entered) {
         List<String> asked = new ArrayList<>();
         List<NamespaceHandle> askedHandles = new ArrayList<>();
-        List<Future<RoutingOutsideMain.Found>> futures = new ArrayList<>();
+        List<Future<RoutingOutsideMain>> futures = new ArrayList<>();
         for (String id : namespaceIds) {
             NamespaceHandle h = handleOf(id);
             if (h != null && h.pin.enter()) {

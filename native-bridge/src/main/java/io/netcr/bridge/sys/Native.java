@@ -45,6 +45,8 @@ final class Native {
 
         int unlink(String path);
 
+        int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
+
         int close(int fd);
 
         int setns(int fd, int nstype);
@@ -56,6 +58,8 @@ final class Native {
         int umount2(String target, int flags);
 
         int getpid();
+
+        int kill(int pid, int sig);
 
         int gettid();
 

@@ -24,6 +24,12 @@ public final class Sys {
     public static final int CLONE_NEWNET = 0x40000000;
     public static final int O_CREAT = 0x40;
     public static final int O_EXCL = 0x80;
+    public static final int O_RDWR = 2;
+    /** O_TMPFILE on x86-64 (__O_TMPFILE | O_DIRECTORY; other architectures spell O_DIRECTORY differently). */
+    public static final int O_TMPFILE = 0x410000;
+    public static final int AT_FDCWD = -100;
+    public static final int AT_EMPTY_PATH = 0x1000;
+    public static final int SIGKILL = 9;
     public static final int EEXIST = 17;
     public static final long MS_BIND = 0x1000;
     public static final long MS_REC = 0x4000;
@@ -194,6 +200,36 @@ public final class Sys {
         if (Native.LIBC.mkdir(path, mode) < 0 && errno() != EEXIST) {
             throw new NativeException("mkdir " + path, errno());
         }
+    }
+
+    /**
+     * An unnamed file in directory {@code dir} (O_TMPFILE): it exists, with an inode, before any name points
+     * to it; {@link #linkAt} gives it one. Returns the descriptor.
+     */
+    public static int createUnnamed(String dir, int mode) throws NativeException {
+        while (true) {
+            int fd = Native.LIBC.open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, mode);
+            if (fd >= 0) {
+                return fd;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("open " + dir + " (O_TMPFILE)", e);
+            }
+        }
+    }
+
+    /**
+     * Gives the file open as {@code fd} the name {@code path}: {@code linkat(fd, "", AT_FDCWD, path,
+     * AT_EMPTY_PATH)}. A name that exists is EEXIST, as with O_EXCL. Needs root (CAP_DAC_READ_SEARCH).
+     */
+    public static void linkAt(int fd, String path) throws NativeException {
+        check(Native.LIBC.linkat(fd, "", AT_FDCWD, path, AT_EMPTY_PATH), "linkat " + path);
+    }
+
+    /** kill(2). */
+    public static void kill(int pid, int signal) throws NativeException {
+        check(Native.LIBC.kill(pid, signal), "kill " + pid);
     }
 
     public static void unlink(String path) throws NativeException {

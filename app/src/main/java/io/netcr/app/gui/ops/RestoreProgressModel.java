@@ -2,7 +2,7 @@ package io.netcr.app.gui.ops;
 
 import io.netcr.app.gui.task.LatestValue;
 import io.netcr.app.gui.task.TaskExecutor;
-import io.netcr.app.ops.ApplyMonitor;
+import io.netcr.app.services.ApplyMonitor;
 import io.netcr.bridge.restore.RestoreEvent;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,9 +1,10 @@
 package io.netcr.app.gui.ops;
 
+import io.netcr.app.services.RestoreEngine;
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
-import io.netcr.app.ops.ApplyMonitor;
-import io.netcr.app.ops.RestoreService;
+import io.netcr.app.services.ApplyMonitor;
+import io.netcr.app.services.RestoreService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Namespace;
 import io.netcr.model.ReadResult;

@@ -1,5 +1,6 @@
 package io.netcr.app.gui.ops;
 
+import io.netcr.app.services.RestoreEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.app.gui.task.CurrentThreadTaskExecutor;
-import io.netcr.app.ops.ApplyMonitor;
-import io.netcr.app.ops.RestoreService;
+import io.netcr.app.services.ApplyMonitor;
+import io.netcr.app.services.RestoreService;
 import io.netcr.bridge.restore.RestoreEvent;
 import io.netcr.bridge.restore.RestoreResult;
 import io.netcr.model.Diagnostic;

@@ -1,0 +1,38 @@
+package io.netcr.app;
+
+import io.netcr.app.agent.Agent;
+import io.netcr.app.cli.NetcrCommand;
+import io.netcr.bridge.sys.Sys;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The entry point. With no arguments it opens the workbench on the live host (or on the bundled sample
+ * when the host cannot be read), with a single existing file on that file; anything else is the command
+ * line. It loads no JavaFX class itself (the command line's module has none): {@link WorkbenchEntry} reaches
+ * the workbench by name, so the same entry serves the headless package and the desktop one.
+ */
+public final class Main {
+
+    /** Commands that will talk to the kernel (snapshot always; the others usually). */
+    private static final Set<String> READS_THE_KERNEL = Set.of("snapshot", "checkpoint", "restore", "recover");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 1 && "agent".equals(args[0])) {
+            // Every connection starts an agent: without picocli's model (~170 classes) it greets sooner.
+            Sys.preloadInBackground();
+            System.exit(Agent.run());
+        }
+        if (WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
+            System.exit(WorkbenchEntry.launch(args, System.err));
+        }
+        if (args.length > 0 && READS_THE_KERNEL.contains(args[0]) && !Arrays.asList(args).contains("--host")) {
+            Sys.preloadInBackground(); // overlaps the command line's parsing (with --host the agent reads the kernel)
+        }
+
+        System.exit(NetcrCommand.run(args, System.out, System.err));
+    }
+}

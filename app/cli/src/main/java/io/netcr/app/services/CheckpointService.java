@@ -1,0 +1,72 @@
+package io.netcr.app.services;
+
+import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.model.Namespace;
+import io.netcr.model.Snapshot;
+import io.netcr.model.checkpoint.CheckpointOptions;
+import io.netcr.model.checkpoint.CheckpointResult;
+import io.netcr.model.checkpoint.CheckpointSelector;
+import io.netcr.model.checkpoint.UnsavedRoutingWarnings;
+import io.netcr.model.image.ImageWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Checkpoint as the command line and the workbench both do it: read the host, select the namespaces
+ * ({@link CheckpointSelector}), warn of routing the image leaves out, write the image atomically
+ * ({@link ImageWriter}). Plain Java, no UI.
+ */
+public final class CheckpointService {
+
+    private CheckpointService() {
+    }
+
+    /** A fresh snapshot of every namespace of this host (so that veth peers resolve). */
+    public static Snapshot readHost() throws IOException {
+        try (LiveDiscovery discovery = HostDiscovery.open()) {
+            return discovery.snapshot();
+        }
+    }
+
+    /**
+     * The whole checkpoint but the write, as {@code netcr checkpoint} and the workbench do it: read the host,
+     * select, then ask the kernel (on the same discovery's sockets, before it closes) what routing the image
+     * leaves out, each namespace with some getting a warning that the image keeps
+     * ({@link UnsavedRoutingWarnings}). Nothing is asked when the checkpoint is refused.
+     */
+    public static CheckpointResult checkpoint(List<String> specs, boolean all, CheckpointOptions options)
+            throws IOException {
+        try (LiveDiscovery discovery = HostDiscovery.open()) {
+            CheckpointResult result = select(discovery.snapshot(), specs, all, options);
+            if (result.image() == null) {
+                return result;
+            }
+            List<String> ids = result.image().namespaces().stream().filter(n -> !n.init()).map(Namespace::id).toList();
+            return result.withWarnings(UnsavedRoutingWarnings.of(result.image(), discovery.routingOutsideMain(ids)));
+        }
+    }
+
+    /** The image for these namespaces (by name, nsfs:INODE or pid:PID; all but init when {@code all}). */
+    public static CheckpointResult select(Snapshot live, List<String> specs, boolean all, CheckpointOptions options) {
+        return CheckpointSelector.select(live, all ? List.of() : specs, all, options);
+    }
+
+    /** Writes the image atomically: a temporary file, then a rename; nothing is left on failure. */
+    public static void write(Snapshot image, Path output) throws IOException {
+        ImageWriter.write(image, output);
+    }
+
+    /** Namespaces of the image other than the init one's record. */
+    public static long namespaceCount(Snapshot image) {
+        return image.namespaces().stream().filter(n -> !n.init()).count();
+    }
+
+    /** "checkpointed 2 namespaces (5 devices) into FILE". */
+    public static String summary(Snapshot image, Path output) {
+        long namespaces = namespaceCount(image);
+        long devices = image.namespaces().stream().mapToLong(n -> n.devices().size()).sum();
+        return "checkpointed " + namespaces + (namespaces == 1 ? " namespace" : " namespaces") + " (" + devices
+                + (devices == 1 ? " device" : " devices") + ") into " + output;
+    }
+}
