@@ -89,8 +89,8 @@ class CheckpointRestoreUiTest {
         CheckpointViewModel cvm = cd[0].viewModel();
         Path image = dir.resolve("two.netcr");
         assertTrue(cvm.outputProperty().get().getFileName().toString().endsWith(".netcr"));
-        robot.clickOn("#ns-" + tag + "a");
-        robot.clickOn("#ns-" + tag + "b");
+        Clicks.check(robot, "ns-" + tag + "a");
+        Clicks.check(robot, "ns-" + tag + "b");
         robot.interact(() -> cvm.outputProperty().set(image)); // what the native file chooser would do
         robot.clickOn("#checkpoint-run");
         waitFor(() -> !cvm.runningProperty().get());
