@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.netcr.app.gui.task.CurrentThreadTaskExecutor;
 import io.netcr.app.testing.Fixtures;
 import io.netcr.bridge.lifetime.NamespaceRegistry;
+import io.netcr.bridge.lifetime.TeardownRace;
 import io.netcr.model.Snapshot;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,9 +33,6 @@ import org.junit.jupiter.api.Test;
  * holds nothing of the kernel. Needs root; removes what it made whatever happens.
  */
 class LiveHostLetsGoKernelTest {
-
-    private static final long MARGIN_NANOS = 500_000_000L;
-    private static final long DEADLINE_NANOS = 60_000_000_000L;
 
     private final String prefix = "nct" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF));
     private final List<String> namespaces = new ArrayList<>();
@@ -79,10 +76,6 @@ class LiveHostLetsGoKernelTest {
         return (Long) Files.getAttribute(Path.of("/run/netns", ns), "unix:ino");
     }
 
-    private static boolean present(String hostDevice) {
-        return Files.exists(Path.of("/sys/class/net", hostDevice));
-    }
-
     private static Path bundledImage() throws Exception {
         Path tmp = Files.createTempFile("netcr-test-demo-", ".netcr");
         tmp.toFile().deleteOnExit();
@@ -115,18 +108,7 @@ class LiveHostLetsGoKernelTest {
         String controlHost = namespaceWithVeth("c"); // made after the read: nothing of netcr holds it
         Shell.check("ip", "netns", "del", namespaces.get(2));
         Shell.check("ip", "netns", "del", watched);
-        long controlGone = -1;
-        long start = System.nanoTime();
-        while (present(watchedHost)) {
-            long now = System.nanoTime();
-            if (controlGone < 0 && !present(controlHost)) {
-                controlGone = now;
-            }
-            assertFalse(controlGone >= 0 && now - controlGone > MARGIN_NANOS, watchedHost + " is still there "
-                    + (now - controlGone) / 1_000_000 + " ms after the control went: the window keeps it alive");
-            assertTrue(now - start < DEADLINE_NANOS, "neither host half went within 60 s");
-            LockSupport.parkNanos(1_000_000); // polling the devices, with the deadlines above
-        }
+        TeardownRace.assertGoneWithControl(watchedHost, controlHost);
 
         Map<Long, Integer> held = registry.held();
         assertFalse(held.containsKey(watchedIno), "nothing of the deleted namespace is held: " + held);
