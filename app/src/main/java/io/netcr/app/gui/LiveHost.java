@@ -13,6 +13,9 @@ import java.util.List;
 /**
  * Reads the live host for the window. Holds ONE {@link LiveDiscovery} for the window's lifetime, made on
  * first use, so that a refresh reuses its per-namespace sockets (no setns the second time); closed on exit.
+ * Those sockets are kept only while something else still holds their namespace: discovery pins them in the
+ * process's {@code NamespaceRegistry}, which closes them the moment a namespace is deleted, so an idle window
+ * never keeps a deleted namespace alive. Only this live source holds kernel objects; files hold none.
  * An interface so that view-model tests can stand a fake host in.
  */
 public interface LiveHost extends AutoCloseable {

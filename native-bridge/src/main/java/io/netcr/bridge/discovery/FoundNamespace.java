@@ -1,5 +1,6 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.lifetime.HolderSet;
 import io.netcr.model.Holder;
 import java.util.List;
 
@@ -11,8 +12,11 @@ import java.util.List;
  * @param names     its names (/run/netns names bare, other bind mounts by path), sorted
  * @param holders   processes that have it as their namespace (not listed for the init namespace)
  * @param openPaths files that open it, best first
+ * @param seen      what holds it besides netcr (bind mounts, processes), for the namespace registry;
+ *                  {@link HolderSet#NONE} for the init namespace
  */
-record FoundNamespace(long inode, boolean init, List<String> names, List<Holder> holders, List<String> openPaths) {
+record FoundNamespace(long inode, boolean init, List<String> names, List<Holder> holders, List<String> openPaths,
+                      HolderSet seen) {
 
     String id() {
         return idOf(inode);

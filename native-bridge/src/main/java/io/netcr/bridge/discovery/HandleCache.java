@@ -1,5 +1,8 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.lifetime.HolderSet;
+import io.netcr.bridge.lifetime.NamespaceRegistry;
+import io.netcr.bridge.lifetime.Pin;
 import io.netcr.bridge.rtnl.RtnlSocket;
 import io.netcr.bridge.sys.NativeException;
 import io.netcr.bridge.sys.Sys;
@@ -11,14 +14,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The namespaces discovery holds open between snapshots, by nsfs inode: a descriptor for each found
- * namespace, and a netlink socket for each one that was read. Holding them keeps the namespaces alive
- * (so an inode cannot be reused while cached); what is no longer found is closed.
+ * namespace, and a netlink socket for each one that was read, each held by a {@link Pin} of the
+ * {@link NamespaceRegistry}. The registry closes them as soon as the last holder netcr sees goes (a
+ * bind mount removed, the last process exited), so discovery never keeps a deleted namespace alive; a
+ * snapshot in progress keeps what it uses until it ends ({@link #beginSnapshot} ... {@link #endSnapshot}).
+ * What the next scan does not find is closed then.
  */
 final class HandleCache implements AutoCloseable {
 
@@ -37,39 +44,82 @@ final class HandleCache implements AutoCloseable {
         return Collections.unmodifiableMap(handles);
     }
 
-    /** Closes what belongs to namespaces that are gone, which lets the kernel free them. */
-    void forgetVanished(Set<Long> present) {
+    /**
+     * After a scan begun at {@code mark}: keeps (and starts using) the handles of namespaces still found
+     * and still held, tells the registry what holds them now, closes the others, and opens a descriptor
+     * (pinned) for every namespace found without one, by the first of its paths that opens.
+     */
+    void beginSnapshot(List<FoundNamespace> found, NamespaceRegistry registry, long mark, List<Diagnostic> diags) {
+        Map<Long, FoundNamespace> byInode = new HashMap<>();
+        found.forEach(f -> byInode.put(f.inode(), f));
+        Set<Long> dropped = new HashSet<>();
+        Map<Pin, HolderSet> seen = new HashMap<>();
         handles.entrySet().removeIf(e -> {
-            if (!present.contains(e.getKey())) {
-                e.getValue().close();
-                return true;
+            NamespaceHandle h = e.getValue();
+            FoundNamespace f = byInode.get(e.getKey());
+            if (f == null) {
+                h.close(); // not found any more: let the kernel free it
+            } else if (!h.pin.enter()) {
+                h.close(); // went since the last snapshot (closed by the registry); found again: reopened below
+            } else {
+                h.inUse = true;
+                seen.put(h.pin, f.seen());
+                return false;
             }
-            return false;
+            dropped.add(e.getKey());
+            return true;
         });
-    }
-
-    /** Opens a descriptor for every namespace not yet held, by the first of its paths that opens. */
-    void openDescriptors(List<FoundNamespace> found, List<Diagnostic> diags) {
+        registry.seenAll(seen, mark);
+        if (!dropped.isEmpty()) {
+            // an nsid naming a namespace that went must not name whatever reuses its inode
+            handles.values().forEach(h -> h.nsidToInode.values().removeIf(dropped::contains));
+        }
+        List<FoundNamespace> opened = new ArrayList<>();
+        List<Integer> fds = new ArrayList<>();
         for (FoundNamespace f : found) {
-            if (handles.containsKey(f.inode())) {
-                continue;
-            }
-            NativeException last = null;
-            for (String path : f.openPaths()) {
-                try {
-                    int fd = Sys.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
-                    handles.put(f.inode(), new NamespaceHandle(f.inode(), fd));
-                    last = null;
-                    break;
-                } catch (NativeException e) {
-                    last = e;
+            if (!handles.containsKey(f.inode())) {
+                int fd = open(f, diags);
+                if (fd >= 0) {
+                    opened.add(f);
+                    fds.add(fd);
                 }
             }
-            if (last != null) {
-                diags.add(Diagnostic.warning(last.errno(), SubjectPath.of(SubjectPath.NETNS, f.label()), Phase.SNAPSHOT,
-                        "cannot open the namespace (" + last.getMessage() + "); it vanished or is not readable"));
+        }
+        if (opened.isEmpty()) {
+            return;
+        }
+        List<Pin> pins = registry.pinAll(opened.stream()
+                .map(f -> new NamespaceRegistry.Found(f.inode(), f.seen())).toList(), mark);
+        for (int i = 0; i < opened.size(); i++) {
+            int fd = fds.get(i);
+            Pin pin = pins.get(i);
+            pin.hold(() -> Sys.closeQuietly(fd)); // within the pin's first use: always taken
+            NamespaceHandle h = new NamespaceHandle(opened.get(i).inode(), fd, pin);
+            h.inUse = true;
+            handles.put(h.inode, h);
+        }
+    }
+
+    /** A descriptor of the namespace by the first of its paths that opens, or -1 (and a warning). */
+    private static int open(FoundNamespace f, List<Diagnostic> diags) {
+        NativeException last = null;
+        for (String path : f.openPaths()) {
+            try {
+                return Sys.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
+            } catch (NativeException e) {
+                last = e;
             }
         }
+        if (last != null) {
+            diags.add(Diagnostic.warning(last.errno(), SubjectPath.of(SubjectPath.NETNS, f.label()), Phase.SNAPSHOT,
+                    "cannot open the namespace (" + last.getMessage() + "); it vanished or is not readable"));
+        }
+        return -1;
+    }
+
+    /** Ends the snapshot's use of every handle: what went during it is closed now. */
+    void endSnapshot() {
+        handles.values().forEach(NamespaceHandle::endUse);
     }
 
     /** Gives every selected namespace without one a socket opened inside it. */
@@ -81,7 +131,7 @@ final class HandleCache implements AutoCloseable {
             if (h != null && h.socket == null && f.init()) {
                 // Our own namespace needs no setns (which would need CAP_SYS_ADMIN even to stay home).
                 try {
-                    h.socket = RtnlSocket.open();
+                    h.keepSocket(RtnlSocket.open());
                 } catch (NativeException e) {
                     diags.add(Diagnostic.error(e.errno(), SubjectPath.of(SubjectPath.NETNS, f.label()), Phase.SNAPSHOT,
                             "cannot open a netlink socket: " + e.getMessage()));
@@ -106,7 +156,7 @@ final class HandleCache implements AutoCloseable {
         for (Map.Entry<Integer, SocketOpener.Outcome> e : opened.entrySet()) {
             NamespaceHandle h = byFd.get(e.getKey());
             if (e.getValue().socket() != null) {
-                h.socket = e.getValue().socket();
+                h.keepSocket(e.getValue().socket());
             } else {
                 NativeException err = e.getValue().error();
                 boolean perm = err.errno() == Errno.EPERM;

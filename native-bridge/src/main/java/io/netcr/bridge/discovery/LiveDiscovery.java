@@ -1,6 +1,8 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.lifetime.NamespaceRegistry;
 import io.netcr.bridge.rtnl.NetlinkErrorException;
+import io.netcr.bridge.rtnl.RtnlSocket;
 import io.netcr.bridge.sys.NativeException;
 import io.netcr.bridge.sys.Sys;
 import io.netcr.model.Diagnostic;
@@ -28,7 +30,9 @@ import java.util.concurrent.Future;
 /**
  * Takes snapshots of the live host over rtnetlink: every network namespace it can find, each read
  * through a socket opened inside it. Sockets and namespace descriptors are kept between snapshots (a
- * refresh needs no setns) and dropped when their namespace is no longer found. One snapshot at a time.
+ * refresh needs no setns) only while netcr still sees something else holding their namespace: they are
+ * pinned in the {@link NamespaceRegistry}, which closes them the moment the last bind mount or process
+ * holding the namespace goes, not at the next snapshot. One snapshot at a time.
  *
  * <p>Equivalent to {@code ip -all netns exec ip -d link show} plus {@code ip addr}, {@code ip route}
  * and {@code ip netns list-id}, without running any program.
@@ -39,6 +43,9 @@ public final class LiveDiscovery implements AutoCloseable {
     private final NamespaceFinder finder = new NamespaceFinder(Path.of("/proc"));
     private final int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private final HandleCache handles = new HandleCache(threads);
+    /** The registry pinning the handles, started beside the first scan (it loads libc: slow in a cold JVM). */
+    private final Future<NamespaceRegistry> registryStart;
+    private NamespaceRegistry registry;
     private final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "netcr-discovery");
         t.setDaemon(true);
@@ -50,9 +57,18 @@ public final class LiveDiscovery implements AutoCloseable {
 
     /** @param tool what the snapshot's source names as its maker, e.g. "netcr 0.1.0" */
     public LiveDiscovery(String tool) {
+        this(tool, null);
+    }
+
+    /**
+     * Discovery whose handles are pinned in this registry (null: the process's shared one, started on the
+     * first snapshot).
+     */
+    public LiveDiscovery(String tool, NamespaceRegistry registry) {
         this.tool = tool;
         // Loading libc through jnr-ffi takes a few hundred ms cold: let it happen while /proc is scanned.
-        pool.submit(Sys::getpid);
+        // Starting the shared registry loads it; a registry that cannot watch works without events (never throws).
+        this.registryStart = pool.submit(() -> registry != null ? registry : NamespaceRegistry.shared());
     }
 
     /** All namespaces. */
@@ -71,14 +87,37 @@ public final class LiveDiscovery implements AutoCloseable {
         timings.clear();
         mark = System.nanoTime();
         List<Diagnostic> diags = new ArrayList<>();
+        // Watches first, then the scan: a holder that goes meanwhile is checked again (see NamespaceRegistry).
+        // Until the registry has started (the first snapshot, in a cold JVM), every mount is checked again.
+        long scanMark = Long.MIN_VALUE;
+        if (registry != null || registryStart.isDone()) {
+            scanMark = registry().mark();
+        }
         NamespaceFinder.Result found = finder.find();
         lap("find");
         diags.addAll(found.diagnostics());
-        Map<Long, FoundNamespace> byInode = new HashMap<>();
-        found.namespaces().forEach(f -> byInode.put(f.inode(), f));
 
-        handles.forgetVanished(byInode.keySet());
-        handles.openDescriptors(found.namespaces(), diags);
+        NamespaceRegistry pins = registry();
+        lap("registry");
+        handles.beginSnapshot(found.namespaces(), pins, scanMark, diags);
+        try {
+            return read(found, onlyNamespaceNames, diags);
+        } finally {
+            handles.endSnapshot(); // a namespace that went during the snapshot is closed now
+        }
+    }
+
+    /** The registry, once started; the first call also watches the namespace folders. */
+    private NamespaceRegistry registry() throws IOException {
+        if (registry == null) {
+            registry = Tasks.await(registryStart);
+            finder.folders().forEach(registry::watchFolder);
+        }
+        return registry;
+    }
+
+    private Snapshot read(NamespaceFinder.Result found, Set<String> onlyNamespaceNames, List<Diagnostic> diags)
+            throws IOException {
         List<FoundNamespace> selected = select(found.namespaces(), onlyNamespaceNames, diags);
         lap("open");
         handles.openSockets(selected, diags);
@@ -120,12 +159,28 @@ public final class LiveDiscovery implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("discovery is closed");
         }
+        List<RoutingOutsideMain> out = new ArrayList<>();
+        List<NamespaceHandle> entered = new ArrayList<>();
+        try {
+            routingOutsideMain(namespaceIds, out, entered);
+        } finally {
+            entered.forEach(h -> h.pin.exit()); // a namespace that went while it was asked is closed now
+        }
+        return out;
+    }
+
+    private void routingOutsideMain(List<String> namespaceIds, List<RoutingOutsideMain> out,
+                                    List<NamespaceHandle> entered) {
         List<String> asked = new ArrayList<>();
         List<NamespaceHandle> askedHandles = new ArrayList<>();
         List<Future<RoutingOutsideMain>> futures = new ArrayList<>();
-        List<RoutingOutsideMain> out = new ArrayList<>();
         for (String id : namespaceIds) {
             NamespaceHandle h = handleOf(id);
+            if (h != null && h.pin.enter()) {
+                entered.add(h);
+            } else {
+                h = null;
+            }
             if (h == null) {
                 out.add(new RoutingOutsideMain.Unknown(id, Errno.ENOENT, "the namespace vanished"));
             } else if (h.socket == null) {
@@ -133,7 +188,8 @@ public final class LiveDiscovery implements AutoCloseable {
             } else {
                 asked.add(id);
                 askedHandles.add(h);
-                futures.add(pool.submit(() -> RoutingOutsideMainReader.read(id, h.socket)));
+                RtnlSocket socket = h.socket;
+                futures.add(pool.submit(() -> RoutingOutsideMainReader.read(id, socket)));
             }
         }
         for (int i = 0; i < asked.size(); i++) {
@@ -145,7 +201,6 @@ public final class LiveDiscovery implements AutoCloseable {
                 out.add(new RoutingOutsideMain.Unknown(asked.get(i), code, e.getMessage()));
             }
         }
-        return out;
     }
 
     private NamespaceHandle handleOf(String id) {

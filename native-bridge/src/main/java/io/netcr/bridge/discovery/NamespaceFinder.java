@@ -1,5 +1,7 @@
 package io.netcr.bridge.discovery;
 
+import io.netcr.bridge.lifetime.HolderSet;
+import io.netcr.bridge.lifetime.MountTable;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Holder;
@@ -13,8 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -45,6 +49,11 @@ final class NamespaceFinder {
         this.dockerNetns = dockerNetns;
     }
 
+    /** The folders it lists, which the namespace registry watches before each scan. */
+    List<Path> folders() {
+        return List.of(Path.of(runNetns), Path.of(dockerNetns));
+    }
+
     record Result(List<FoundNamespace> namespaces, List<Diagnostic> diagnostics) {
     }
 
@@ -59,7 +68,7 @@ final class NamespaceFinder {
     Result find() throws IOException {
         List<Diagnostic> diags = new ArrayList<>();
         Path self = proc.resolve("self/ns/net");
-        long own = inodeOfLink(Files.readSymbolicLink(self).toString());
+        long own = MountTable.inodeOfLink(Files.readSymbolicLink(self).toString());
         Object nsfsDev = Files.getAttribute(self, "unix:dev");
         Map<Long, Entry> found = new LinkedHashMap<>();
         found.computeIfAbsent(own, k -> new Entry()).paths.add(self.toString());
@@ -85,8 +94,9 @@ final class NamespaceFinder {
             for (int pid : v.holderPids) {
                 paths.add(proc.resolve(pid + "/ns/net").toString());
             }
-            out.add(new FoundNamespace(e.getKey(), e.getKey() == own, List.copyOf(v.names), List.copyOf(v.holders),
-                    paths));
+            boolean init = e.getKey() == own;
+            HolderSet seen = init ? HolderSet.NONE : new HolderSet(Set.copyOf(v.paths), v.holderPids.isEmpty() ? Set.of() : new LinkedHashSet<>(v.holderPids));
+            out.add(new FoundNamespace(e.getKey(), init, List.copyOf(v.names), List.copyOf(v.holders), paths, seen));
         }
         return new Result(out, diags);
     }
@@ -132,26 +142,13 @@ final class NamespaceFinder {
 
     /** Mount point -> inode of every network-namespace nsfs mount (the last mount on a point wins). */
     private Map<String, Long> nsfsMounts(List<Diagnostic> diags) {
-        Map<String, Long> out = new LinkedHashMap<>();
         Path mountinfo = proc.resolve("self/mountinfo");
-        List<String> lines;
         try {
-            lines = Files.readAllLines(mountinfo);
+            return MountTable.netnsMounts(mountinfo);
         } catch (IOException ex) {
             diags.add(unreadable(mountinfo.toString(), ex));
-            return out;
+            return new LinkedHashMap<>();
         }
-        for (String line : lines) {
-            int dash = line.indexOf(" - ");
-            if (dash < 0 || !line.startsWith("nsfs ", dash + 3)) {
-                continue;
-            }
-            String[] f = line.substring(0, dash).split(" ");
-            if (f.length >= 5 && f[3].startsWith("net:[")) {
-                out.put(unescape(f[4]), inodeOfLink(f[3]));
-            }
-        }
-        return out;
     }
 
     private void scanProcesses(long own, Map<Long, Entry> found, List<Diagnostic> diags) throws IOException {
@@ -160,7 +157,7 @@ final class NamespaceFinder {
             for (Path p : pids) {
                 int pid = Integer.parseInt(p.getFileName().toString());
                 try {
-                    long ino = inodeOfLink(Files.readSymbolicLink(p.resolve("ns/net")).toString());
+                    long ino = MountTable.inodeOfLink(Files.readSymbolicLink(p.resolve("ns/net")).toString());
                     if (ino == own) {
                         continue; // every ordinary process: not worth listing
                     }
@@ -191,34 +188,6 @@ final class NamespaceFinder {
                 : ex instanceof NoSuchFileException ? Errno.ENOENT : Errno.EIO;
         return Diagnostic.warning(code, SubjectPath.of(SubjectPath.FILE, path), Phase.SNAPSHOT,
                 "cannot read " + path + ": " + ex.getMessage());
-    }
-
-    /** The inode in "net:[4026531840]". */
-    static long inodeOfLink(String text) {
-        int open = text.indexOf('[');
-        int close = text.indexOf(']', open + 1);
-        if (!text.startsWith("net:[") || close < 0) {
-            throw new IllegalArgumentException("not a network namespace link: " + text);
-        }
-        return Long.parseLong(text.substring(open + 1, close));
-    }
-
-    /** mountinfo escapes space, tab, newline and backslash as \ooo. */
-    static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
-                sb.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static boolean isNumber(String s) {

@@ -62,6 +62,26 @@ final class Native {
         int kill(int pid, int sig);
 
         int gettid();
+
+        int epoll_create1(int flags);
+
+        /** The event is a packed 12-byte struct epoll_event (see {@link Events}). */
+        int epoll_ctl(int epfd, int op, int fd, @In byte[] event);
+
+        int epoll_wait(int epfd, @Out ByteBuffer events, int maxevents, int timeout);
+
+        int eventfd(int initval, int flags);
+
+        int inotify_init1(int flags);
+
+        int inotify_add_watch(int fd, String path, int mask);
+
+        @ssize_t long read(int fd, @Out ByteBuffer buf, @size_t long count);
+
+        @ssize_t long write(int fd, @In byte[] buf, @size_t long count);
+
+        /** glibc 2.36 and later (Debian 12); the system call exists since Linux 5.3. */
+        int pidfd_open(int pid, int flags);
     }
 
     static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");

@@ -60,11 +60,12 @@ public final class Sys {
         t.start();
     }
 
-    private static int errno() {
+    static int errno() {
         return LastError.getLastError(Native.RUNTIME);
     }
 
-    private static int check(int rc, String what) throws NativeException {
+    /** The result, or a {@link NativeException} with the errno when it is negative. */
+    static int check(int rc, String what) throws NativeException {
         if (rc < 0) {
             throw new NativeException(what, errno());
         }

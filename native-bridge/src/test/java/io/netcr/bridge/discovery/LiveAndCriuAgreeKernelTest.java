@@ -9,6 +9,7 @@ import com.google.protobuf.ByteString;
 import io.netcr.bridge.criu.CriuDumpReader;
 import io.netcr.bridge.criu.CriuFiles;
 import io.netcr.bridge.criu.proto.NetdevProto.net_device_entry;
+import io.netcr.bridge.lifetime.HolderSet;
 import io.netcr.bridge.netlink.Ifla;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.NetlinkMessages;
@@ -96,7 +97,7 @@ class LiveAndCriuAgreeKernelTest {
         liveRoutes.addAll(only(routes6, NetlinkMessage.Route.class));
         NamespaceDump dump = new NamespaceDump(liveLinks, only(addresses, NetlinkMessage.Addr.class), liveRoutes, false);
         DeviceAssembler.Assembled assembled = new DeviceAssembler(Map.of(1L, dump))
-                .assemble(new FoundNamespace(1L, false, List.of(ns), List.of(), List.of()), Map.of());
+                .assemble(new FoundNamespace(1L, false, List.of(ns), List.of(), List.of(), HolderSet.NONE), Map.of());
         assertTrue(assembled.diagnostics().isEmpty(), assembled.diagnostics()::toString);
         Namespace live = assembled.namespace();
         List<String> liveRules = new ArrayList<>();
