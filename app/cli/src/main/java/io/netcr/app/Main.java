@@ -1,5 +1,6 @@
 package io.netcr.app;
 
+import io.netcr.app.cli.ExitCodes;
 import io.netcr.app.cli.NetcrCommand;
 import io.netcr.bridge.sys.Sys;
 import java.util.Set;
@@ -19,11 +20,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print, without building its model: a version check (a script's, or the
+            // workbench's over SSH) pays for the JVM alone.
+            for (String line : Version.lines()) {
+                System.out.println(line);
+            }
+            System.exit(ExitCodes.OK);
+        }
         if (WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }
         if (args.length > 0 && READS_THE_KERNEL.contains(args[0])) {
-            Sys.preloadInBackground(); // overlaps the command line's parsing
+            Sys.preloadInBackground(() -> StartupTrace.mark("libc")); // overlaps the command line's parsing
         }
         System.exit(NetcrCommand.run(args, System.out, System.err));
     }

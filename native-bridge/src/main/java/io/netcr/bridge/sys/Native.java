@@ -10,12 +10,15 @@ import jnr.ffi.types.ssize_t;
 import jnr.ffi.types.u_int64_t;
 
 /**
- * The one place that binds libc through jnr-ffi. Loaded once; everything else goes through the
- * checked wrappers in {@link Sys}, which turn -1 into a {@link NativeException}.
+ * The one place that binds libc through jnr-ffi, in two interfaces that load apart: binding generates
+ * code for every function of an interface (about 2 ms each in a cold JVM, on the start-up's critical
+ * path), so a snapshot binds the eleven it uses and only a restore binds the file and mount calls.
+ * Everything else goes through the checked wrappers in {@link Sys}, which turn -1 into a
+ * {@link NativeException}.
  */
 final class Native {
 
-    /** The libc functions netcr calls; parameter annotations tell jnr-ffi which way memory flows. */
+    /** The calls of every command that talks to the kernel: netlink sockets and namespaces. */
     public interface LibC {
         int socket(int domain, int type, int protocol);
 
@@ -29,15 +32,19 @@ final class Native {
 
         int getsockname(int fd, @Out byte[] addr, @In @Out int[] addrlen);
 
-        @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
-
         @ssize_t long recv(int fd, @Out ByteBuffer buf, @size_t long len, int flags);
-
-        @ssize_t long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags, @Out byte[] addr,
-                               @In @Out int[] addrlen);
 
         int open(String path, int flags);
 
+        int close(int fd);
+
+        int setns(int fd, int nstype);
+
+        int getpid();
+    }
+
+    /** The calls that make named namespaces (a restore): files, and the mounts that pin a namespace. */
+    public interface Mounts {
         /** open(2) with a mode, for O_CREAT. */
         int open(String path, int flags, int mode);
 
@@ -45,23 +52,24 @@ final class Native {
 
         int unlink(String path);
 
-        int close(int fd);
-
-        int setns(int fd, int nstype);
-
         int unshare(int flags);
 
         int mount(String source, String target, String fstype, @u_int64_t long flags, String data);
 
         int umount2(String target, int flags);
-
-        int getpid();
-
-        int gettid();
     }
 
     static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
     static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+
+    /** {@link Mounts}, bound on first use. */
+    static Mounts mounts() {
+        return MountsHolder.MOUNTS;
+    }
+
+    private static final class MountsHolder {
+        static final Mounts MOUNTS = LibraryLoader.create(Mounts.class).load("c");
+    }
 
     private Native() {
     }

@@ -1,5 +1,6 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.StartupTrace;
 import io.netcr.app.services.HostDiscovery;
 import io.netcr.bridge.discovery.LiveDiscovery;
 import io.netcr.model.Diagnostic;
@@ -46,6 +47,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StartupTrace.mark("command");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (repeat < 1) {
@@ -67,6 +69,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             err.println("netcr snapshot: cannot read this host: " + e.getMessage());
             return ExitCodes.FAILED;
         }
+        StartupTrace.mark("snapshot");
         try {
             if (output != null) {
                 ImageWriter.write(snapshot, output);
@@ -92,6 +95,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        StartupTrace.mark("output");
         return snapshot.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 }
