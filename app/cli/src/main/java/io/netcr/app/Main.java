@@ -1,5 +1,6 @@
 package io.netcr.app;
 
+import io.netcr.app.cli.EarlySnapshot;
 import io.netcr.app.cli.ExitCodes;
 import io.netcr.app.cli.NetcrCommand;
 import io.netcr.bridge.sys.Sys;
@@ -29,11 +30,14 @@ public final class Main {
             }
             System.exit(ExitCodes.OK);
         }
-        if (WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
+        // A plain snapshot reads the host while the command line is parsed; other commands that talk to the
+        // kernel bind libc meanwhile.
+        boolean early = EarlySnapshot.startIfPlain(args);
+        if (!early && WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }
-        if (args.length > 0 && READS_THE_KERNEL.contains(args[0])) {
-            Sys.preloadInBackground(() -> StartupTrace.mark("libc")); // overlaps the command line's parsing
+        if (!early && args.length > 0 && READS_THE_KERNEL.contains(args[0])) {
+            Sys.preloadInBackground(() -> StartupTrace.mark("libc"));
         }
         System.exit(NetcrCommand.run(args, System.out, System.err));
     }

@@ -59,6 +59,14 @@ final class Native {
         int umount2(String target, int flags);
     }
 
+    static {
+        // jnr-ffi's own x86 trampolines (jnr-x86asm) make binding about 5 ms slower and no call faster than
+        // its generic invokers (measured: docs/performance.md, "Start-up"); a -D on the command line wins.
+        if (System.getProperty("jnr.ffi.x86asm.enabled") == null) {
+            System.setProperty("jnr.ffi.x86asm.enabled", "false");
+        }
+    }
+
     static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
     static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 

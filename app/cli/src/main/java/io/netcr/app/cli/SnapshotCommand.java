@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,27 @@ public final class SnapshotCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         Snapshot snapshot = null;
+        try {
+            Optional<EarlySnapshot.Taken> early = netns.isEmpty() && repeat == 1 && !timing ? EarlySnapshot.take()
+                    : Optional.empty();
+            EarlySnapshot.discard();
+            if (early.isPresent()) {
+                snapshot = early.get().snapshot();
+                early.get().discovery().close();
+            } else {
+                snapshot = read(err);
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("netcr snapshot: cannot read this host: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        StartupTrace.mark("snapshot");
+        return write(snapshot, out, err);
+    }
+
+    /** The host read here, {@code repeat} times (with --timing, each time's phases to stderr); the last one. */
+    private Snapshot read(PrintWriter err) throws IOException {
+        Snapshot snapshot = null;
         try (LiveDiscovery discovery = HostDiscovery.open()) {
             for (int i = 1; i <= repeat; i++) {
                 long t0 = System.nanoTime();
@@ -65,11 +87,11 @@ public final class SnapshotCommand implements Callable<Integer> {
                     err.printf("run %d: %.1f ms (%s)%n", i, (System.nanoTime() - t0) / 1e6, phases.toString().trim());
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            err.println("netcr snapshot: cannot read this host: " + e.getMessage());
-            return ExitCodes.FAILED;
         }
-        StartupTrace.mark("snapshot");
+        return snapshot;
+    }
+
+    private int write(Snapshot snapshot, PrintWriter out, PrintWriter err) {
         try {
             if (output != null) {
                 ImageWriter.write(snapshot, output);
