@@ -1,9 +1,9 @@
-// What a warm refresh of netcr asks the kernel, in C and decoding nothing: one NETLINK_ROUTE socket per
-// /run/netns namespace opened beforehand (untimed, as netcr keeps its sockets), then per namespace the
-// same three dumps netcr makes (links with RTEXT_FILTER_SKIP_STATS, addresses, main-table routes with
-// strict checking) on N threads (argv[1], default 1). Prints the time of each of 5 rounds. Not the C
-// floor of the issue (nldump.c: setns and two dumps per namespace); a reference for how much of a
-// refresh is the kernel's own work.
+// The C floor with kept sockets (bench/discovery's second floor, beside nldump.c): what a warm refresh of
+// netcr asks the kernel, in C and decoding nothing. One NETLINK_ROUTE socket per /run/netns namespace is
+// opened beforehand (untimed, as netcr keeps its sockets), then per namespace the same three dumps netcr
+// makes (links with RTEXT_FILTER_SKIP_STATS, addresses, main-table routes with strict checking) on N
+// threads (argv[1], default 1; netcr's refresh uses two here). Prints the time of each of 5 rounds; the
+// bench takes the median of rounds 2-5, as it takes netcr's runs 2-5.
 #define _GNU_SOURCE
 #include <sched.h>
 #include <stdio.h>

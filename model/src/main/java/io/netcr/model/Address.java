@@ -2,6 +2,7 @@ package io.netcr.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A protocol address on a device.
@@ -31,9 +32,8 @@ public record Address(String family, String address, int prefixlen, String scope
         if (slash < 0) {
             throw new IllegalArgumentException("address without prefix length: " + cidr);
         }
-        String ip = cidr.substring(0, slash);
-        String family = ip.indexOf(':') >= 0 ? INET6 : INET;
-        return new Address(family, IpText.canonical(ip), Integer.parseInt(cidr.substring(slash + 1)), "global", List.of(), null);
+        IpAddress ip = IpAddress.of(cidr.substring(0, slash));
+        return new Address(ip.family(), ip.toString(), Integer.parseInt(cidr.substring(slash + 1)), "global", List.of(), null);
     }
 
     /** {@code address/prefixlen}, as in a subject path. */
@@ -43,5 +43,38 @@ public record Address(String family, String address, int prefixlen, String scope
 
     public boolean isInet6() {
         return INET6.equals(family);
+    }
+
+    /**
+     * The address as a value. Empty only for a record whose text is no address of its family, which the
+     * readers of files keep so that the validator can say what is wrong with it.
+     */
+    public Optional<IpAddress> ip() {
+        return IpAddress.parse(address).filter(ip -> ip.family().equals(family));
+    }
+
+    /** {@code address/prefixlen} as a value (host bits kept), empty where {@link #ip()} is or the length is wrong. */
+    public Optional<IpPrefix> prefix() {
+        return ip().filter(ip -> prefixlen >= 0 && prefixlen <= ip.bits()).map(ip -> new IpPrefix(ip, prefixlen));
+    }
+
+    /** An IPv6 fe80::/10 or IPv4 169.254.0.0/16 address. */
+    public boolean isLinkLocal() {
+        return ip().map(IpAddress::isLinkLocal).orElse(false);
+    }
+
+    /**
+     * The address in {@code ip addr} words, for every place that shows one (diff, summary, tables):
+     * {@code inet 10.250.0.1/24 scope global permanent label eth0:1}.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(family).append(' ').append(cidr()).append(" scope ").append(scope);
+        for (String flag : flags) {
+            sb.append(' ').append(flag);
+        }
+        if (label != null) {
+            sb.append(" label ").append(label);
+        }
+        return sb.toString();
     }
 }

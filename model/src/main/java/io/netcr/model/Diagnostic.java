@@ -45,11 +45,23 @@ public record Diagnostic(Errno code, Severity severity, SubjectPath subject, Pha
         return severity == Severity.ERROR;
     }
 
-    /** The one-line form used on the command line: {@code CODE subject: message}. */
+    /** The subject as tables and lines show it: its path, or {@code (snapshot)} for the whole snapshot. */
+    public String where() {
+        return subject.isRoot() ? "(snapshot)" : subject.toString();
+    }
+
+    /** The message, followed by the kernel's own text when it said something: {@code ... (kernel: ...)}. */
+    public String text() {
+        return kernelMessage == null || kernelMessage.isBlank() ? message : message + " (kernel: " + kernelMessage + ")";
+    }
+
+    /** The one line every place shows (command line, logs, tables that want one column): {@code CODE subject: message}. */
+    public String describe() {
+        return code.name() + " " + where() + ": " + text();
+    }
+
     @Override
     public String toString() {
-        String where = subject.isRoot() ? "(snapshot)" : subject.toString();
-        String kernel = kernelMessage == null || kernelMessage.isBlank() ? "" : " (kernel: " + kernelMessage + ")";
-        return code.name() + " " + where + ": " + message + kernel;
+        return describe();
     }
 }

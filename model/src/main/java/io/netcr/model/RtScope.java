@@ -31,13 +31,15 @@ public final class RtScope {
         return Optional.empty();
     }
 
-    /** The word for a scope number, or its decimal text when it has none. */
+    /** The word for a scope number, or its decimal text when it has none (a switch: every address and route asks). */
     public static String word(int number) {
-        for (Map.Entry<String, Integer> e : NUMBERS.entrySet()) {
-            if (e.getValue() == number) {
-                return e.getKey();
-            }
-        }
-        return Integer.toString(number);
+        return switch (number) {
+            case 0 -> "global";
+            case 200 -> "site";
+            case 253 -> "link";
+            case 254 -> "host";
+            case 255 -> "nowhere";
+            default -> Integer.toString(number);
+        };
     }
 }

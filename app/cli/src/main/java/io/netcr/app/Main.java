@@ -15,7 +15,7 @@ import java.util.Set;
 public final class Main {
 
     /** Commands that will talk to the kernel (snapshot always; the others usually). */
-    private static final Set<String> READS_THE_KERNEL = Set.of("snapshot", "checkpoint", "restore");
+    private static final Set<String> READS_THE_KERNEL = Set.of("snapshot", "checkpoint", "restore", "recover");
 
     private Main() {
     }

@@ -1,12 +1,7 @@
 package io.netcr.app.gui;
 
 import io.netcr.model.diff.Change;
-import io.netcr.model.diff.ChangeKind;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
@@ -18,31 +13,17 @@ import javafx.scene.input.MouseButton;
 public final class ChangesView extends TableView<Change> {
 
     public ChangesView(WorkbenchViewModel vm) {
-        super(vm.changes());
+        super(vm.compare().changes());
         setId(Styles.ID_CHANGES);
         Label none = new Label("No comparison: File › Compare with…");
-        vm.comparisonProperty().addListener((o, was, now) -> none.setText(now == null
+        vm.compare().comparisonProperty().addListener((o, was, now) -> none.setText(now == null
                 ? "No comparison: File › Compare with…" : "No differences from " + now.otherTitle()));
         setPlaceholder(none);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<Change, String> kind = column("Change", 90, c -> c.kind().word());
-        kind.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll(Styles.CHANGE_ADDED, Styles.CHANGE_REMOVED, Styles.CHANGE_CHANGED);
-                setText(empty ? null : item);
-                if (!empty && item != null) {
-                    ChangeKind k = ChangeKind.valueOf(item.toUpperCase(java.util.Locale.ROOT));
-                    getStyleClass().add(k == ChangeKind.ADDED ? Styles.CHANGE_ADDED
-                            : k == ChangeKind.REMOVED ? Styles.CHANGE_REMOVED : Styles.CHANGE_CHANGED);
-                }
-            }
-        });
-        getColumns().add(kind);
-        getColumns().add(column("Subject", 280, c -> c.subject().toString()));
-        getColumns().add(column("Field", 110, Change::field));
-        getColumns().add(column("Old -> new", 560, Comparison::values));
+        getColumns().add(StyledCells.column("Change", 90, c -> c.kind().word(), c -> Styles.of(c.kind())));
+        getColumns().add(StyledCells.column("Subject", 280, c -> c.subject().toString()));
+        getColumns().add(StyledCells.column("Field", 110, Change::field));
+        getColumns().add(StyledCells.column("Old -> new", 560, Comparison::values));
         setRowFactory(t -> {
             TableRow<Change> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -52,12 +33,5 @@ public final class ChangesView extends TableView<Change> {
             });
             return row;
         });
-    }
-
-    private static TableColumn<Change, String> column(String title, double width, Function<Change, String> value) {
-        TableColumn<Change, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
-        return c;
     }
 }

@@ -93,6 +93,13 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         return item;
     }
 
+    /** Selects {@code path} (of the active document) here and in the whole window, scrolled to, with the focus. */
+    public void show(SubjectPath path) {
+        vm.selection().select(path);
+        follow(path);
+        requestFocus();
+    }
+
     /** The shared selection changed: show it here. */
     private void follow(SubjectPath path) {
         if (syncing) {

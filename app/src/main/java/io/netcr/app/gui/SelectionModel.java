@@ -3,9 +3,10 @@ package io.netcr.app.gui;
 import io.netcr.app.graph.EdgeKind;
 import io.netcr.app.graph.EdgeShape;
 import io.netcr.app.graph.GraphDrawing;
-import io.netcr.app.graph.SnapshotSearch;
 import io.netcr.model.Diagnostic;
+import io.netcr.model.Namespace;
 import io.netcr.model.SubjectPath;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,16 +15,14 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 /**
  * The one selection that the graph, the navigator and the property sheet share, keyed by SubjectPath,
- * plus what follows from it: the drawn object to highlight, a veth's peer, the property rows; and
- * search matches and the diagnostics list of the active document. No controls: testable without a robot.
+ * plus what follows from it: the drawn object to highlight, a veth's peer, the property rows; and the
+ * diagnostics list of the active document. No controls: testable without a robot.
  */
 public final class SelectionModel {
 
@@ -32,8 +31,6 @@ public final class SelectionModel {
     private final ReadOnlyObjectWrapper<SubjectPath> drawnSelection = new ReadOnlyObjectWrapper<>(this, "drawn");
     private final ObservableSet<SubjectPath> highlighted = FXCollections.observableSet();
     private final ObservableList<PropertyRows.Row> properties = FXCollections.observableArrayList();
-    private final StringProperty searchText = new SimpleStringProperty(this, "search", "");
-    private final ObservableList<SubjectPath> matches = FXCollections.observableArrayList();
     private final ObservableList<Diagnostic> diagnostics = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FocusRequest> focus = new ReadOnlyObjectWrapper<>(this, "focus");
     // Read-only views made once: an unmodifiable wrapper listens weakly to its list, so a wrapper made per
@@ -41,7 +38,6 @@ public final class SelectionModel {
     private final ObservableSet<SubjectPath> highlightedView = FXCollections.unmodifiableObservableSet(highlighted);
     private final ObservableList<PropertyRows.Row> propertiesView =
             FXCollections.unmodifiableObservableList(properties);
-    private final ObservableList<SubjectPath> matchesView = FXCollections.unmodifiableObservableList(matches);
     private final ObservableList<Diagnostic> diagnosticsView = FXCollections.unmodifiableObservableList(diagnostics);
     private long serial;
 
@@ -49,7 +45,6 @@ public final class SelectionModel {
         this.active = active;
         active.addListener((o, was, now) -> documentChanged(was, now));
         selected.addListener((o, was, now) -> update());
-        searchText.addListener((o, was, now) -> updateMatches());
     }
 
     /** Selects a namespace, device or address by path (null clears the selection). */
@@ -59,29 +54,50 @@ public final class SelectionModel {
 
     /** Selects an object and centres the graph on it (or on its nearest drawn owner). */
     public void reveal(SubjectPath path) {
+        reveal(path, false);
+    }
+
+    /** Selects an object and centres the graph on it; with {@code zoom}, zoomed in until it is readable. */
+    public void reveal(SubjectPath path, boolean zoom) {
         select(path);
-        focusOn(drawnSelection.get());
-    }
-
-    private void focusOn(SubjectPath drawn) {
+        SubjectPath drawn = drawnSelection.get();
         if (drawn != null) {
-            focus.set(new FocusRequest(drawn, ++serial));
+            focus.set(new FocusRequest(drawn, zoom, ++serial));
         }
-    }
-
-    /** Selects and centres on the first match of the search; false when nothing matches. */
-    public boolean searchFirst() {
-        if (matches.isEmpty()) {
-            return false;
-        }
-        reveal(matches.get(0));
-        return true;
     }
 
     /** The diagnostics a drawn object carries as its badge. */
     public List<Diagnostic> diagnosticsOn(SubjectPath drawn) {
         Document d = active.get();
         return d == null || drawn == null ? List.of() : d.badges().getOrDefault(drawn, List.of());
+    }
+
+    /** The namespace of the selection: the selected namespace, or the one holding the selected device or address. */
+    public Optional<Namespace> selectedNamespace() {
+        Document d = active.get();
+        SubjectPath p = selected.get();
+        if (d == null || p == null || p.isRoot()) {
+            return Optional.empty();
+        }
+        while (!p.parent().isRoot()) {
+            p = p.parent();
+        }
+        return d.index().find(p).filter(Namespace.class::isInstance).map(Namespace.class::cast);
+    }
+
+    /** The diagnostics of a namespace's card in the overview: those on its box and on any of its devices. */
+    public List<Diagnostic> diagnosticsWithin(SubjectPath box) {
+        Document d = active.get();
+        if (d == null || box == null) {
+            return List.of();
+        }
+        List<Diagnostic> all = new ArrayList<>();
+        d.badges().forEach((drawn, diags) -> {
+            if (box.equals(d.drawing().boxOf(drawn).orElse(drawn))) {
+                all.addAll(diags);
+            }
+        });
+        return all;
     }
 
     /** Shows diagnostics that belong to no document (a file that could not be read). */
@@ -96,7 +112,6 @@ public final class SelectionModel {
             selected.set(null);
         }
         update();
-        updateMatches();
     }
 
     private void update() {
@@ -125,11 +140,6 @@ public final class SelectionModel {
         properties.setAll(d.index().find(path).map(o -> PropertyRows.of(o, d.index())).orElse(List.of()));
     }
 
-    private void updateMatches() {
-        Document d = active.get();
-        matches.setAll(d == null ? List.of() : SnapshotSearch.find(d.snapshot(), searchText.get()));
-    }
-
     public ObjectProperty<SubjectPath> selectedProperty() {
         return selected;
     }
@@ -154,14 +164,6 @@ public final class SelectionModel {
 
     public ObservableList<PropertyRows.Row> properties() {
         return propertiesView;
-    }
-
-    public StringProperty searchTextProperty() {
-        return searchText;
-    }
-
-    public ObservableList<SubjectPath> matches() {
-        return matchesView;
     }
 
     public ObservableList<Diagnostic> diagnostics() {

@@ -26,6 +26,7 @@ public final class WorkbenchApp extends Application {
         } else {
             vm.open(Path.of(args.get(0)));
         }
+        new WorkbenchActions(stage, vm).offerRecovery(); // a restore killed half-way: offer to undo or finish it
     }
 
     @Override

@@ -1,52 +1,44 @@
 package io.netcr.app.gui;
 
+import static io.netcr.app.gui.WorkbenchCommands.item;
+
 import io.netcr.app.Version;
-import io.netcr.app.export.ExportFormat;
-import io.netcr.app.gui.canvas.GraphView;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.controlsfx.control.textfield.TextFields;
 
-/** The menu bar and the tool bar; every action goes straight to the view-model or the graph view. */
+/** The menu bar: every item is one of the window's {@link WorkbenchCommands}, with its shortcut. */
 final class WorkbenchMenus {
 
     private final Stage stage;
+    private final WorkbenchCommands commands;
     private final WorkbenchViewModel vm;
-    private final GraphView graph;
 
-    WorkbenchMenus(Stage stage, WorkbenchViewModel vm, GraphView graph) {
+    WorkbenchMenus(Stage stage, WorkbenchCommands commands) {
         this.stage = stage;
-        this.vm = vm;
-        this.graph = graph;
+        this.commands = commands;
+        this.vm = commands.viewModel();
     }
 
-    MenuBar menuBar() {
+    /** @param focusSearch puts the keyboard in the search field (Ctrl+F) */
+    MenuBar menuBar(Runnable focusSearch, Preferences prefs, Consumer<Theme> themeChanged) {
         Menu recent = new Menu("Open recent");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
             for (Path p : vm.recentFiles()) {
-                MenuItem item = new MenuItem(p.toString());
-                item.setOnAction(e -> vm.open(p));
-                recent.getItems().add(item);
+                recent.getItems().add(item(p.toString(), null, () -> vm.open(p)));
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
@@ -55,117 +47,55 @@ final class WorkbenchMenus {
 
         Menu compare = new Menu("Compare with");
         compare.setId("compare-menu");
-        compare.setOnShowing(e -> fillCompare(compare));
-        fillCompare(compare);
+        compare.setOnShowing(e -> compare.getItems().setAll(commands.compareItems()));
+        compare.getItems().setAll(commands.compareItems());
         compare.disableProperty().bind(vm.activeProperty().isNull());
-        MenuItem clear = item("Clear comparison", null, vm::clearComparison);
+        MenuItem clear = item("Clear comparison", null, vm.compare()::clear);
         clear.setId("clear-comparison");
-        clear.disableProperty().bind(vm.comparisonProperty().isNull());
-        WorkbenchActions actions = new WorkbenchActions(stage, vm);
-        MenuItem checkpoint = item("Checkpoint…", "Shortcut+K", () -> actions.checkpointDialog().show());
+        clear.disableProperty().bind(vm.compare().comparisonProperty().isNull());
+        MenuItem checkpoint = item("Checkpoint…", WorkbenchCommands.CHECKPOINT, commands::checkpoint);
         checkpoint.setId("checkpoint");
-        MenuItem restore = item("Restore…", "Shortcut+R", () -> actions.restoreDialog().show());
+        MenuItem restore = item("Restore…", WorkbenchCommands.RESTORE, commands::restore);
         restore.setId("restore");
         Menu file = new Menu("File", null,
-                item("Open image…", "Shortcut+O", this::openDialog), recent,
+                item("Open image…", WorkbenchCommands.OPEN, commands::open), recent,
                 item("Open this host", null, vm::openLive),
-                item("Export…", "Shortcut+E", this::exportDialog),
+                item("Export…", WorkbenchCommands.EXPORT, commands::export),
                 new SeparatorMenuItem(), compare, clear,
                 new SeparatorMenuItem(), checkpoint, restore,
-                new SeparatorMenuItem(), item("Quit", "Shortcut+Q", Platform::exit));
+                new SeparatorMenuItem(), item("Quit", KeyCombination.keyCombination("Shortcut+Q"), Platform::exit));
         CheckMenuItem details = new CheckMenuItem("Show MAC/MTU");
         details.selectedProperty().bindBidirectional(vm.showDetailsProperty());
         details.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
         Menu view = new Menu("View", null,
-                item("Refresh", "F5", vm::refresh), new SeparatorMenuItem(),
-                item("Fit", "Shortcut+0", vm::fit), item("Zoom in", "Shortcut+Plus", () -> graph.zoom(1.25)),
-                item("Zoom out", "Shortcut+Minus", () -> graph.zoom(0.8)), new SeparatorMenuItem(), details);
+                item("Refresh", WorkbenchCommands.REFRESH, commands::refresh), new SeparatorMenuItem(),
+                item("Fit", WorkbenchCommands.FIT, commands::fit),
+                item("Zoom in", WorkbenchCommands.ZOOM_IN, commands::zoomIn),
+                item("Zoom out", WorkbenchCommands.ZOOM_OUT, commands::zoomOut), new SeparatorMenuItem(),
+                item("Find", WorkbenchCommands.FIND, focusSearch),
+                item("Find next", WorkbenchCommands.FIND_NEXT, vm.search()::next),
+                item("Find previous", WorkbenchCommands.FIND_PREVIOUS, vm.search()::previous),
+                new SeparatorMenuItem(), details, themes(prefs, themeChanged));
         Menu help = new Menu("Help", null, item("About netcr", null, this::about));
         return new MenuBar(file, view, help);
     }
 
-    ToolBar toolBar() {
-        Button open = button("Open", "Open a snapshot or image", this::openDialog);
-        Button refresh = button("Refresh", "Read the current source again (F5)", vm::refresh);
-        refresh.setId("refresh");
-        refresh.disableProperty().bind(vm.activeProperty().isNull());
-        Button fit = button("Fit", "Fit the graph to the window", vm::fit);
-        TextField search = TextFields.createClearableTextField();
-        search.setId(Styles.ID_SEARCH);
-        search.setPromptText("Search name, address, MAC");
-        search.setPrefColumnCount(22);
-        search.textProperty().bindBidirectional(vm.selection().searchTextProperty());
-        search.setOnAction(e -> vm.selection().searchFirst());
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        return new ToolBar(open, refresh, fit, spring, search);
-    }
-
-    /** This host, each other open document, and a file chosen in a dialog. */
-    private void fillCompare(Menu compare) {
-        compare.getItems().clear();
-        Document current = vm.getActive();
-        if (current == null || !current.live()) {
-            compare.getItems().add(item(WorkbenchSource.THIS_HOST, null, () -> vm.compareWith(WorkbenchSource.LIVE)));
+    /** View ▸ Theme: follow the desktop, light, dark; the choice is kept. */
+    private static Menu themes(Preferences prefs, Consumer<Theme> changed) {
+        Menu menu = new Menu("Theme");
+        ToggleGroup group = new ToggleGroup();
+        Theme now = Theme.saved(prefs);
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.text());
+            item.setToggleGroup(group);
+            item.setSelected(t == now);
+            item.setOnAction(e -> {
+                t.save(prefs);
+                changed.accept(t);
+            });
+            menu.getItems().add(item);
         }
-        for (Document d : vm.documents()) {
-            if (d != current && !d.live()) {
-                compare.getItems().add(item(d.title(), null, () -> vm.compareWith(d.source())));
-            }
-        }
-        compare.getItems().add(new SeparatorMenuItem());
-        compare.getItems().add(item("File…", null, this::compareDialog));
-    }
-
-    private void compareDialog() {
-        chooser("Compare with").map(File::toPath).map(WorkbenchSource::file).ifPresent(vm::compareWith);
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private void openDialog() {
-        chooser("Open snapshot").map(File::toPath).ifPresent(vm::open);
-    }
-
-    private Optional<File> chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("netcr images and snapshots", "*.netcr", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        return Optional.ofNullable(chooser.showOpenDialog(stage));
-    }
-
-    private void exportDialog() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export");
-        for (ExportFormat f : ExportFormat.values()) {
-            chooser.getExtensionFilters().add(
-                    new FileChooser.ExtensionFilter(f.description(), "*." + f.extension()));
-        }
-        chooser.setInitialFileName("netcr.png");
-        File chosen = chooser.showSaveDialog(stage);
-        if (chosen == null) {
-            return;
-        }
-        Path file = chosen.toPath();
-        ExportFormat format = ExportFormat.ofFile(file).orElseGet(() -> ExportFormat.values()[
-                Math.max(0, chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter()))]);
-        vm.export(file, format);
+        return menu;
     }
 
     private void about() {

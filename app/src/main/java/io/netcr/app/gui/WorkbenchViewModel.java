@@ -3,56 +3,44 @@ package io.netcr.app.gui;
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
-import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
-import io.netcr.model.ReadResult;
-import io.netcr.model.diff.Change;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The workbench window's state: the opened sources (files and the live host), the active one, loading,
- * refreshing, comparing and exporting through a {@link TaskExecutor}, the status line, recent files.
- * Selection and search live in {@link SelectionModel}.
+ * refreshing and exporting in the background ({@link BackgroundWork}: the status line), recent files.
+ * Selection lives in {@link SelectionModel}, search in {@link SearchModel}, comparing in {@link CompareModel}.
  */
 public final class WorkbenchViewModel {
 
-    private final TaskExecutor executor;
+    private final BackgroundWork work;
     private final RecentFiles recentStore;
     private final SourceLoader loader;
     private final ObservableList<Document> documents = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Document> active = new ReadOnlyObjectWrapper<>(this, "active");
     private final SelectionModel selection = new SelectionModel(active.getReadOnlyProperty());
-    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
-    private final ObservableList<Change> changes = FXCollections.observableArrayList();
+    private final SearchModel search = new SearchModel(active.getReadOnlyProperty(), selection);
+    private final CompareModel compare;
     private final BooleanProperty showDetails = new SimpleBooleanProperty(this, "showDetails", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyIntegerWrapper fitRequests = new ReadOnlyIntegerWrapper(this, "fitRequests", 0);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
-    private final ObservableList<Change> changesView = FXCollections.unmodifiableObservableList(changes);
-    private int running;
 
     /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime (the first document's). */
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore) {
@@ -60,12 +48,12 @@ public final class WorkbenchViewModel {
     }
 
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore, LiveHost live) {
-        this.executor = executor;
+        this.work = new BackgroundWork(executor);
         this.recentStore = recentStore;
         this.loader = new SourceLoader(live);
+        this.compare = new CompareModel(active.getReadOnlyProperty(), loader, work, this::fit);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
-        comparison.addListener((o, was, now) -> changes.setAll(now == null ? List.of() : now.changes()));
     }
 
     /** Opens a snapshot file (in the background); it becomes the active document. */
@@ -106,14 +94,14 @@ public final class WorkbenchViewModel {
     private void load(WorkbenchSource source, String note, Consumer<List<Diagnostic>> otherwise) {
         boolean details = showDetails.get();
         String verb = source instanceof WorkbenchSource.Live ? "Reading " : "Opening ";
-        run(verb + source.name() + "…", () -> loader.load(source, details), loaded -> {
+        work.run(verb + source.name() + "…", () -> loader.load(source, details), loaded -> {
             if (loaded.document() == null) {
                 if (otherwise != null) {
                     otherwise.accept(loaded.problems());
                     return;
                 }
                 selection.showProblems(loaded.problems());
-                status.set(StatusText.cannotOpen(source, loaded.problems()));
+                work.say(StatusText.cannotOpen(source, loaded.problems()));
                 return;
             }
             Document doc = loaded.document();
@@ -121,8 +109,8 @@ public final class WorkbenchViewModel {
             if (source instanceof WorkbenchSource.File f && !f.sample()) {
                 recent.setAll(recentStore.add(f.path()));
             }
-            status.set(note != null ? note : StatusText.summary(doc));
-            recompare(doc);
+            work.say(note != null ? note : StatusText.summary(doc));
+            compare.recompare(doc);
         });
     }
 
@@ -142,10 +130,7 @@ public final class WorkbenchViewModel {
     public void activate(Document doc) {
         if (active.get() != doc) {
             boolean newDrawing = active.get() == null || active.get().drawing() != doc.drawing();
-            Comparison c = comparison.get();
-            if (c != null && !c.base().equals(doc.source())) {
-                comparison.set(null); // it was about another document
-            }
+            compare.activating(doc);
             active.set(doc);
             if (newDrawing) {
                 fit();
@@ -159,62 +144,15 @@ public final class WorkbenchViewModel {
             return;
         }
         boolean details = showDetails.get();
-        run("Laying out…", () -> Exports.layout(d.snapshot(), details), (GraphDrawing g) -> {
+        work.run("Laying out…", () -> Exports.layout(d.snapshot(), details), (GraphDrawing g) -> {
             int i = documents.indexOf(d);
             Document now = d.withDrawing(g);
             if (i >= 0) {
                 documents.set(i, now);
             }
             active.set(now); // same snapshot: the selection stays
-            status.set(StatusText.summary(now) + (details ? "; showing MAC and MTU" : ""));
+            work.say(StatusText.summary(now) + (details ? "; showing MAC and MTU" : ""));
         });
-    }
-
-    // ---- compare ----
-
-    /** Compares the active document with another source (in the background) and colours the differences. */
-    public void compareWith(WorkbenchSource other) {
-        Document base = active.get();
-        if (base == null) {
-            status.set("Nothing to compare: open a snapshot first");
-            return;
-        }
-        run("Comparing with " + other.name() + "…", () -> {
-            ReadResult r = other.equals(base.source()) ? new ReadResult(base.snapshot(), List.of()) : loader.read(other);
-            String title = other instanceof WorkbenchSource.Live ? WorkbenchSource.THIS_HOST : other.name();
-            return new Compared(r.snapshot() == null ? null : Comparison.of(base, other, title, r.snapshot()),
-                    r.diagnostics());
-        }, result -> {
-            Comparison c = result.comparison();
-            if (c == null) {
-                status.set("Cannot compare: " + StatusText.cannotOpen(other, result.problems()));
-            } else if (active.get() != null && active.get().source().equals(c.base())) {
-                comparison.set(c);
-                status.set(c.summary());
-                if (!c.ghosts().cards().isEmpty()) {
-                    fit(); // the removed objects are drawn under the graph: show them
-                }
-            }
-        });
-    }
-
-    /** A comparison, or why the other source could not be read. */
-    private record Compared(Comparison comparison, List<Diagnostic> problems) {
-    }
-
-    /** The active document was read again: compare the new version with the same other snapshot. */
-    private void recompare(Document doc) {
-        Comparison c = comparison.get();
-        if (c != null && c.base().equals(doc.source())) {
-            run("Comparing…", () -> c.again(doc), comparison::set);
-        }
-    }
-
-    public void clearComparison() {
-        if (comparison.get() != null) {
-            comparison.set(null);
-            status.set("Comparison cleared");
-        }
     }
 
     /** Releases the live host's sockets and namespace descriptors: call when the window closes. */
@@ -226,18 +164,18 @@ public final class WorkbenchViewModel {
     public void export(Path file, ExportFormat format) {
         Document d = active.get();
         if (d == null) {
-            status.set("Nothing to export: open a snapshot first");
+            work.say("Nothing to export: open a snapshot first");
             return;
         }
-        run("Exporting " + file.getFileName() + "…", () -> {
+        work.run("Exporting " + file.getFileName() + "…", () -> {
             Exports.write(format, d.snapshot(), d.drawing(), file);
             return file;
-        }, f -> status.set("Exported " + format.description() + " to " + f));
+        }, f -> work.say("Exported " + format.description() + " to " + f));
     }
 
     /** The executor the window's work runs on; the dialogs run theirs on it too. */
-    io.netcr.app.gui.task.TaskExecutor executor() {
-        return executor;
+    TaskExecutor executor() {
+        return work.executor();
     }
 
     /** Asks the graph view to fit everything in the window. */
@@ -245,28 +183,18 @@ public final class WorkbenchViewModel {
         fitRequests.set(fitRequests.get() + 1);
     }
 
-    private <T> void run(String title, Callable<T> work, Consumer<T> done) {
-        running++;
-        busy.set(true);
-        progress.set(-1);
-        status.set(title);
-        executor.execute(new BackgroundTask<>(title, work, result -> {
-            finished();
-            done.accept(result);
-        }, error -> {
-            finished();
-            status.set(title.replace("…", "") + " failed: " + error);
-        }));
-    }
-
-    private void finished() {
-        running--;
-        busy.set(running > 0);
-        progress.set(running > 0 ? -1 : 0);
-    }
-
     public SelectionModel selection() {
         return selection;
+    }
+
+    /** The search field's matches and where the user is among them. */
+    public SearchModel search() {
+        return search;
+    }
+
+    /** The comparison of the active document with another source. */
+    public CompareModel compare() {
+        return compare;
     }
 
     public ObservableList<Document> documents() {
@@ -286,30 +214,20 @@ public final class WorkbenchViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return work.statusProperty();
     }
 
     /** 0 when idle, -1 (indeterminate) while work runs. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return work.progressProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 
     public ReadOnlyIntegerProperty fitRequestsProperty() {
         return fitRequests.getReadOnlyProperty();
-    }
-
-    /** The comparison shown on the graph, or null. */
-    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
-        return comparison.getReadOnlyProperty();
-    }
-
-    /** The changes of the comparison, for the Changes tab; empty without one. */
-    public ObservableList<Change> changes() {
-        return changesView;
     }
 
     public ObservableList<Path> recentFiles() {

@@ -3,9 +3,14 @@ package io.netcr.app.gui;
 import io.netcr.app.gui.canvas.GraphView;
 import java.io.File;
 import javafx.beans.binding.Bindings;
+import java.util.function.Function;
+import java.util.prefs.Preferences;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -16,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
@@ -31,27 +37,40 @@ public final class WorkbenchWindow {
     private final DiagnosticsView diagnostics;
     private final ChangesView changes;
     private final TabPane bottom;
+    private final WorkbenchToolBar toolBar;
+    private final GraphContextMenu objectMenu;
     private final Scene scene;
 
+    /** A window on this host: checkpoint and restore through the real services. */
     public WorkbenchWindow(Stage stage, WorkbenchViewModel vm) {
+        this(stage, vm, actions -> new WorkbenchActions(stage, vm));
+    }
+
+    /** @param actions makes the window's checkpoint and restore dialogs (tests stand in engines without a kernel) */
+    public WorkbenchWindow(Stage stage, WorkbenchViewModel vm,
+                           Function<Stage, WorkbenchActions> actions) {
         graph = new GraphView(vm);
         graph.setId(Styles.ID_GRAPH);
         navigator = new NavigatorView(vm);
         properties = new PropertiesView(vm.selection());
         diagnostics = new DiagnosticsView(vm.selection());
         changes = new ChangesView(vm);
-        WorkbenchMenus menus = new WorkbenchMenus(stage, vm, graph);
+        WorkbenchCommands commands = new WorkbenchCommands(stage, vm, graph, actions.apply(stage));
+        WorkbenchMenus menus = new WorkbenchMenus(stage, commands);
+        toolBar = new WorkbenchToolBar(commands);
+        objectMenu = new GraphContextMenu(commands, navigator);
+        graph.setOnObjectMenu((path, at) -> objectMenu.show(graph, path, at));
 
         Tab diagTab = new Tab("Diagnostics", diagnostics);
         diagTab.textProperty().bind(Bindings.size(diagnostics.getItems()).asString("Diagnostics (%d)"));
         Tab changeTab = new Tab("Changes", changes);
-        changeTab.textProperty().bind(Bindings.when(vm.comparisonProperty().isNull()).then("Changes")
+        changeTab.textProperty().bind(Bindings.when(vm.compare().comparisonProperty().isNull()).then("Changes")
                 .otherwise(Bindings.size(changes.getItems()).asString("Changes (%d)")));
         bottom = new TabPane(diagTab, changeTab);
         bottom.setId(Styles.ID_BOTTOM_TABS);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // a new comparison shows its changes; clearing it goes back to the diagnostics
-        vm.comparisonProperty().addListener((o, was, now) -> bottom.getSelectionModel().select(now == null ? diagTab
+        vm.compare().comparisonProperty().addListener((o, was, now) -> bottom.getSelectionModel().select(now == null ? diagTab
                 : changeTab));
         SplitPane centre = new SplitPane(graph, bottom);
         centre.setOrientation(Orientation.VERTICAL);
@@ -72,16 +91,35 @@ public final class WorkbenchWindow {
         status.progressProperty().bind(vm.progressProperty());
 
         BorderPane root = new BorderPane(main);
-        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
+        Preferences prefs = Theme.preferences();
+        Scene[] self = new Scene[1];
+        root.setTop(new VBox(menus.menuBar(this::focusSearch, prefs, t -> t.apply(self[0])), toolBar.node()));
         root.setBottom(status);
-        javafx.geometry.Dimension2D size = WindowFit.size(javafx.stage.Screen.getPrimary().getVisualBounds());
+        Dimension2D size = WindowFit.size(Screen.getPrimary().getVisualBounds());
         scene = new Scene(root, size.getWidth(), size.getHeight());
+        self[0] = scene;
+        Theme.saved(prefs).apply(scene);
         WindowFit.setIcons(stage);
         scene.getStylesheets().add(WorkbenchWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
+        moreZoomKeys(commands);
         acceptDroppedFiles(vm);
     }
 
-    private static VBox titled(String title, javafx.scene.Node content) {
+    /** Ctrl with = (plus without Shift), and the keypad's +, - and 0: the same zooms as the menu's keys. */
+    private void moreZoomKeys(WorkbenchCommands commands) {
+        WorkbenchCommands.ZOOM_IN_TOO.forEach(k -> scene.getAccelerators().put(k, commands::zoomIn));
+        WorkbenchCommands.ZOOM_OUT_TOO.forEach(k -> scene.getAccelerators().put(k, commands::zoomOut));
+        WorkbenchCommands.FIT_TOO.forEach(k -> scene.getAccelerators().put(k, commands::fit));
+    }
+
+    private void focusSearch() {
+        Node field = scene.lookup("#" + Styles.ID_SEARCH);
+        if (field != null) {
+            field.requestFocus();
+        }
+    }
+
+    private static VBox titled(String title, Node content) {
         Label label = new Label(title);
         label.getStyleClass().add(Styles.PANE_TITLE);
         VBox box = new VBox(label, content);
@@ -135,5 +173,14 @@ public final class WorkbenchWindow {
 
     public TabPane bottomTabs() {
         return bottom;
+    }
+
+    public WorkbenchToolBar toolBar() {
+        return toolBar;
+    }
+
+    /** The graph's context menu (its items are those of the object last right-clicked). */
+    public ContextMenu objectMenu() {
+        return objectMenu.menu();
     }
 }

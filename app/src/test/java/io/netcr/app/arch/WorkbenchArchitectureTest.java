@@ -18,6 +18,14 @@ class WorkbenchArchitectureTest {
             .because("the command line is one adapter over the services, and the workbench is another");
 
     @ArchTest
+    static final ArchRule view_models_use_no_controls = noClasses()
+            .that().haveSimpleNameEndingWith("Model")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
+                    "atlantafx..", "org.kordamp.ikonli..")
+            .because("a view-model holds state and logic as properties and lists, testable without a window or a "
+                    + "robot; the views bind to it");
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices().matching("io.netcr.app.gui.(*)..").should()
             .beFreeOfCycles();
 }

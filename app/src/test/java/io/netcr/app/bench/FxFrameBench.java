@@ -56,11 +56,12 @@ public final class FxFrameBench {
         Platform.setImplicitExit(false); // each image has its own window, closed after it
         List<String> pans = new ArrayList<>();
         List<String> repaints = new ArrayList<>();
-        run("warmup", BenchSnapshots.star(50), new ArrayList<>(), new ArrayList<>());
+        List<String> searches = new ArrayList<>();
+        run("warmup", BenchSnapshots.star(50), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 1; i < args.length; i++) {
             int n = Integer.parseInt(args[i]);
-            run("star-" + n, BenchSnapshots.star(n), pans, repaints);
-            run("mesh-" + n, BenchSnapshots.mesh(n), pans, repaints);
+            run("star-" + n, BenchSnapshots.star(n), pans, repaints, searches);
+            run("mesh-" + n, BenchSnapshots.mesh(n), pans, repaints, searches);
         }
         System.out.println("| image (FX Canvas, Monocle, Prism sw) | pan frame at fit: avg / p95 / max | at 100 %: avg / p95"
                 + " / max | snapshot alone |");
@@ -71,10 +72,15 @@ public final class FxFrameBench {
                 + " | frame after a burst: avg / max |");
         System.out.println("|---|---|---|---|---|");
         repaints.forEach(System.out::println);
+        System.out.println();
+        System.out.println("| image | search one device from Fit: hit on screen, readable, painted: avg / p95 / max |");
+        System.out.println("|---|---|");
+        searches.forEach(System.out::println);
         Platform.exit();
     }
 
-    private static void run(String name, Snapshot s, List<String> pans, List<String> repaints) throws Exception {
+    private static void run(String name, Snapshot s, List<String> pans, List<String> repaints, List<String> searches)
+            throws Exception {
         Path file = Files.createTempFile("netcr-bench", ".netcr");
         ImageWriter.write(s, file);
         GraphDrawing g = Exports.layout(s, false);
@@ -117,6 +123,8 @@ public final class FxFrameBench {
         });
         FrameTimes selectFull = frames.selections();
         FxFrameSequences.Zoom zoomFull = frames.zooms();
+        FrameTimes search = frames.searches(20);
+        searches.add(String.format(Locale.ROOT, "| %s | %s |", name, search.cell()));
         double[] snap = new double[20];
         for (int i = 0; i < snap.length; i++) {
             snap[i] = fx(() -> {

@@ -90,6 +90,46 @@ final class FxFrameSequences {
     record Zoom(FrameTimes steps, FrameTimes after) {
     }
 
+    /**
+     * Searches for one device at a time (by its address: one exact hit) from Fit, {@code count} devices across the
+     * drawing: each frame is the search, Enter (select it, zoom until readable, centre it) and the painted view.
+     * Fit again, untimed, before each. Checks that every hit ended on screen at a readable zoom.
+     */
+    FrameTimes searches(int count) throws Exception {
+        List<String> addresses = fx(() -> {
+            List<String> out = new ArrayList<>();
+            var nodes = vm.getActive().drawing().nodes().stream().filter(n -> !n.external()
+                    && !n.device().addresses().isEmpty() && !n.device().isLoopback()).toList();
+            for (int i = 0; i < count; i++) {
+                out.add(nodes.get((int) ((long) i * 7919 % nodes.size())).device().addresses().get(0).address());
+            }
+            return out;
+        });
+        double[] times = new double[count];
+        for (int i = 0; i < count; i++) {
+            String address = addresses.get(i);
+            fx(() -> {
+                vm.fit();
+                view.settle();
+                return null;
+            });
+            times[i] = frame(() -> {
+                vm.search().textProperty().set(address);
+                vm.search().next();
+            });
+            fx(() -> {
+                SubjectPath hit = vm.selection().getSelected();
+                Rect r = vm.getActive().drawing().boundsOf(hit).orElseThrow();
+                Rect seen = view.camera().visibleWorld(view.getWidth(), view.getHeight());
+                if (!seen.containsRect(r) || view.camera().scale() < GraphView.READABLE) {
+                    throw new AssertionError(address + ": " + hit + " not on screen readable");
+                }
+                return null;
+            });
+        }
+        return new FrameTimes(times);
+    }
+
     private void wheel(double deltaY) {
         double x = view.getWidth() / 2;
         double y = view.getHeight() / 2;

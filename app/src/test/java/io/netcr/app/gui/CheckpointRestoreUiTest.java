@@ -9,7 +9,9 @@ import io.netcr.app.gui.ops.CheckpointDialog;
 import io.netcr.app.services.CheckpointEngine;
 import io.netcr.app.gui.ops.CheckpointViewModel;
 import io.netcr.app.gui.ops.RestoreDialog;
+import io.netcr.app.gui.ops.RecoveryEngine;
 import io.netcr.app.services.RestoreEngine;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.app.gui.ops.RestoreViewModel;
 import io.netcr.app.services.RestoreService;
 import io.netcr.model.Namespace;
@@ -51,7 +53,7 @@ class CheckpointRestoreUiTest {
         ui = WindowUnderTest.show(stage);
         vm = ui.vm;
         actions = new WorkbenchActions(stage, vm, CheckpointEngine.system(),
-                RestoreEngine.system(dir.resolve("restore.lock")));
+                RestoreEngine.system(new RunDir(dir)), RecoveryEngine.system(new RunDir(dir)));
     }
 
     @AfterEach

@@ -42,8 +42,8 @@ class ComparisonUiTest {
     @BeforeEach
     void open_the_sample_and_compare_it_with_an_older_one(FxRobot robot) throws Exception {
         ui.openDiagnosticsSample(robot);
-        robot.interact(() -> vm.compareWith(WorkbenchSource.file(Fixtures.olderDemoFile())));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null
+        robot.interact(() -> vm.compare().compareWith(WorkbenchSource.file(Fixtures.olderDemoFile())));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.compare().comparisonProperty().get() != null
                 && !vm.busyProperty().get());
         settle();
     }
@@ -59,10 +59,10 @@ class ComparisonUiTest {
 
     @Test
     void should_list_the_changes_in_their_tab_and_reveal_one_on_double_click(FxRobot robot) throws Exception {
-        assertEquals("Changes (" + vm.changes().size() + ")", window.bottomTabs().getSelectionModel()
+        assertEquals("Changes (" + vm.compare().changes().size() + ")", window.bottomTabs().getSelectionModel()
                 .getSelectedItem().getText());
-        assertEquals(vm.changes(), window.changes().getItems());
-        Change mtu = vm.changes().stream().filter(c -> c.field().equals("mtu")).findFirst().orElseThrow();
+        assertEquals(vm.compare().changes(), window.changes().getItems());
+        Change mtu = vm.compare().changes().stream().filter(c -> c.field().equals("mtu")).findFirst().orElseThrow();
         TableRow<?> row = robot.lookup(".table-row-cell").queryAll().stream().map(n -> (TableRow<?>) n)
                 .filter(r -> mtu.equals(r.getItem())).findFirst().orElseThrow();
         robot.doubleClickOn(row);
@@ -81,7 +81,7 @@ class ComparisonUiTest {
     void should_clear_the_comparison_from_the_file_menu(FxRobot robot) throws Exception {
         robot.clickOn("File").clickOn("Clear comparison");
         settle();
-        assertNull(vm.comparisonProperty().get());
+        assertNull(vm.compare().comparisonProperty().get());
         assertTrue(window.changes().getItems().isEmpty());
         assertTrue(window.bottomTabs().getSelectionModel().getSelectedItem().getText().startsWith("Diagnostics"));
     }

@@ -44,8 +44,8 @@ class ComparisonViewModelTest {
 
     @Test
     void should_colour_added_and_changed_objects_and_list_removed_ones() {
-        vm.compareWith(WorkbenchSource.file(Fixtures.olderDemoFile()));
-        Comparison c = vm.comparisonProperty().get();
+        vm.compare().compareWith(WorkbenchSource.file(Fixtures.olderDemoFile()));
+        Comparison c = vm.compare().comparisonProperty().get();
         assertNotNull(c);
         assertEquals(ChangeKind.ADDED, c.status().get(p("netns:mon")));
         assertEquals(ChangeKind.ADDED, c.status().get(p("netns:mon/dev:vx0")));
@@ -54,7 +54,7 @@ class ComparisonViewModelTest {
         assertEquals(ChangeKind.CHANGED, c.status().get(p("netns:web")), "web lost a device");
         assertNull(c.status().get(p("netns:lan/dev:br0")), "unchanged objects are not coloured");
 
-        Change mtu = vm.changes().stream().filter(ch -> ch.field().equals("mtu")).findFirst().orElseThrow();
+        Change mtu = vm.compare().changes().stream().filter(ch -> ch.field().equals("mtu")).findFirst().orElseThrow();
         assertEquals(p("netns:db/dev:eth1"), mtu.subject());
         assertEquals("1500", mtu.oldValue());
         assertEquals("9000", mtu.newValue());
@@ -69,45 +69,45 @@ class ComparisonViewModelTest {
 
     @Test
     void should_reveal_the_owner_of_an_object_that_exists_only_in_the_other_source() {
-        vm.compareWith(WorkbenchSource.file(Fixtures.olderDemoFile()));
+        vm.compare().compareWith(WorkbenchSource.file(Fixtures.olderDemoFile()));
         vm.selection().reveal(p("netns:web/dev:old0"));
         assertEquals(p("netns:web"), vm.selection().drawnSelectionProperty().get());
     }
 
     @Test
     void should_find_no_differences_with_the_same_snapshot_from_the_host() {
-        vm.compareWith(WorkbenchSource.LIVE);
+        vm.compare().compareWith(WorkbenchSource.LIVE);
         assertEquals(1, host.reads);
-        assertTrue(vm.comparisonProperty().get().report().isEmpty());
-        assertTrue(vm.changes().isEmpty());
-        assertTrue(vm.comparisonProperty().get().status().isEmpty());
+        assertTrue(vm.compare().comparisonProperty().get().report().isEmpty());
+        assertTrue(vm.compare().changes().isEmpty());
+        assertTrue(vm.compare().comparisonProperty().get().status().isEmpty());
     }
 
     @Test
     void should_clear_the_comparison() {
-        vm.compareWith(WorkbenchSource.file(Fixtures.olderDemoFile()));
-        assertFalse(vm.changes().isEmpty());
-        vm.clearComparison();
-        assertNull(vm.comparisonProperty().get());
-        assertTrue(vm.changes().isEmpty());
+        vm.compare().compareWith(WorkbenchSource.file(Fixtures.olderDemoFile()));
+        assertFalse(vm.compare().changes().isEmpty());
+        vm.compare().clear();
+        assertNull(vm.compare().comparisonProperty().get());
+        assertTrue(vm.compare().changes().isEmpty());
     }
 
     @Test
     void should_compare_again_when_the_active_source_is_refreshed_and_drop_it_for_another_document() {
-        vm.compareWith(WorkbenchSource.file(Fixtures.olderDemoFile()));
-        Comparison before = vm.comparisonProperty().get();
+        vm.compare().compareWith(WorkbenchSource.file(Fixtures.olderDemoFile()));
+        Comparison before = vm.compare().comparisonProperty().get();
         vm.refresh();
-        assertNotNull(vm.comparisonProperty().get());
-        assertFalse(before == vm.comparisonProperty().get(), "computed again for the new read");
-        assertEquals(before.report(), vm.comparisonProperty().get().report());
+        assertNotNull(vm.compare().comparisonProperty().get());
+        assertFalse(before == vm.compare().comparisonProperty().get(), "computed again for the new read");
+        assertEquals(before.report(), vm.compare().comparisonProperty().get().report());
         vm.openLive();
-        assertNull(vm.comparisonProperty().get(), "it belonged to the file, not the host");
+        assertNull(vm.compare().comparisonProperty().get(), "it belonged to the file, not the host");
     }
 
     @Test
     void should_say_why_the_other_source_cannot_be_compared() {
-        vm.compareWith(WorkbenchSource.file(java.nio.file.Path.of("/nonexistent/x.json")));
-        assertNull(vm.comparisonProperty().get());
+        vm.compare().compareWith(WorkbenchSource.file(java.nio.file.Path.of("/nonexistent/x.json")));
+        assertNull(vm.compare().comparisonProperty().get());
         assertTrue(vm.statusProperty().get().startsWith("Cannot compare: Cannot open x.json"), vm.statusProperty().get());
     }
 }

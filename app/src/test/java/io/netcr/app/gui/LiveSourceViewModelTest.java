@@ -104,6 +104,6 @@ class LiveSourceViewModelTest {
         vm.openLive();
         vm.close();
         assertTrue(host.closed);
-        assertNull(vm.comparisonProperty().get());
+        assertNull(vm.compare().comparisonProperty().get());
     }
 }

@@ -82,7 +82,7 @@ class LiveWorkbenchUiTest {
         run("ip", "-n", ns, "addr", "add", "10.250.77.1/30", "dev", "nctv0");
         run("ip", "-n", ns, "link", "set", "nctv0", "up");
         Document before = vm.getActive();
-        robot.clickOn("#refresh");
+        robot.clickOn("#tool-refresh");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.getActive() != before && !vm.busyProperty().get());
         waitUntilIdle();
 

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netcr.app.services.CheckpointEngine;
 import io.netcr.app.gui.ops.RestoreDialog;
+import io.netcr.app.gui.ops.RecoveryEngine;
 import io.netcr.app.services.RestoreEngine;
 import io.netcr.app.gui.ops.RestoreViewModel;
 import io.netcr.app.services.CheckpointService;
 import io.netcr.bridge.restore.RestoreLock;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import io.netcr.model.plan.PlanStep;
@@ -58,7 +60,8 @@ class RestoreDialogUiTest {
         dir = Files.createTempDirectory("netcr-ui-restore-");
         lockFile = dir.resolve("restore.lock");
         ui = WindowUnderTest.show(stage);
-        actions = new WorkbenchActions(stage, ui.vm, CheckpointEngine.system(), RestoreEngine.system(lockFile));
+        actions = new WorkbenchActions(stage, ui.vm, CheckpointEngine.system(), RestoreEngine.system(new RunDir(dir)),
+                RecoveryEngine.system(new RunDir(dir)));
     }
 
     @BeforeEach

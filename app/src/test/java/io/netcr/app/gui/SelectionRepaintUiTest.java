@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.app.testing.BenchSnapshots;
 import io.netcr.app.export.Exports;
+import io.netcr.app.graph.BoxShape;
 import io.netcr.app.graph.EdgeKind;
 import io.netcr.app.graph.EdgeShape;
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.Rect;
+import io.netcr.app.graph.paint.GraphPainter;
 import io.netcr.app.graph.paint.Palette;
 import io.netcr.app.gui.canvas.GraphView;
 import io.netcr.model.Snapshot;
@@ -86,7 +88,8 @@ class SelectionRepaintUiTest {
 
     @Test
     void should_patch_the_pixels_a_whole_repaint_gives_at_full_detail(FxRobot robot) throws Exception {
-        assertTrue(graph.camera().scale() >= 0.45, "the sample is drawn with its addresses: " + graph.camera().scale());
+        assertTrue(graph.camera().scale() >= GraphPainter.FADE_UNTIL, "the sample is drawn in full detail: "
+                + graph.camera().scale());
         select(robot, WEB_ETH0, "detail-veth");
         select(robot, DB_ETH1, "detail-other-device");
         select(robot, LAN, "detail-namespace");
@@ -95,25 +98,41 @@ class SelectionRepaintUiTest {
     }
 
     @Test
-    void should_patch_the_pixels_a_whole_repaint_gives_zoomed_out(FxRobot robot) throws Exception {
+    void should_patch_the_overview_where_a_card_is_outlined_as_a_whole_repaint_would(FxRobot robot) throws Exception {
         Snapshot mesh = BenchSnapshots.mesh(200);
         GraphDrawing drawing = Exports.layout(mesh, false);
         robot.interact(() -> vm.activate(Document.of(WorkbenchSource.file(Path.of("mesh-200.netcr")), mesh, drawing)));
         ui.settle();
-        assertTrue(graph.camera().scale() < 0.22, "zoomed out to plain shapes: " + graph.camera().scale());
+        assertTrue(graph.showsCards(), "zoomed out to the overview: " + graph.camera().scale());
         Rect seen = graph.camera().visibleWorld(graph.getWidth(), graph.getHeight());
-        List<EdgeShape> peers = drawing.edges().stream().filter(e -> e.kind() == EdgeKind.PEER
-                && seen.containsRect(bounds(e.from())) && seen.containsRect(bounds(e.to()))).toList();
-        assertTrue(peers.size() > 10, "veth pairs in view: " + peers.size());
-        EdgeShape first = peers.get(0);
-        EdgeShape far = peers.get(peers.size() / 2);
-        SubjectPath box = drawing.boxes().stream().filter(b -> seen.containsRect(b.bounds())).skip(3)
-                .findFirst().orElseThrow().id();
-        select(robot, first.from(), "coarse-veth");
-        select(robot, far.to(), "coarse-far-veth");
-        select(robot, box, "coarse-namespace");
-        select(robot, first.to(), "coarse-peer-side");
-        select(robot, null, "coarse-nothing");
+        BoxShape box = drawing.boxes().stream().filter(b -> seen.containsRect(b.bounds())).skip(3).findFirst()
+                .orElseThrow();
+        SubjectPath device = drawing.nodes().stream().filter(n -> box.id().equals(n.box())).skip(1).findFirst()
+                .orElseThrow().id();
+        ViewPixels before = pixels();
+        select(robot, device, "overview-device"); // a device's mark is on its namespace's card
+        double outlined = outline(pixels(), box.bounds());
+        assertTrue(outlined > 0.5 && outline(before, box.bounds()) < 0.05, "the card is outlined in the selection's "
+                + "colour: " + outlined);
+        select(robot, drawing.boxes().get(0).id(), "overview-hub");
+        select(robot, null, "overview-nothing");
+    }
+
+    /** The share of the pixels just inside the top edge of {@code world} that are the selection's colour. */
+    private double outline(ViewPixels px, Rect world) {
+        double y = graph.camera().toScreenY(world.y()) + 1;
+        int x0 = (int) Math.ceil(graph.camera().toScreenX(world.x())) + 6;
+        int x1 = (int) Math.floor(graph.camera().toScreenX(world.maxX())) - 6;
+        int hit = 0;
+        for (int x = x0; x < x1; x++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                if (px.argb()[((int) y + dy) * px.w() + x] == Palette.SELECT) {
+                    hit++;
+                    break;
+                }
+            }
+        }
+        return x1 <= x0 ? 0 : (double) hit / (x1 - x0);
     }
 
     /**

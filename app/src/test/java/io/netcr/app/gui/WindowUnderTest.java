@@ -1,5 +1,7 @@
 package io.netcr.app.gui;
 
+import io.netcr.app.gui.ops.RecoveryEngine;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.app.gui.task.FxTaskExecutor;
 import io.netcr.app.testing.Fixtures;
 import java.util.UUID;
@@ -20,18 +22,26 @@ final class WindowUnderTest implements AutoCloseable {
     final WorkbenchViewModel vm;
     final WorkbenchWindow window;
 
-    private WindowUnderTest(Stage stage) {
+    private WindowUnderTest(Stage stage, LiveHost host, TestOps ops) {
         prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
         executor = new FxTaskExecutor();
-        vm = new WorkbenchViewModel(executor, new RecentFiles(prefs));
-        window = new WorkbenchWindow(stage, vm);
+        vm = host == null ? new WorkbenchViewModel(executor, new RecentFiles(prefs))
+                : new WorkbenchViewModel(executor, new RecentFiles(prefs), host);
+        window = ops == null ? new WorkbenchWindow(stage, vm)
+                : new WorkbenchWindow(stage, vm, s -> new WorkbenchActions(s, vm, ops.checkpoint(), ops.restore(),
+                        RecoveryEngine.system(RunDir.current()), ops.dir));
         stage.setScene(window.scene());
         stage.show();
     }
 
     /** Call from the test's {@code @Start} method. */
     static WindowUnderTest show(Stage stage) {
-        return new WindowUnderTest(stage);
+        return new WindowUnderTest(stage, null, null);
+    }
+
+    /** A window whose "this host" is {@code host} and whose checkpoint and restore go to {@code ops}: no kernel. */
+    static WindowUnderTest show(Stage stage, LiveHost host, TestOps ops) {
+        return new WindowUnderTest(stage, host, ops);
     }
 
     /** Opens the diagnostics demo as the sample (as the workbench does without a host) and waits until shown. */

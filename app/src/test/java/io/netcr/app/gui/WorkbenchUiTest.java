@@ -14,7 +14,10 @@ import io.netcr.model.SubjectPath;
 import java.nio.file.Files;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import io.netcr.app.gui.canvas.GraphView;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -28,12 +31,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The window, driven by a robot under Monocle (headless): clicks, search, diagnostics, screenshots. */
+/** The window, driven by a robot under Monocle (headless): clicks, search and its navigation, diagnostics, screenshots. */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchUiTest {
 
     private static final SubjectPath WEB_ETH0 = SubjectPath.parse("netns:web/dev:eth0");
     private static final SubjectPath HOST_VH_WEB = SubjectPath.parse("netns:host/dev:vh-web");
+    private static final SubjectPath WEB_ETH1 = SubjectPath.parse("netns:web/dev:eth1");
+    private static final SubjectPath DB_ETH1 = SubjectPath.parse("netns:db/dev:eth1");
 
     private WindowUnderTest ui;
     private FxTaskExecutor executor;
@@ -91,6 +96,69 @@ class WorkbenchUiTest {
         assertEquals(Set.of(HOST_VH_WEB), vm.selection().highlighted());
         assertEquals(WEB_ETH0, window.navigator().getSelectionModel().getSelectedItem().getValue().path());
         screenshot(robot, "veth-selected");
+    }
+
+    // ---- search that takes you there: n of m, Enter, Shift+Enter and F3, the hit zoomed to and selected everywhere
+
+    private String position(FxRobot robot) {
+        return robot.lookup("#" + Styles.ID_SEARCH_POSITION).queryAs(Label.class).getText();
+    }
+
+    /** The hit is selected in the graph, the navigator and the properties, readable and on screen. */
+    private void assertAt(SubjectPath hit) {
+        GraphView graph = window.graph();
+        assertEquals(hit, vm.selection().getSelected());
+        assertEquals(hit, window.navigator().getSelectionModel().getSelectedItem().getValue().path());
+        assertEquals(hit.valueOf(SubjectPath.DEV), sheetValue("name"));
+        assertTrue(graph.camera().scale() >= GraphView.READABLE, "zoomed to readable: " + graph.camera().scale());
+        Point2D at = graph.screenPointOf(hit).orElseThrow();
+        Bounds view = graph.localToScreen(graph.getBoundsInLocal());
+        assertTrue(view.contains(at), hit + " at " + at + " is on screen: " + view);
+    }
+
+    @Test
+    void should_count_the_matches_and_go_to_the_next_and_previous_one_zoomed_in(FxRobot robot) throws Exception {
+        double fit = window.graph().camera().scale();
+        robot.clickOn("#" + Styles.ID_SEARCH).write("eth1");
+        settle();
+        assertEquals("2 matches", position(robot));
+        assertEquals(2, vm.search().matches().size(), "both are highlighted");
+        assertEquals(fit, window.graph().camera().scale(), "typing moves nothing");
+
+        robot.type(KeyCode.ENTER);
+        settle();
+        assertEquals("1 of 2", position(robot));
+        assertAt(WEB_ETH1);
+        robot.interact(() -> Screenshots.write(window.scene(), "search-first-hit"));
+
+        robot.type(KeyCode.ENTER);
+        settle();
+        assertEquals("2 of 2", position(robot));
+        assertAt(DB_ETH1);
+
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        settle();
+        assertEquals("1 of 2", position(robot));
+        assertAt(WEB_ETH1);
+
+        robot.type(KeyCode.F3);
+        settle();
+        assertEquals("2 of 2", position(robot));
+        robot.press(KeyCode.SHIFT).type(KeyCode.F3).release(KeyCode.SHIFT);
+        settle();
+        assertEquals("1 of 2", position(robot));
+        assertAt(WEB_ETH1);
+    }
+
+    @Test
+    void should_find_the_addresses_inside_a_prefix_and_devices_by_kind(FxRobot robot) throws Exception {
+        robot.clickOn("#" + Styles.ID_SEARCH).write("10.250.2.0/24");
+        settle();
+        assertEquals("4 matches", position(robot), vm.search().matches().toString());
+        robot.doubleClickOn("#" + Styles.ID_SEARCH).eraseText(13).write("kind:vxlan").type(KeyCode.ENTER);
+        settle();
+        assertEquals("1 of 1", position(robot));
+        assertAt(SubjectPath.parse("netns:mon/dev:vx0"));
     }
 
     @Test

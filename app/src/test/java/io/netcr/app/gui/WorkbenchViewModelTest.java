@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workbench's logic without a window: selection sync, search, diagnostics placement. */
+/** The workbench's logic without a window: selection sync, search, diagnostics placement (search: SearchModelTest). */
 class WorkbenchViewModelTest {
 
     private Preferences prefs;
@@ -75,21 +75,12 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void should_select_the_device_of_a_searched_address() {
-        sel.searchTextProperty().set("10.250.2.20");
-        assertTrue(sel.searchFirst());
+    void should_select_the_device_of_a_searched_address_and_ask_to_zoom_to_it() {
+        vm.search().textProperty().set("10.250.2.20");
+        assertTrue(vm.search().next());
         assertEquals(p("netns:db/dev:eth1"), sel.getSelected());
         assertEquals(p("netns:db/dev:eth1"), sel.focusProperty().get().path());
-    }
-
-    @Test
-    void should_find_by_mac_and_by_name_exact_first() {
-        sel.searchTextProperty().set("CE:7A:10:3B:FF:01");
-        assertEquals(List.of(p("netns:lan/dev:br0")), sel.matches());
-        sel.searchTextProperty().set("eth1");
-        assertEquals(p("netns:web/dev:eth1"), sel.matches().get(0));
-        sel.searchTextProperty().set("nothing-like-this");
-        assertFalse(sel.searchFirst());
+        assertTrue(sel.focusProperty().get().zoom(), "a search hit is zoomed to");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.netcr.model.Phase;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.plan.RestorePlanner;
+import io.netcr.model.validate.NameRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * (or skipped, when asked); too many addresses on one device is E2BIG. Every problem is reported at once.
  */
 public final class CheckpointSelector {
+
+    /** The kernel's PID_MAX_LIMIT on 64-bit machines: no process id is higher. */
+    private static final long PID_MAX_LIMIT = 4_194_304L;
 
     private final Snapshot live;
     private final CheckpointOptions options;
@@ -80,7 +84,42 @@ public final class CheckpointSelector {
         return new CheckpointResult(new Snapshot(live.source(), namespaces, kept), all2);
     }
 
+    /**
+     * Why a namespace selector (as the command line's NETNS, or an agent's checkpoint request, gives it) can name
+     * no namespace at all, before any host is looked at: {@code pid:} and {@code nsfs:} need a number, anything
+     * else must be a name the name rules allow ({@link NameRules#knownName}). Empty when it could name one.
+     */
+    public static Optional<Diagnostic> specProblem(String spec) {
+        SubjectPath where = SubjectPath.of(SubjectPath.NETNS, spec == null ? "" : spec);
+        String reason = null;
+        if (spec == null || spec.isEmpty()) {
+            reason = "an empty selector names no namespace";
+        } else if (spec.startsWith("pid:")) {
+            reason = number(spec.substring(4), PID_MAX_LIMIT) ? null
+                    : "a process id is a whole number from 1 to " + PID_MAX_LIMIT;
+        } else if (spec.startsWith("nsfs:")) {
+            reason = number(spec.substring(5), Long.MAX_VALUE) ? null : "a namespace id is nsfs: and its inode number";
+        } else {
+            reason = NameRules.knownName(spec).map(NameRules.Problem::reason).orElse(null);
+        }
+        return Optional.ofNullable(reason).map(r -> Diagnostic.error(Errno.EINVAL, where, Phase.CHECKPOINT,
+                NameRules.printable(spec) + " is not a namespace name, nsfs:INODE or pid:PID: " + r));
+    }
+
+    private static boolean number(String digits, long max) {
+        if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        long n = Long.parseLong(digits);
+        return n >= 1 && n <= max;
+    }
+
     private Optional<Namespace> resolve(String spec) {
+        Optional<Diagnostic> bad = specProblem(spec);
+        if (bad.isPresent()) {
+            problems.add(bad.get());
+            return Optional.empty();
+        }
         Optional<Namespace> found;
         if (spec.startsWith("pid:")) {
             found = live.namespaces().stream().filter(n -> n.holders().stream()

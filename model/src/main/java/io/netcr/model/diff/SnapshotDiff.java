@@ -131,9 +131,9 @@ public final class SnapshotDiff {
             Address y = inB.get(key);
             SubjectPath at = dev.child(SubjectPath.ADDR, (x != null ? x : y).cidr());
             if (y == null) {
-                out.add(Change.removed(at, Change.ADDRESS, addressText(x)));
+                out.add(Change.removed(at, Change.ADDRESS, x.describe()));
             } else if (x == null) {
-                out.add(Change.added(at, Change.ADDRESS, addressText(y)));
+                out.add(Change.added(at, Change.ADDRESS, y.describe()));
             } else {
                 field(at, "scope", x.scope(), y.scope());
                 field(at, "flags", flagsText(x.flags()), flagsText(y.flags()));
@@ -143,7 +143,7 @@ public final class SnapshotDiff {
     }
 
     private List<Address> kept(List<Address> all) {
-        return options.ignoreLinkLocal() ? all.stream().filter(x -> !isLinkLocal(x)).toList() : all;
+        return options.ignoreLinkLocal() ? all.stream().filter(x -> !(x.isInet6() && x.isLinkLocal())).toList() : all;
     }
 
     private void routes(SubjectPath ns, List<Route> a, List<Route> b) {
@@ -154,9 +154,9 @@ public final class SnapshotDiff {
             Route y = inB.get(key);
             SubjectPath at = ns.child(SubjectPath.ROUTE, (x != null ? x : y).destination());
             if (y == null) {
-                out.add(Change.removed(at, Change.ROUTE, routeText(x)));
+                out.add(Change.removed(at, Change.ROUTE, x.describe()));
             } else if (x == null) {
-                out.add(Change.added(at, Change.ROUTE, routeText(y)));
+                out.add(Change.added(at, Change.ROUTE, y.describe()));
             } else {
                 at = ns.child(SubjectPath.ROUTE, x.destination());
                 field(at, "protocol", x.protocol(), y.protocol());
@@ -170,7 +170,7 @@ public final class SnapshotDiff {
     private List<Route> keptRoutes(List<Route> all) {
         return all.stream()
                 .filter(r -> !(options.ignoreKernelRoutes() && r.isKernelMade()))
-                .filter(r -> !(options.ignoreLinkLocal() && r.destination().toLowerCase(java.util.Locale.ROOT).startsWith("fe80:")))
+                .filter(r -> !(options.ignoreLinkLocal() && r.isInet6() && r.isLinkLocal()))
                 .toList();
     }
 
@@ -224,11 +224,6 @@ public final class SnapshotDiff {
         return r.family() + " " + r.destination() + " via " + r.gateway() + " dev " + r.device() + " metric " + r.metric();
     }
 
-    private static boolean isLinkLocal(Address a) {
-        String s = a.address().toLowerCase(java.util.Locale.ROOT);
-        return a.isInet6() && (s.startsWith("fe8") || s.startsWith("fe9") || s.startsWith("fea") || s.startsWith("feb"));
-    }
-
     /**
      * A peer or parent as {@code LABEL/NAME}: the label of its namespace in that snapshot (for the right
      * snapshot, the label of the paired left namespace, so that renamed ids still compare equal);
@@ -264,13 +259,4 @@ public final class SnapshotDiff {
         return sb.toString();
     }
 
-    static String addressText(Address a) {
-        return a.family() + " " + a.cidr() + " scope " + a.scope() + (a.flags().isEmpty() ? "" : " " + String.join(" ", a.flags()));
-    }
-
-    static String routeText(Route r) {
-        return r.destination() + (r.gateway() == null ? "" : " via " + r.gateway())
-                + (r.device() == null ? "" : " dev " + r.device()) + (r.metric() == 0 ? "" : " metric " + r.metric())
-                + " proto " + r.protocol();
-    }
 }

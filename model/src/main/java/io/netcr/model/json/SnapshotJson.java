@@ -106,7 +106,7 @@ public final class SnapshotJson {
         if (root == null || root.isMissingNode()) {
             return ReadResult.failed(List.of(Diagnostic.error(Errno.EBADMSG, where, Phase.READ, "the file is empty")));
         }
-        SnapshotJsonReader reader = new SnapshotJsonReader();
+        SnapshotJsonReader reader = new SnapshotJsonReader(Limits.defaults());
         Snapshot snapshot = reader.read(root, origin);
         List<Diagnostic> problems = new ArrayList<>(reader.problems());
         if (snapshot != null) {

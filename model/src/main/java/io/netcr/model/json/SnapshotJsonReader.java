@@ -17,6 +17,7 @@ import io.netcr.model.Severity;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.validate.Limits;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,6 +35,11 @@ import java.util.Set;
 final class SnapshotJsonReader {
 
     private final JsonFieldReader f = new JsonFieldReader();
+    private final Limits limits;
+
+    SnapshotJsonReader(Limits limits) {
+        this.limits = limits;
+    }
 
     List<Diagnostic> problems() {
         return f.problems();
@@ -57,6 +63,13 @@ final class SnapshotJsonReader {
             return null;
         }
         Source source = source(f.object(root, SOURCE, top), origin);
+        JsonNode declared = root.get(NAMESPACES);
+        if (declared != null && declared.isArray() && declared.size() > limits.maxNamespaces()) {
+            // Refused before one record is made of them: each would cost far more than its few bytes of text.
+            f.error(Errno.E2BIG, top, "the file holds " + declared.size() + " namespaces; the limit is "
+                    + limits.maxNamespaces());
+            return null;
+        }
         List<Namespace> namespaces = new ArrayList<>();
         for (JsonNode n : f.array(root, NAMESPACES, top)) {
             Namespace ns = namespace(n, namespaces.size());
@@ -108,6 +121,11 @@ final class SnapshotJsonReader {
         List<Holder> holders = holders(o, nsPath);
         List<Device> devices = new ArrayList<>();
         List<JsonNode> deviceNodes = f.array(o, DEVICES, nsPath);
+        if (deviceNodes.size() > limits.maxDevicesPerNamespace()) {
+            f.error(Errno.E2BIG, nsPath, "the namespace holds " + deviceNodes.size() + " devices; the limit is "
+                    + limits.maxDevicesPerNamespace());
+            return null;
+        }
         Set<Integer> taken = new HashSet<>();
         boolean loopbackWithoutIndex = false;
         for (JsonNode d : deviceNodes) {

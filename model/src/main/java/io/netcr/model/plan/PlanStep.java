@@ -107,14 +107,7 @@ public sealed interface PlanStep {
         }
 
         public String describe() {
-            return ns.ipPrefix() + (route.family().equals(Address.INET6) ? " -6" : "") + " route add "
-                    + (route.type().equals("unicast") ? "" : route.type() + " ") + route.destination()
-                    + (route.gateway() != null ? " via " + route.gateway() : "")
-                    + (route.device() != null ? " dev " + route.device() : "")
-                    + (route.metric() != 0 ? " metric " + route.metric() : "")
-                    + (!route.protocol().equals("boot") ? " proto " + route.protocol() : "")
-                    + (!route.scope().equals("global") ? " scope " + route.scope() : "")
-                    + (route.prefsrc() != null ? " src " + route.prefsrc() : "")
+            return ns.ipPrefix() + (route.isInet6() ? " -6" : "") + " route add " + route.describe()
                     + (onlink ? " onlink" : "");
         }
     }

@@ -53,7 +53,7 @@ final class RestoreNaming {
         SubjectPath where = SubjectPath.of(ns);
         NameRules.Problem problem = NameRules.namespaceName(name).orElse(null);
         if (problem != null) {
-            error(problem.code(), where, "cannot create namespace '" + name + "': " + problem.reason()
+            error(problem.code(), where, "cannot create namespace " + NameRules.printable(name) + ": " + problem.reason()
                     + "; restore it under another name with --rename " + ns.label() + "=NEW");
             return null;
         }
@@ -76,7 +76,7 @@ final class RestoreNaming {
         String name = renamed != null ? renamed : options.prefix() + imageName;
         NameRules.Problem problem = NameRules.deviceName(name).orElse(null);
         if (problem != null) {
-            error(problem.code(), where, "cannot create device '" + name + "': " + problem.reason()
+            error(problem.code(), where, "cannot create device " + NameRules.printable(name) + ": " + problem.reason()
                     + "; name it with --rename dev:" + imageName + "=NEW");
             return null;
         }

@@ -34,6 +34,7 @@ public final class RestorePlanner {
 
     private final Snapshot image;
     private final List<Diagnostic> problems = new ArrayList<>();
+    private final RestoreOptions options;
     private final RestoreNaming naming;
     private final Map<String, String> nsNames = new LinkedHashMap<>(); // image namespace id -> new name
     private final List<Placed> placed = new ArrayList<>();
@@ -45,6 +46,7 @@ public final class RestorePlanner {
 
     private RestorePlanner(Snapshot image, Snapshot host, RestoreOptions options) {
         this.image = image;
+        this.options = options;
         this.naming = new RestoreNaming(host, options, problems);
     }
 
@@ -53,6 +55,11 @@ public final class RestorePlanner {
     }
 
     private RestorePlan build() {
+        List<Diagnostic> refused = options.problems();
+        if (!refused.isEmpty()) {
+            // Every later check would repeat them for each name they touch: the options are wrong, say only that.
+            return new RestorePlan(List.of(), refused, Map.of());
+        }
         List<Namespace> restored = image.namespaces().stream().filter(n -> !n.init()).toList();
         if (restored.isEmpty()) {
             problems.add(Diagnostic.error(Errno.ENOENT, SubjectPath.ROOT, Phase.RESTORE,
@@ -199,7 +206,7 @@ public final class RestorePlanner {
         if (d.isLoopback() && (a.cidr().equals("127.0.0.1/8") || a.cidr().equals("::1/128"))) {
             return true;
         }
-        return a.isInet6() && "link".equals(a.scope()) && a.address().startsWith("fe80:");
+        return a.isInet6() && "link".equals(a.scope()) && a.isLinkLocal();
     }
 
     private void planRoutes(List<Namespace> restored, List<PlanStep> steps) {
@@ -235,7 +242,7 @@ public final class RestorePlanner {
                 && !r.type().equals("prohibit")) {
             return false;
         }
-        return !(r.destination().startsWith("fe80::") || r.destination().startsWith("ff00::"));
+        return !(r.isInet6() && (r.isLinkLocal() || r.isMulticast()));
     }
 
     private void reportInitDevicesLeftAlone() {

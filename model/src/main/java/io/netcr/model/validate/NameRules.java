@@ -47,7 +47,10 @@ public final class NameRules {
         return Optional.empty();
     }
 
-    /** One path component under /run/netns: not empty, not "." or "..", no '/' or NUL, at most 255 bytes. */
+    /**
+     * One path component under /run/netns: not empty, not "." or "..", no '/', NUL or other control character
+     * (a newline, a tab), at most 255 bytes.
+     */
     public static Optional<Problem> namespaceName(String name) {
         if (name == null || name.isEmpty()) {
             return Optional.of(new Problem(Errno.EINVAL, "a namespace name cannot be empty"));
@@ -66,6 +69,22 @@ public final class NameRules {
         }
         if (name.indexOf('\0') >= 0) {
             return Optional.of(new Problem(Errno.EINVAL, "namespace name contains a NUL byte"));
+        }
+        return controlCharacter(name, "namespace name");
+    }
+
+    /**
+     * The kernel would take a newline, a tab or an escape in a file name, but every tool that lists
+     * /run/netns one name per line (ip netns, netcr's own output) would then show two names, or send a
+     * terminal sequence: refused.
+     */
+    private static Optional<Problem> controlCharacter(String name, String what) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                return Optional.of(new Problem(Errno.EINVAL, what + " contains " + (c == '\n' ? "a newline"
+                        : String.format("the control character U+%04X", (int) c)) + "; use printable characters"));
+            }
         }
         return Optional.empty();
     }
@@ -91,7 +110,7 @@ public final class NameRules {
                         "namespace path is not normalised (empty, '.' or '..' component)"));
             }
         }
-        return Optional.empty();
+        return controlCharacter(name, "namespace path");
     }
 
     /**
@@ -104,6 +123,25 @@ public final class NameRules {
             return name;
         }
         return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * A name from outside as a message can show it: quoted, on one line, with control characters escaped
+     * ({@code 'a\u000ab'} for "a", newline, "b"), so that a hostile name cannot split or forge a line of output.
+     */
+    public static String printable(String name) {
+        if (name == null) {
+            return "(none)";
+        }
+        StringBuilder b = new StringBuilder(name.length() + 2).append('\'');
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.append('\'').toString();
     }
 
     private static String describe(char c) {

@@ -58,7 +58,8 @@ public final class SnapshotValidator {
                 f.error(Errno.EEXIST, at, "namespace id '" + ns.id() + "' is used by another namespace");
             }
             for (String name : ns.names()) {
-                NameRules.knownName(name).ifPresent(p -> f.error(p.code(), at, p.reason() + ": '" + name + "'"));
+                NameRules.knownName(name).ifPresent(p -> f.error(p.code(), at, p.reason() + ": "
+                        + NameRules.printable(name)));
                 Namespace other = byName.putIfAbsent(name, ns);
                 if (other != null && other != ns) {
                     f.error(Errno.EEXIST, at, "namespace name '" + name + "' is also the name of namespace '"

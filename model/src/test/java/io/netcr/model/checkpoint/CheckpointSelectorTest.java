@@ -11,6 +11,7 @@ import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Namespace;
 import io.netcr.model.Snapshot;
+import io.netcr.model.SubjectPath;
 import io.netcr.model.plan.Topologies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,22 @@ class CheckpointSelectorTest {
         assertEquals(4, r.image().namespaces().size());
         assertTrue(r.diagnostics().stream().noneMatch(Diagnostic::isError));
         assertTrue(r.image().initNamespace().orElseThrow().device("veth4").isEmpty(), "green is in the set now");
+    }
+
+    @Test
+    void should_refuse_selectors_that_can_name_no_namespace_before_looking() {
+        for (String bad : List.of("pid:0", "pid:x", "pid:99999999", "nsfs:", "nsfs:-1", "a/b", "..", "", "a\nb", "a\0b",
+                "n".repeat(256))) {
+            CheckpointResult r = CheckpointSelector.select(Topologies.host(), List.of(bad), false,
+                    CheckpointOptions.defaults());
+            assertNull(r.image());
+            assertEquals(1, r.diagnostics().size(), r.diagnostics()::toString);
+            Diagnostic d = r.diagnostics().get(0);
+            assertEquals(Errno.EINVAL, d.code(), bad);
+            assertEquals(SubjectPath.of(SubjectPath.NETNS, bad), d.subject());
+        }
+        assertTrue(CheckpointSelector.specProblem("pid:4194304").isEmpty());
+        assertTrue(CheckpointSelector.specProblem("nsfs:4026532281").isEmpty());
+        assertTrue(CheckpointSelector.specProblem("/run/docker/netns/3f2a").isEmpty());
     }
 }

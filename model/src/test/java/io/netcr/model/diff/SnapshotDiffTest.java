@@ -188,7 +188,7 @@ class SnapshotDiffTest {
         DiffReport r = SnapshotDiff.compare(base(), right);
         assertEquals(List.of(
                 "~ netns:red/route:10.250.9.0/24 protocol: boot -> static",
-                "+ netns:red/route:10.250.9.0/24 route: 10.250.9.0/24 via 10.250.0.9 dev br0 metric 100 proto boot"),
+                "+ netns:red/route:10.250.9.0/24 route: 10.250.9.0/24 via 10.250.0.9 dev br0 metric 100"),
                 r.changes().stream().map(Change::toString).toList());
         Snapshot noKernel = replace(base(), red.withRoutes(List.of(red.routes().get(1))));
         assertEquals(ChangeKind.REMOVED, only(SnapshotDiff.compare(base(), noKernel)).kind());

@@ -6,6 +6,9 @@ import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.Device;
+import io.netcr.model.SubjectPath;
+import io.netcr.model.testing.Processes;
+import io.netcr.model.testing.Unprivileged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Reading and writing files: I/O failures become diagnostics, and a failed write leaves the old file whole. */
 class ImageFileTest {
@@ -60,13 +63,15 @@ class ImageFileTest {
 
     @Test
     void should_report_an_unreadable_file_as_eacces() throws IOException {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
+        assumeTrue(Unprivileged.available(), "setpriv is installed and this test runs as root");
         Path file = dir.resolve("secret.netcr");
         Files.write(file, ImageWriter.toBytes(SampleSnapshot.build("x")));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
-        assertFailure(ImageReader.read(file, ReadMode.STRICT), Errno.EACCES);
+        Unprivileged.letNobodyIn(dir);
+        Processes.Result run = Unprivileged.run(ImageFileProbe.class, "read", file.toString());
+        assertEquals(List.of("probe snapshot=false", "probe EACCES " + SubjectPath.of(SubjectPath.FILE, file.toString())),
+                probeLines(run), run.output());
     }
-
     @Test
     void should_leave_the_old_file_untouched_when_the_snapshot_cannot_be_written() throws IOException {
         Path file = dir.resolve("lab.netcr");
@@ -82,19 +87,21 @@ class ImageFileTest {
 
     @Test
     void should_leave_the_old_file_untouched_when_the_directory_is_read_only() throws IOException {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root writes into read-only folders");
+        assumeTrue(Unprivileged.available(), "setpriv is installed and this test runs as root");
         Path sub = Files.createDirectory(dir.resolve("ro"));
         Path file = sub.resolve("lab.netcr");
         Files.write(file, new byte[] {1, 2, 3});
         Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Unprivileged.letNobodyIn(dir);
         try {
-            assertThrows(IOException.class, () -> ImageWriter.write(SampleSnapshot.build("x"), file));
+            Processes.Result run = Unprivileged.run(ImageFileProbe.class, "write", file.toString());
+            assertEquals(List.of("probe refused AccessDeniedException"), probeLines(run), run.output());
             assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
+            assertEquals(List.of(file), list(sub), "no temporary file is left behind");
         } finally {
             Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
-
     @Test
     void should_fail_without_creating_anything_when_the_parent_does_not_exist() {
         Path file = dir.resolve("missing").resolve("lab.netcr");
@@ -116,6 +123,11 @@ class ImageFileTest {
         assertEquals(1, r.diagnostics().size(), r.diagnostics()::toString);
         assertEquals(code, r.diagnostics().get(0).code());
         assertEquals("file", r.diagnostics().get(0).subject().segments().get(0).kind());
+    }
+
+    /** The probe's own lines, without whatever the JVM said around them. */
+    private static List<String> probeLines(Processes.Result run) {
+        return run.output().lines().filter(l -> l.startsWith("probe ")).toList();
     }
 
     private static List<Path> list(Path d) throws IOException {

@@ -11,6 +11,8 @@ final class RawImage {
 
     private final ByteSink records = new ByteSink();
     private int count;
+    /** The record count the trailer claims; -1 for the true one. */
+    private long claimedCount = -1;
 
     static RawImage create() {
         return new RawImage();
@@ -52,6 +54,32 @@ final class RawImage {
         return record(ImageFormat.TYPE_ADDRESSES, 0, b.toByteArray());
     }
 
+    /** One address (raw bytes, any family number, any prefix length) on a device. */
+    RawImage address(int devRef, int af, byte[] ip, int prefixlen) {
+        ByteSink b = new ByteSink().u32(devRef).u32(1).u8(af).u8(ip.length).bytes(ip).u8(prefixlen).u8(0).u32(0x80)
+                .string(null);
+        return record(ImageFormat.TYPE_ADDRESSES, 0, b.toByteArray());
+    }
+
+    /** One main-table route of a namespace, its destination written as given ("default" or "prefix/len"). */
+    RawImage route(int nsRef, int af, String destination) {
+        ByteSink b = new ByteSink().u32(nsRef).u32(1).u8(af).string(destination).string(null).string(null).u32(0)
+                .string("static").string("global").string("unicast").string(null);
+        return record(ImageFormat.TYPE_ROUTES, 0, b.toByteArray());
+    }
+
+    /** A namespace record whose name count claims {@code declared} names but that holds none of them. */
+    RawImage namespaceClaiming(int ref, String id, long declared) {
+        ByteSink b = new ByteSink().u32(ref).string(id).u8(0).u32(declared).u32(0).u32(0);
+        return record(ImageFormat.TYPE_NAMESPACE, 0, b.toByteArray());
+    }
+
+    /** The trailer will claim this many records, whatever the image holds. */
+    RawImage claimCount(long n) {
+        claimedCount = n;
+        return this;
+    }
+
     RawImage record(int type, int flags, byte[] body) {
         records.u16(type).u16(flags).u32(body.length).bytes(body);
         count++;
@@ -68,7 +96,7 @@ final class RawImage {
     byte[] bytes() {
         ByteSink all = new ByteSink().bytes(ImageFormat.MAGIC).u16(ImageFormat.VERSION).u16(0)
                 .bytes(records.toByteArray())
-                .u16(ImageFormat.TYPE_TRAILER).u16(0).u32(ImageFormat.TRAILER_BODY_SIZE).u32(count);
+                .u16(ImageFormat.TYPE_TRAILER).u16(0).u32(ImageFormat.TRAILER_BODY_SIZE).u32(claimedCount < 0 ? count : claimedCount);
         CRC32C crc = new CRC32C();
         byte[] before = all.toByteArray();
         crc.update(before, 0, before.length);

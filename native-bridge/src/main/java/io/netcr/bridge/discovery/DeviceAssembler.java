@@ -1,17 +1,16 @@
 package io.netcr.bridge.discovery;
 
-import io.netcr.bridge.netlink.Attribute;
-import io.netcr.bridge.netlink.AttributeTree;
-import io.netcr.bridge.netlink.Ifa;
-import io.netcr.bridge.netlink.Ifla;
 import io.netcr.bridge.netlink.NetlinkMessage;
-import io.netcr.bridge.netlink.RtnlWords;
+import io.netcr.bridge.netlink.map.IndexedAddress;
+import io.netcr.bridge.netlink.map.LinkNames;
+import io.netcr.bridge.netlink.map.Mapped;
+import io.netcr.bridge.netlink.map.MappedLink;
+import io.netcr.bridge.netlink.map.RtnlMapper;
 import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
-import io.netcr.model.IpText;
 import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.SubjectPath;
@@ -19,12 +18,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Turns one namespace's link and address messages into model devices: kinds, peers across namespaces,
- * masters and parents by name. What cannot be resolved is kept with a warning, never dropped.
+ * Turns one namespace's link and address messages into model devices, through the one rtnetlink mapping
+ * ({@link RtnlMapper}), and resolves what a single message cannot: peers across namespaces, masters and
+ * parents by name. What cannot be resolved is kept with a warning, never dropped; a message the mapping
+ * calls damaged is a warning naming it.
  */
 final class DeviceAssembler {
 
@@ -52,9 +52,9 @@ final class DeviceAssembler {
         }
         try {
             ns = ns.withDevices(devices(f.inode(), nsidToInode, where, diags))
-                    .withRoutes(RouteAssembler.routes(dump, names(f.inode())));
+                    .withRoutes(RouteAssembler.routes(dump, names(f.inode()), where, diags));
         } catch (RuntimeException e) {
-            // A reply the codec refuses (MalformedMessageException) costs this namespace, not the snapshot.
+            // The mapping calls damaged messages damaged; anything else is a fault that costs this namespace only.
             diags.add(Diagnostic.error(Errno.EIO, where, Phase.SNAPSHOT,
                     "the kernel's reply could not be decoded: " + e.getMessage()));
         }
@@ -69,62 +69,29 @@ final class DeviceAssembler {
 
     List<Device> devices(long inode, Map<Integer, Long> nsidToInode, SubjectPath where, List<Diagnostic> diags) {
         NamespaceDump dump = dumps.get(inode);
-        Map<Integer, List<Address>> addresses = addresses(dump, names(inode));
-        List<Device> out = new ArrayList<>();
+        LinkNames names = LinkNames.of(names(inode));
+        Map<Integer, List<Address>> addresses = addresses(dump, names, where, diags);
+        List<Device> out = new ArrayList<>(dump.links().size());
         for (NetlinkMessage.Link l : dump.links()) {
-            AttributeTree a = l.attributes();
-            int index = l.info().index();
-            String name = a.stringOr(Ifla.IFLA_IFNAME, "if" + index);
+            Mapped<MappedLink> mapped = RtnlMapper.link(l, names);
+            MappedLink m = mapped.valueOrNull();
+            if (m == null) {
+                diags.add(Diagnostic.warning(Errno.EBADMSG, where, Phase.SNAPSHOT, "the kernel's message for the "
+                        + "device with ifindex " + l.info().index() + " could not be read (" + mapped.problemOrNull()
+                        + "); the device is left out"));
+                continue;
+            }
+            Device d = m.device();
             // the device's path is needed only for a warning: made then, not for each of thousands of devices
-            Supplier<SubjectPath> dev = () -> where.child(SubjectPath.DEV, name);
-            AttributeTree info = a.nestedOrNull(Ifla.IFLA_LINKINFO);
-            String kind = info == null ? "" : info.stringOr(Ifla.IFLA_INFO_KIND, "");
-            if (kind.isEmpty() && (l.info().flags() & Ifla.IFF_LOOPBACK) != 0) {
-                kind = Device.LOOPBACK; // the kernel gives lo no kind of its own
+            Supplier<SubjectPath> dev = () -> where.child(SubjectPath.DEV, d.name());
+            if (m.masterIndex() != 0 && d.master() == null) {
+                diags.add(Diagnostic.warning(Errno.ENODEV, dev.get(), Phase.SNAPSHOT,
+                        "its master (ifindex " + m.masterIndex() + ") vanished while the namespace was read"));
             }
-            Map<String, String> props = new HashMap<>();
-            props.put("flags", RtnlWords.linkFlags(l.info().flags()));
-            Attribute carrier = a.find(Ifla.IFLA_CARRIER);
-            if (carrier != null) {
-                props.put("carrier", Integer.toString(carrier.u8()));
-            }
-            String slaveKind = info == null ? null : info.stringOr(Ifla.IFLA_INFO_SLAVE_KIND, null);
-            if (slaveKind != null) {
-                props.put("slave_kind", slaveKind);
-            }
-            int lower = a.u32Or(Ifla.IFLA_LINK, 0);
-            AttributeTree data = info == null ? null : info.nestedOrNull(Ifla.IFLA_INFO_DATA);
-            if ("vxlan".equals(kind) && data != null) {
-                Attribute id = data.find(Ifla.IFLA_VXLAN_ID);
-                if (id != null) {
-                    props.put("vxlan.id", Integer.toString(id.u32()));
-                }
-                lower = data.u32Or(Ifla.IFLA_VXLAN_LINK, lower);
-            }
-            Attribute nsidAttr = a.find(Ifla.IFLA_LINK_NETNSID);
-            Optional<Integer> netnsid = nsidAttr == null ? Optional.empty() : Optional.of(nsidAttr.u32());
-            netnsid.ifPresent(n -> props.put("link_netnsid", Integer.toString(n)));
-
-            byte[] mac = a.bytesOrNull(Ifla.IFLA_ADDRESS);
-            Device.Builder b = Device.builder(index, name, kind)
-                    .mac(mac == null ? null : RtnlWords.mac(mac))
-                    .mtu(a.u32Or(Ifla.IFLA_MTU, 0))
-                    .up((l.info().flags() & Ifla.IFF_UP) != 0)
-                    .operstate(RtnlWords.operstate(a.u8Or(Ifla.IFLA_OPERSTATE, 0)))
-                    .addresses(addresses.getOrDefault(index, List.of()))
-                    .properties(props);
-            int master = a.u32Or(Ifla.IFLA_MASTER, 0);
-            if (master != 0) {
-                String masterName = names(inode).get(master);
-                if (masterName == null) {
-                    diags.add(Diagnostic.warning(Errno.ENODEV, dev.get(), Phase.SNAPSHOT,
-                            "its master (ifindex " + master + ") vanished while the namespace was read"));
-                }
-                b.master(masterName);
-            }
-            if (lower != 0 && lower != index || netnsid.isPresent() && lower != 0) {
-                DeviceRef ref = reference(inode, lower, netnsid, nsidToInode, dev, diags, Device.VETH.equals(kind));
-                if (Device.VETH.equals(kind)) {
+            Device.Builder b = d.toBuilder().addresses(addresses.getOrDefault(d.ifindex(), List.of()));
+            if (m.hasLower()) {
+                DeviceRef ref = reference(inode, m, nsidToInode, dev, diags);
+                if (d.isVeth()) {
                     b.peer(ref);
                 } else {
                     b.parent(ref);
@@ -135,13 +102,14 @@ final class DeviceAssembler {
         return out;
     }
 
-    private DeviceRef reference(long inode, int ifindex, Optional<Integer> netnsid, Map<Integer, Long> nsidToInode,
-                                Supplier<SubjectPath> dev, List<Diagnostic> diags, boolean peer) {
-        String what = peer ? "peer" : "parent";
-        Long target = netnsid.isEmpty() ? Long.valueOf(inode) : nsidToInode.get(netnsid.get());
+    private DeviceRef reference(long inode, MappedLink m, Map<Integer, Long> nsidToInode, Supplier<SubjectPath> dev,
+                                List<Diagnostic> diags) {
+        String what = m.device().isVeth() ? "peer" : "parent";
+        int ifindex = m.lowerIndex();
+        Long target = m.hasLinkNetnsid() ? nsidToInode.get(m.linkNetnsid()) : Long.valueOf(inode);
         if (target == null) {
             diags.add(Diagnostic.warning(Errno.ENOENT, dev.get(), Phase.SNAPSHOT, "its " + what + " (ifindex " + ifindex
-                    + " in the namespace with nsid " + netnsid.get() + ") is in a namespace netcr cannot find"));
+                    + " in the namespace with nsid " + m.linkNetnsid() + ") is in a namespace netcr cannot find"));
             return new DeviceRef(null, ifindex, null);
         }
         String id = FoundNamespace.idOf(target);
@@ -156,25 +124,19 @@ final class DeviceAssembler {
         return new DeviceRef(id, ifindex, name);
     }
 
-    private static Map<Integer, List<Address>> addresses(NamespaceDump dump, Map<Integer, String> names) {
+    private static Map<Integer, List<Address>> addresses(NamespaceDump dump, LinkNames names, SubjectPath where,
+                                                         List<Diagnostic> diags) {
         Map<Integer, List<Address>> out = new HashMap<>();
         for (NetlinkMessage.Addr m : dump.addresses()) {
-            AttributeTree a = m.attributes();
-            byte[] ip = a.bytesOrNull(Ifa.IFA_LOCAL);
-            if (ip == null) {
-                ip = a.bytesOrNull(Ifa.IFA_ADDRESS);
+            Mapped<IndexedAddress> mapped = RtnlMapper.address(m, names);
+            IndexedAddress a = mapped.valueOrNull();
+            if (a != null) {
+                out.computeIfAbsent(a.ifindex(), k -> new ArrayList<>()).add(a.address());
+            } else if (mapped instanceof Mapped.Damaged<IndexedAddress> d) {
+                diags.add(Diagnostic.warning(Errno.EBADMSG, where.child(SubjectPath.DEV,
+                        names.nameOrIndex(m.info().index())), Phase.SNAPSHOT, "an address the kernel sent could "
+                        + "not be read (" + d.problem() + "); it is left out"));
             }
-            if (ip == null || (ip.length != 4 && ip.length != 16)) {
-                continue; // not an IP address (another family): nothing the model can hold
-            }
-            int flags = a.u32Or(Ifa.IFA_FLAGS, m.info().flags());
-            String label = a.stringOr(Ifa.IFA_LABEL, null);
-            if (label != null && label.equals(names.get(m.info().index()))) {
-                label = null;
-            }
-            out.computeIfAbsent(m.info().index(), k -> new ArrayList<>()).add(new Address(
-                    RtnlWords.family(m.info().family()), IpText.format(ip), m.info().prefixlen(),
-                    RtnlWords.scope(m.info().scope()), RtnlWords.addressFlags(flags, m.info().family()), label));
         }
         return out;
     }

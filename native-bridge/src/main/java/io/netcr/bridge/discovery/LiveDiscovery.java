@@ -122,7 +122,7 @@ public final class LiveDiscovery implements AutoCloseable {
         }
         List<String> asked = new ArrayList<>();
         List<NamespaceHandle> askedHandles = new ArrayList<>();
-        List<Future<RoutingOutsideMain.Found>> futures = new ArrayList<>();
+        List<Future<RoutingOutsideMain>> futures = new ArrayList<>();
         List<RoutingOutsideMain> out = new ArrayList<>();
         for (String id : namespaceIds) {
             NamespaceHandle h = handleOf(id);

@@ -2,6 +2,7 @@ package io.netcr.bridge.discovery;
 
 import io.netcr.bridge.netlink.Ifla;
 import io.netcr.bridge.netlink.NetlinkMessage;
+import io.netcr.bridge.netlink.map.LinkNames;
 import io.netcr.bridge.rtnl.DumpInterruptedException;
 import io.netcr.bridge.rtnl.RtnlQueries;
 import io.netcr.bridge.rtnl.RtnlSocket;
@@ -31,7 +32,8 @@ record NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> 
     private static Map<Integer, String> namesOf(List<NetlinkMessage.Link> links) {
         Map<Integer, String> names = new HashMap<>(links.size() * 2);
         for (NetlinkMessage.Link l : links) {
-            names.put(l.info().index(), l.attributes().stringOr(Ifla.IFLA_IFNAME, ""));
+            String name = l.attributes().stringOr(Ifla.IFLA_IFNAME, null);
+            names.put(l.info().index(), name != null ? name : LinkNames.unknown(l.info().index())); // as the mapping does
         }
         return Collections.unmodifiableMap(names);
     }

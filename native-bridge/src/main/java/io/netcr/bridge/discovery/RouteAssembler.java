@@ -1,41 +1,40 @@
 package io.netcr.bridge.discovery;
 
-import io.netcr.bridge.netlink.Attribute;
-import io.netcr.bridge.netlink.AttributeTree;
 import io.netcr.bridge.netlink.NetlinkMessage;
-import io.netcr.bridge.netlink.Rta;
-import io.netcr.bridge.netlink.RtnlWords;
-import io.netcr.model.IpText;
+import io.netcr.bridge.netlink.map.LinkNames;
+import io.netcr.bridge.netlink.map.Mapped;
+import io.netcr.bridge.netlink.map.MappedRoute;
+import io.netcr.bridge.netlink.map.RtnlMapper;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Phase;
 import io.netcr.model.Route;
+import io.netcr.model.SubjectPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Main-table route messages as model routes, in iproute2's words. */
+/** A dump's main-table routes as model routes, through the one rtnetlink mapping. */
 final class RouteAssembler {
 
     private RouteAssembler() {
     }
 
-    static List<Route> routes(NamespaceDump dump, Map<Integer, String> names) {
-        List<Route> out = new ArrayList<>();
+    /** The main table's inet and inet6 routes; a damaged message is a warning on the namespace. */
+    static List<Route> routes(NamespaceDump dump, Map<Integer, String> names, SubjectPath where,
+                              List<Diagnostic> diags) {
+        LinkNames linkNames = LinkNames.of(names);
+        List<Route> out = new ArrayList<>(dump.routes().size());
         for (NetlinkMessage.Route m : dump.routes()) {
-            AttributeTree a = m.attributes();
-            byte[] dst = a.bytesOrNull(Rta.RTA_DST);
-            Attribute oif = a.find(Rta.RTA_OIF);
-            out.add(new Route(RtnlWords.family(m.info().family()),
-                    dst == null ? "default" : IpText.format(dst) + "/" + m.info().dstLen(),
-                    ipOrNull(a.bytesOrNull(Rta.RTA_GATEWAY)),
-                    oif == null ? null : names.get(oif.u32()),
-                    a.u32Or(Rta.RTA_PRIORITY, 0),
-                    RtnlWords.protocol(m.info().protocol()), RtnlWords.scope(m.info().scope()),
-                    RtnlWords.routeType(m.info().type()),
-                    ipOrNull(a.bytesOrNull(Rta.RTA_PREFSRC))));
+            Mapped<MappedRoute> mapped = RtnlMapper.route(m, linkNames);
+            MappedRoute r = mapped.valueOrNull();
+            if (r != null && r.isMain()) {
+                out.add(r.route());
+            } else if (mapped instanceof Mapped.Damaged<MappedRoute> d) {
+                diags.add(Diagnostic.warning(Errno.EBADMSG, where, Phase.SNAPSHOT, "a route the kernel sent could "
+                        + "not be read (" + d.problem() + "); it is left out"));
+            }
         }
         return out;
-    }
-
-    private static String ipOrNull(byte[] ip) {
-        return ip == null ? null : IpText.format(ip);
     }
 }

@@ -1,15 +1,16 @@
 package io.netcr.bridge.netns;
 
 import io.netcr.bridge.rtnl.RtnlSocket;
+import io.netcr.bridge.sys.Inode;
 import io.netcr.bridge.sys.NativeException;
 import io.netcr.bridge.sys.Sys;
 import io.netcr.model.validate.NameRules;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -19,14 +20,25 @@ import java.util.function.IntConsumer;
  * from a dedicated platform thread that unshares into the new namespace and returns to its own in
  * {@code finally}. A NETLINK_ROUTE socket opened in there stays bound to the new namespace, so it can be
  * configured later from any thread without setns. Only names this class is given are touched.
+ *
+ * <p>Unlike iproute2, the file is made unnamed first (O_TMPFILE) and the namespace before it is named, so
+ * that both identities can be announced (journaled) before anything appears under /run/netns: see
+ * {@link NamespaceBatch}.
  */
 public final class NamedNamespaces {
 
     public static final String RUN_DIR = "/run/netns";
-    private static final String THREAD_SELF_NET = "/proc/thread-self/ns/net";
+    static final String THREAD_SELF_NET = "/proc/thread-self/ns/net";
     private static final int EINVAL = 22;
     private static final int MAX_WORKERS = 2;
     private static final int MIN_PER_WORKER = 16;
+    /**
+     * Namespaces a thread makes unnamed, announces at once (one journal sync) and then names: the first
+     * batch of a thread, and the most (each batch is twice the one before, so that a thousand namespaces cost
+     * a dozen syncs, and a handful of namespaces are not held back behind many).
+     */
+    static final int FIRST_BATCH = 16;
+    static final int MAX_BATCH = 128;
 
     private NamedNamespaces() {
     }
@@ -41,6 +53,25 @@ public final class NamedNamespaces {
     }
 
     /**
+     * Told of each batch of namespaces after they exist and before they get their names under /run/netns,
+     * on the creating thread (one call at a time): a restore journals their identities here, so that
+     * whenever it is killed, every namespace file it could have made is on record.
+     */
+    @FunctionalInterface
+    public interface Announcer {
+
+        /** These namespaces exist, unnamed; throwing stops their creation (nothing of them becomes visible). */
+        void beforeNaming(List<Identity> batch) throws IOException;
+    }
+
+    /**
+     * Who a namespace made here is: the inode of its file under /run/netns (made unnamed, then linked to its
+     * name) and its nsfs inode (what a stat of that file shows once the namespace is mounted on it).
+     */
+    public record Identity(String name, Inode file, Inode netns) {
+    }
+
+    /**
      * Creates the namespaces; each is handed to {@code onCreated} as soon as it exists (one call at a time,
      * from the creating threads), so that a caller's journal knows it even when a later one fails. A name
      * that exists already is EEXIST. Large sets are shared among a few threads: most of a namespace's cost
@@ -48,16 +79,17 @@ public final class NamedNamespaces {
      * each name.
      */
     public static void create(List<String> names, Consumer<Created> onCreated) throws NativeException {
-        create(names, null, onCreated);
+        create(names, null, null, onCreated);
     }
 
     /**
      * As {@link #create(List, Consumer)}, and tells {@code onStarting} the index of each name whose creation
      * has begun, in the order of {@code names}, on the calling thread (not the creating ones) while it
-     * waits for them. Null: nobody asks, and the calling thread only waits.
+     * waits for them (null: nobody asks, and the calling thread only waits); and {@code announcer}, when
+     * given, of each batch before its names appear.
      */
-    public static void create(List<String> names, IntConsumer onStarting, Consumer<Created> onCreated)
-            throws NativeException {
+    public static void create(List<String> names, IntConsumer onStarting, Announcer announcer,
+                              Consumer<Created> onCreated) throws NativeException {
         for (String name : names) {
             requireName(name);
         }
@@ -72,14 +104,20 @@ public final class NamedNamespaces {
         Thread caller = Thread.currentThread();
         AtomicInteger running = new AtomicInteger(workers);
         Runnable wake = onStarting == null ? null : () -> LockSupport.unpark(caller);
+        NamespaceBatch batch = new NamespaceBatch(RUN_DIR, () -> failure.get() != null || bug.get() != null,
+                announcer == null ? null : b -> {
+                    synchronized (callbackLock) {
+                        announcer.beforeNaming(b);
+                    }
+                }, c -> {
+                    synchronized (callbackLock) {
+                        onCreated.accept(c);
+                    }
+                });
         for (int w = 0; w < workers; w++) {
             Thread worker = new Thread(() -> {
                 try {
-                    createHere(names, next, () -> failure.get() != null || bug.get() != null, wake, c -> {
-                        synchronized (callbackLock) {
-                            onCreated.accept(c);
-                        }
-                    });
+                    createHere(names, next, batch, wake);
                 } catch (NativeException e) {
                     failure.compareAndSet(null, e);
                 } catch (RuntimeException e) {
@@ -128,18 +166,23 @@ public final class NamedNamespaces {
         return interrupted;
     }
 
-    /** Runs on a dedicated thread: its network namespace changes, so no other work may share it. */
-    private static void createHere(List<String> names, AtomicInteger next, BooleanSupplier stop, Runnable started,
-                                   Consumer<Created> onCreated) throws NativeException {
+    /**
+     * Runs on a dedicated thread: its network namespace changes, so no other work may share it. Takes
+     * batches of names until none is left (or another thread failed), and returns home in {@code finally}.
+     */
+    private static void createHere(List<String> names, AtomicInteger next, NamespaceBatch batch, Runnable started)
+            throws NativeException {
         int home = Sys.open(THREAD_SELF_NET, Sys.O_RDONLY | Sys.O_CLOEXEC);
         try {
-            // stop is asked before an index is taken, so that every index taken below names.size() is begun
-            int i;
-            while (!stop.getAsBoolean() && (i = next.getAndIncrement()) < names.size()) {
+            // stop is asked before a batch is taken, so that every index taken below names.size() is begun
+            int size = FIRST_BATCH;
+            int first;
+            while (!batch.stopped() && (first = next.getAndAdd(size)) < names.size()) {
                 if (started != null) {
                     started.run();
                 }
-                onCreated.accept(createOne(names.get(i)));
+                batch.create(names.subList(first, Math.min(first + size, names.size())));
+                size = Math.min(MAX_BATCH, size * 2);
             }
         } finally {
             try {
@@ -147,31 +190,6 @@ public final class NamedNamespaces {
             } finally {
                 Sys.closeQuietly(home);
             }
-        }
-    }
-
-    private static Created createOne(String name) throws NativeException {
-        String path = RUN_DIR + "/" + name;
-        try {
-            Sys.closeQuietly(Sys.create(path, Sys.O_RDONLY | Sys.O_EXCL | Sys.O_CLOEXEC, 0)); // EEXIST: not ours
-        } catch (NativeException e) {
-            throw new NamespaceCreateException(name, e);
-        }
-        boolean mounted = false;
-        try {
-            Sys.unshare(Sys.CLONE_NEWNET);
-            Sys.mount(THREAD_SELF_NET, path, "none", Sys.MS_BIND, null);
-            mounted = true;
-            int fd = Sys.open(THREAD_SELF_NET, Sys.O_RDONLY | Sys.O_CLOEXEC);
-            try {
-                return new Created(name, fd, RtnlSocket.open());
-            } catch (NativeException e) {
-                Sys.closeQuietly(fd);
-                throw e;
-            }
-        } catch (NativeException e) {
-            removeFile(path, mounted);
-            throw new NamespaceCreateException(name, e);
         }
     }
 
@@ -226,7 +244,7 @@ public final class NamedNamespaces {
         removeFile(RUN_DIR + "/" + name, true);
     }
 
-    private static void removeFile(String path, boolean mounted) throws NativeException {
+    static void removeFile(String path, boolean mounted) throws NativeException {
         if (mounted) {
             try {
                 Sys.umount2(path, Sys.MNT_DETACH);
@@ -237,7 +255,7 @@ public final class NamedNamespaces {
         Sys.unlink(path);
     }
 
-    private static void requireName(String name) throws NativeException {
+    static void requireName(String name) throws NativeException {
         NameRules.Problem p = NameRules.namespaceName(name).orElse(null);
         if (p != null) {
             throw new NativeException("namespace name '" + name + "': " + p.reason(), p.code().number());

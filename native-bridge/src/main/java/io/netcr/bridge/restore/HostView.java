@@ -2,9 +2,12 @@ package io.netcr.bridge.restore;
 
 import io.netcr.bridge.netlink.AttributeTree;
 import io.netcr.bridge.netlink.IfInfoMsg;
-import io.netcr.bridge.netlink.Ifla;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Nl;
+import io.netcr.bridge.netlink.map.LinkNames;
+import io.netcr.bridge.netlink.map.Mapped;
+import io.netcr.bridge.netlink.map.MappedLink;
+import io.netcr.bridge.netlink.map.RtnlMapper;
 import io.netcr.bridge.netns.NamedNamespaces;
 import io.netcr.bridge.rtnl.RtnlSocket;
 import io.netcr.model.Device;
@@ -37,10 +40,7 @@ public final class HostView {
         try (RtnlSocket s = RtnlSocket.open()) {
             for (NetlinkMessage m : s.dump(Nl.RTM_GETLINK, new IfInfoMsg(Nl.AF_UNSPEC, 0, 0, 0, 0), new AttributeTree())) {
                 if (m instanceof NetlinkMessage.Link l) {
-                    String name = l.attributes().string(Ifla.IFLA_IFNAME).orElse("#" + l.info().index());
-                    boolean loopback = (l.info().flags() & Ifla.IFF_LOOPBACK) != 0;
-                    devices.add(Device.builder(l.info().index(), name, loopback ? Device.LOOPBACK : "")
-                            .up((l.info().flags() & Ifla.IFF_UP) != 0).build());
+                    devices.add(device(l));
                 }
             }
         }
@@ -50,6 +50,20 @@ public final class HostView {
             namespaces.add(new Namespace("file:" + NamedNamespaces.RUN_DIR + "/" + name, List.of(name), false, List.of()));
         }
         return new Snapshot(new Source(Source.LIVE, null, null, null, null, "netcr restore"), namespaces, List.of());
+    }
+
+    /**
+     * One device of the restorer's namespace, through the one rtnetlink mapping. A link message that cannot
+     * be read fails the planning (with the mapping's sentence): planned on a partial view, a restore could
+     * take a name that is in use.
+     */
+    static Device device(NetlinkMessage.Link l) throws IOException {
+        Mapped<MappedLink> m = RtnlMapper.link(l, LinkNames.NONE);
+        if (m.valueOrNull() == null) {
+            throw new IOException("the kernel's message for the device with ifindex " + l.info().index()
+                    + " could not be read: " + m.problemOrNull());
+        }
+        return m.valueOrNull().device();
     }
 
     static List<String> namedNamespaces(Path dir) throws IOException {

@@ -1,17 +1,20 @@
 package io.netcr.bridge.restore;
 
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.plan.RestorePlan;
 
 /**
  * Executes a {@link RestorePlan} over rtnetlink, all or nothing: namespaces are created as
  * {@code ip netns add} does, everything else is sent as rtnetlink requests, pipelined (many requests
- * sent before their ACKs are read) on one socket per namespace. What the kernel confirms is journaled;
- * on any failure the journal is undone in reverse, and the result names the failed step (its number and
- * iproute2 equivalent), its subject, the errno and the kernel's extended-ack text. The outside halves
- * of veth pairs are created and configured in the caller's namespace: run it from a thread that is in
- * the restorer's namespace (any ordinary thread).
+ * sent before their ACKs are read) on one socket per namespace. Every step is announced in the restore
+ * journal ({@link io.netcr.bridge.restore.journal.JournalWriter}) before it is sent, and its outcome entered
+ * once the kernel has answered; on any failure what the journal says was made is undone in reverse, and the
+ * result names the failed step (its number and iproute2 equivalent), its subject, the errno and the kernel's
+ * extended-ack text. A restore killed half-way leaves the journal for {@link Recovery}. The outside halves
+ * of veth pairs are created and configured in the caller's namespace: run it from a thread that is in the
+ * restorer's namespace (any ordinary thread).
  *
- * <p>The caller holds the {@link RestoreLock} and has checked {@link Privileges}.
+ * <p>The caller holds the {@link RestoreLock} of the same {@link RunDir} and has checked {@link Privileges}.
  */
 public final class PlanExecutor {
 
@@ -20,16 +23,23 @@ public final class PlanExecutor {
      *                       k (1-based), after steps 1..k-1 took effect, so that rollback can be tested at
      *                       every step. 0 in production.
      * @param window         ACKs left unread per socket at most
+     * @param runDir         where the journal goes (beside the lock)
+     * @param command        who restores, as the journal records it (e.g. "netcr restore a.netcr")
      */
-    public record Options(int failBeforeStep, int window) {
+    public record Options(int failBeforeStep, int window, RunDir runDir, String command) {
 
         public static Options defaults() {
-            return new Options(0, 128);
+            return new Options(0, 128, RunDir.current(), "netcr restore");
         }
 
         /** TEST SEAM: see {@link Options#failBeforeStep}. */
         public Options failingBefore(int step) {
-            return new Options(step, window);
+            return new Options(step, window, runDir, command);
+        }
+
+        /** The journal in {@code dir}, recording {@code who} as the restoring command. */
+        public Options journaledIn(RunDir dir, String who) {
+            return new Options(failBeforeStep, window, dir, who);
         }
     }
 
@@ -49,7 +59,7 @@ public final class PlanExecutor {
         if (!plan.isExecutable()) {
             throw new IllegalArgumentException("the plan has errors and must not be executed");
         }
-        try (Execution e = new Execution(plan, options, progress)) {
+        try (Execution e = new Execution(plan, options, progress, null)) {
             return e.run();
         }
     }

@@ -33,8 +33,8 @@ final class ProgressReport {
     }
 
     /** Change {@code number} (1-based, newest first) of {@code total} is being undone. */
-    void undoing(int number, int total, Journal.Entry entry) {
-        report(new RestoreEvent.Undoing(number, total, entry.describe()));
+    void undoing(int number, int total, String text) {
+        report(new RestoreEvent.Undoing(number, total, text));
     }
 
     private void report(RestoreEvent event) {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps two restores from interleaving: an exclusive lock (FileChannel.lock, an fcntl lock) on
- * /run/netcr/restore.lock, which the kernel drops when its holder exits, however it exits. The holder
+ * {@code restore.lock} of the {@link io.netcr.bridge.restore.journal.RunDir} (/run/netcr), which the kernel
+ * drops when its holder exits, however it exits; the restore journal lives beside it, and stays. The holder
  * writes its pid and command into the file, so that a second restore can say who holds it.
  *
  * <p>An fcntl lock belongs to the process, and closing <em>any</em> descriptor of the file in that process
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RestoreLock implements AutoCloseable {
 
-    public static final Path DEFAULT = Path.of("/run/netcr/restore.lock");
     private static final long POLL_MS = 50;
 
     /**

@@ -12,10 +12,14 @@ import io.netcr.bridge.netlink.RtMsg;
 import io.netcr.bridge.netlink.RtnlWords;
 import io.netcr.model.Address;
 import io.netcr.model.IfaFlags;
-import io.netcr.model.IpText;
+import io.netcr.model.IpAddress;
+import io.netcr.model.IpPrefix;
 import io.netcr.model.Route;
 import io.netcr.model.RtScope;
 import io.netcr.model.plan.LinkEnd;
+import io.netcr.model.plan.PlanStep;
+import io.netcr.model.plan.TargetNs;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -42,6 +46,54 @@ public final class RestoreMessages {
     private static final List<String> SETTABLE_FLAGS = List.of("nodad", "noprefixroute", "mngtmpaddr", "autojoin", "home");
 
     private RestoreMessages() {
+    }
+
+    /** What turning a plan step into its request needs of the run: namespace descriptors and ifindexes. */
+    public interface Targets {
+
+        /** A descriptor of the namespace (for IFLA_NET_NS_FD). */
+        int nsFd(TargetNs ns);
+
+        /** The ifindex of a device in a namespace, known or asked of the kernel. */
+        int ifindex(TargetNs ns, String device) throws IOException;
+    }
+
+    /** The request of a plan step that is one rtnetlink request (every kind but CreateNamespace). */
+    public static Request forStep(PlanStep step, Targets t) throws IOException {
+        if (step instanceof PlanStep.CreateVeth v) {
+            return createVeth(v.end(), t.nsFd(v.end().ns()), v.peer(), t.nsFd(v.peer().ns()));
+        }
+        if (step instanceof PlanStep.CreateBridge b) {
+            return createBridge(b.bridge());
+        }
+        if (step instanceof PlanStep.SetLink s) {
+            return setLink(s.device(), s.mac(), s.mtu());
+        }
+        if (step instanceof PlanStep.SetMaster m) {
+            return setMaster(m.device(), t.ifindex(m.ns(), m.master()));
+        }
+        if (step instanceof PlanStep.AddAddress a) {
+            return addAddress(t.ifindex(a.ns(), a.device()), a.address(), a.nodad());
+        }
+        if (step instanceof PlanStep.SetUp u) {
+            return setUp(u.device());
+        }
+        if (step instanceof PlanStep.AddRoute r) {
+            int oif = r.route().device() != null ? t.ifindex(r.ns(), r.route().device()) : 0;
+            return addRoute(r.route(), oif, r.onlink());
+        }
+        throw new IllegalArgumentException("not one rtnetlink request: " + step.describe());
+    }
+
+    /** The namespace whose socket carries a step's request (for a veth: its first end's). */
+    public static TargetNs carrier(PlanStep step) {
+        if (step instanceof PlanStep.CreateVeth v) {
+            return v.end().ns();
+        }
+        if (step instanceof PlanStep.CreateBridge b) {
+            return b.bridge().ns();
+        }
+        return step.targets().get(0);
     }
 
     /**
@@ -114,10 +166,9 @@ public final class RestoreMessages {
         return new Request(Nl.RTM_NEWLINK, 0, new IfInfoMsg(0, 0, 0, Ifla.IFF_UP, Ifla.IFF_UP), a);
     }
 
-    /** {@code ip link del NAME}. */
-    public static Request deleteLink(String name) {
-        return new Request(Nl.RTM_DELLINK, 0, new IfInfoMsg(0, 0, 0, 0, 0),
-                new AttributeTree().addString(Ifla.IFLA_IFNAME, name));
+    /** {@code ip link del NAME}, by ifindex: the device found to be the restore's, not whatever has its name now. */
+    public static Request deleteLink(int ifindex) {
+        return new Request(Nl.RTM_DELLINK, 0, new IfInfoMsg(0, 0, ifindex, 0, 0), new AttributeTree());
     }
 
     /** {@code ip link show NAME} (no ACK flag needed: the reply is the answer). */
@@ -178,13 +229,10 @@ public final class RestoreMessages {
     private static Request route(int type, int flags, Route r, int oif, boolean onlink) {
         int family = r.family().equals(Address.INET6) ? Nl.AF_INET6 : Nl.AF_INET;
         AttributeTree a = new AttributeTree();
-        int dstLen = 0;
-        if (!r.destination().equals("default")) {
-            int slash = r.destination().indexOf('/');
-            String dst = slash < 0 ? r.destination() : r.destination().substring(0, slash);
-            byte[] d = ip(dst);
-            dstLen = slash < 0 ? d.length * 8 : Integer.parseInt(r.destination().substring(slash + 1));
-            a.add(Rta.RTA_DST, d);
+        IpPrefix dst = r.destinationPrefix()
+                .orElseThrow(() -> new IllegalArgumentException("not an " + r.family() + " destination: " + r.destination()));
+        if (!dst.isDefault()) {
+            a.add(Rta.RTA_DST, dst.address().bytes());
         }
         a.addU32(Rta.RTA_TABLE, Rta.RT_TABLE_MAIN);
         if (r.gateway() != null) {
@@ -199,7 +247,7 @@ public final class RestoreMessages {
         if (r.prefsrc() != null) {
             a.add(Rta.RTA_PREFSRC, ip(r.prefsrc()));
         }
-        RtMsg m = new RtMsg(family, dstLen, 0, 0, Rta.RT_TABLE_MAIN, number(r.protocol(), RtnlWords::protocol),
+        RtMsg m = new RtMsg(family, dst.length(), 0, 0, Rta.RT_TABLE_MAIN, number(r.protocol(), RtnlWords::protocol),
                 RtScope.number(r.scope()).orElse(0), number(r.type(), RtnlWords::routeType), onlink ? RTNH_F_ONLINK : 0);
         return new Request(type, flags, m, a);
     }
@@ -218,7 +266,7 @@ public final class RestoreMessages {
     }
 
     static byte[] ip(String text) {
-        return IpText.parse(text).orElseThrow(() -> new IllegalArgumentException("not an IP address: " + text));
+        return IpAddress.of(text).bytes();
     }
 
     static byte[] mac(String text) {

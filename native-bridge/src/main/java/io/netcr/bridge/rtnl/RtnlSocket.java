@@ -130,8 +130,13 @@ public final class RtnlSocket implements AutoCloseable {
         byte[] copy = new byte[n];
         recvBuf.limit(n);
         recvBuf.get(copy);
+        return decode(copy, what);
+    }
+
+    /** The messages of one received datagram; damage is a {@link NetlinkProtocolException} naming its offset. */
+    static List<NetlinkMessage> decode(byte[] datagram, String what) throws NetlinkProtocolException {
         try {
-            return NetlinkMessages.parse(ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder()));
+            return NetlinkMessages.parse(ByteBuffer.wrap(datagram).order(ByteOrder.nativeOrder()));
         } catch (MalformedMessageException e) {
             throw new NetlinkProtocolException(what + ": malformed reply: " + e.getMessage(), e);
         }

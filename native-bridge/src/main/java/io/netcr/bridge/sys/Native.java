@@ -12,7 +12,7 @@ import jnr.ffi.types.u_int64_t;
 /**
  * The one place that binds libc through jnr-ffi, in two interfaces that load apart: binding generates
  * code for every function of an interface (about 2 ms each in a cold JVM, on the start-up's critical
- * path), so a snapshot binds the eleven it uses and only a restore binds the file and mount calls.
+ * path), so a snapshot binds the eleven it uses and only a restore binds its file and mount calls.
  * Everything else goes through the checked wrappers in {@link Sys}, which turn -1 into a
  * {@link NativeException}.
  */
@@ -43,8 +43,11 @@ final class Native {
         int getpid();
     }
 
-    /** The calls that make named namespaces (a restore): files, and the mounts that pin a namespace. */
-    public interface Mounts {
+    /**
+     * The calls of a restore: files (the journal's among them), the mounts that make named namespaces, and
+     * kill (its fault-injection tests).
+     */
+    public interface RestoreCalls {
         /** open(2) with a mode, for O_CREAT. */
         int open(String path, int flags, int mode);
 
@@ -52,11 +55,15 @@ final class Native {
 
         int unlink(String path);
 
+        int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
+
         int unshare(int flags);
 
         int mount(String source, String target, String fstype, @u_int64_t long flags, String data);
 
         int umount2(String target, int flags);
+
+        int kill(int pid, int sig);
     }
 
     static {
@@ -70,13 +77,13 @@ final class Native {
     static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
     static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
-    /** {@link Mounts}, bound on first use. */
-    static Mounts mounts() {
-        return MountsHolder.MOUNTS;
+    /** {@link RestoreCalls}, bound on first use. */
+    static RestoreCalls restoreCalls() {
+        return RestoreCallsHolder.CALLS;
     }
 
-    private static final class MountsHolder {
-        static final Mounts MOUNTS = LibraryLoader.create(Mounts.class).load("c");
+    private static final class RestoreCallsHolder {
+        static final RestoreCalls CALLS = LibraryLoader.create(RestoreCalls.class).load("c");
     }
 
     private Native() {

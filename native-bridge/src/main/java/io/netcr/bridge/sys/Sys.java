@@ -24,6 +24,12 @@ public final class Sys {
     public static final int CLONE_NEWNET = 0x40000000;
     public static final int O_CREAT = 0x40;
     public static final int O_EXCL = 0x80;
+    public static final int O_RDWR = 2;
+    /** O_TMPFILE on x86-64 (__O_TMPFILE | O_DIRECTORY; other architectures spell O_DIRECTORY differently). */
+    public static final int O_TMPFILE = 0x410000;
+    public static final int AT_FDCWD = -100;
+    public static final int AT_EMPTY_PATH = 0x1000;
+    public static final int SIGKILL = 9;
     public static final int EEXIST = 17;
     public static final long MS_BIND = 0x1000;
     public static final long MS_REC = 0x4000;
@@ -144,7 +150,7 @@ public final class Sys {
     /** Creates a file with this mode; with O_EXCL an existing one is EEXIST. Returns the descriptor. */
     public static int create(String path, int flags, int mode) throws NativeException {
         while (true) {
-            int fd = Native.mounts().open(path, flags | O_CREAT, mode);
+            int fd = Native.restoreCalls().open(path, flags | O_CREAT, mode);
             if (fd >= 0) {
                 return fd;
             }
@@ -157,13 +163,43 @@ public final class Sys {
 
     /** mkdir(2); an existing directory is not an error. */
     public static void mkdirs(String path, int mode) throws NativeException {
-        if (Native.mounts().mkdir(path, mode) < 0 && errno() != EEXIST) {
+        if (Native.restoreCalls().mkdir(path, mode) < 0 && errno() != EEXIST) {
             throw new NativeException("mkdir " + path, errno());
         }
     }
 
+    /**
+     * An unnamed file in directory {@code dir} (O_TMPFILE): it exists, with an inode, before any name points
+     * to it; {@link #linkAt} gives it one. Returns the descriptor.
+     */
+    public static int createUnnamed(String dir, int mode) throws NativeException {
+        while (true) {
+            int fd = Native.restoreCalls().open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, mode);
+            if (fd >= 0) {
+                return fd;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("open " + dir + " (O_TMPFILE)", e);
+            }
+        }
+    }
+
+    /**
+     * Gives the file open as {@code fd} the name {@code path}: {@code linkat(fd, "", AT_FDCWD, path,
+     * AT_EMPTY_PATH)}. A name that exists is EEXIST, as with O_EXCL. Needs root (CAP_DAC_READ_SEARCH).
+     */
+    public static void linkAt(int fd, String path) throws NativeException {
+        check(Native.restoreCalls().linkat(fd, "", AT_FDCWD, path, AT_EMPTY_PATH), "linkat " + path);
+    }
+
+    /** kill(2). */
+    public static void kill(int pid, int signal) throws NativeException {
+        check(Native.restoreCalls().kill(pid, signal), "kill " + pid);
+    }
+
     public static void unlink(String path) throws NativeException {
-        check(Native.mounts().unlink(path), "unlink " + path);
+        check(Native.restoreCalls().unlink(path), "unlink " + path);
     }
 
     /** Closes a descriptor; errors are ignored, since after close(2) the descriptor is gone either way. */
@@ -179,16 +215,16 @@ public final class Sys {
     }
 
     public static void unshare(int flags) throws NativeException {
-        check(Native.mounts().unshare(flags), "unshare");
+        check(Native.restoreCalls().unshare(flags), "unshare");
     }
 
     public static void mount(String source, String target, String fstype, long flags, String data)
             throws NativeException {
-        check(Native.mounts().mount(source, target, fstype, flags, data), "mount " + target);
+        check(Native.restoreCalls().mount(source, target, fstype, flags, data), "mount " + target);
     }
 
     public static void umount2(String target, int flags) throws NativeException {
-        check(Native.mounts().umount2(target, flags), "umount2 " + target);
+        check(Native.restoreCalls().umount2(target, flags), "umount2 " + target);
     }
 
     public static int getpid() {

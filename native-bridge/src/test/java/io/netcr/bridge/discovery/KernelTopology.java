@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netcr.model.testing.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -143,28 +144,11 @@ public final class KernelTopology implements BeforeEachCallback, AfterEachCallba
     }
 
     public static String run(List<String> cmd, boolean mustSucceed) {
-        try {
-            Path out = Files.createTempFile("nct", ".out");
-            try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("timed out: " + cmd);
-                }
-                String text = Files.readString(out);
-                if (mustSucceed && p.exitValue() != 0) {
-                    throw new IllegalStateException(String.join(" ", cmd) + " failed: " + text);
-                }
-                return text;
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Processes.Result r = Processes.run(cmd);
+        if (mustSucceed && r.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + r.output());
         }
+        return r.output();
     }
 
     private synchronized void removeAll() {

@@ -12,7 +12,9 @@ import io.netcr.bridge.netlink.Nl;
 import io.netcr.bridge.restore.RestoreMessages;
 import io.netcr.bridge.restore.RestoreSweep;
 import io.netcr.bridge.rtnl.AckPipeline;
+import io.netcr.bridge.sys.Inode;
 import io.netcr.model.Address;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +102,54 @@ class NamedNamespacesKernelTest {
             assertEquals(0, p.pending());
         } finally {
             made.forEach(NamedNamespaces.Created::close);
+        }
+    }
+
+    @Test
+    void should_announce_each_namespace_by_identity_before_its_name_appears() throws Exception {
+        List<String> names = List.of(SWEEP.prefix() + "i", SWEEP.prefix() + "j", SWEEP.prefix() + "k");
+        List<NamedNamespaces.Identity> announced = new ArrayList<>();
+        List<Boolean> visibleWhenAnnounced = new ArrayList<>();
+        List<NamedNamespaces.Created> made = new ArrayList<>();
+
+        NamedNamespaces.create(names, null, batch -> {
+            announced.addAll(batch);
+            batch.forEach(id -> visibleWhenAnnounced.add(Files.exists(OwnedNamespaces.pathOf(id.name()))));
+        }, made::add);
+
+        try {
+            assertEquals(names, announced.stream().map(NamedNamespaces.Identity::name).toList());
+            assertEquals(List.of(false, false, false), visibleWhenAnnounced, "announced before they have names");
+            for (NamedNamespaces.Identity id : announced) {
+                assertEquals(id.netns(), Inode.of(OwnedNamespaces.pathOf(id.name())), "stat shows the nsfs inode");
+                assertEquals(OwnedNamespaces.Match.MOUNTED, OwnedNamespaces.find(id.name(), id.file(), id.netns())
+                        .match());
+                assertEquals(OwnedNamespaces.Match.OTHER, OwnedNamespaces.find(id.name(), id.file(),
+                        new Inode(id.netns().dev(), id.netns().ino() + 1)).match(), "another namespace is not it");
+            }
+        } finally {
+            made.forEach(NamedNamespaces.Created::close);
+        }
+        NamedNamespaces.Identity first = announced.get(0);
+        assertEquals(OwnedNamespaces.Match.MOUNTED, OwnedNamespaces.removeIfOwn(first.name(), first.file(),
+                first.netns()).match());
+        assertFalse(Files.exists(OwnedNamespaces.pathOf(first.name())), "removed, file and all");
+        TOPO.ip("netns", "add", first.name()); // someone else's, under the same name
+        assertEquals(OwnedNamespaces.Match.OTHER, OwnedNamespaces.removeIfOwn(first.name(), first.file(),
+                first.netns()).match());
+        assertTrue(Files.exists(OwnedNamespaces.pathOf(first.name())), "someone else's is left alone");
+    }
+
+    @Test
+    void should_make_nothing_visible_when_the_announcement_fails() {
+        List<String> names = List.of(SWEEP.prefix() + "x", SWEEP.prefix() + "y");
+
+        assertThrows(NamespaceCreateException.class, () -> NamedNamespaces.create(names, null, batch -> {
+            throw new IOException("journal full");
+        }, c -> c.close()));
+
+        for (String n : names) {
+            assertFalse(Files.exists(OwnedNamespaces.pathOf(n)), n);
         }
     }
 }

@@ -8,6 +8,11 @@ import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,18 +63,36 @@ class PreflightTest {
     void should_wait_for_the_lock_with_wait() throws Exception {
         Path lock = dir.resolve("restore.lock");
         RestoreLock first = RestoreLock.acquire(lock, false, "first");
+        CountDownLatch waiting = new CountDownLatch(1);
+        List<String> toldHolders = new CopyOnWriteArrayList<>();
+        AtomicBoolean released = new AtomicBoolean();
+        // The holder lets go only once the second restore has said it waits: no guess at how long that takes.
         Thread releaser = new Thread(() -> {
             try {
-                Thread.sleep(200);
+                // never a hang: without the event, let go after a minute, and the assertions below fail
+                boolean told = waiting.await(60, TimeUnit.SECONDS);
+                released.set(told);
                 first.close();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         releaser.start();
-        long t0 = System.nanoTime();
-        try (RestoreLock second = RestoreLock.acquire(lock, true, "second")) {
-            assertTrue(System.nanoTime() - t0 >= 150_000_000L, "it waited");
+        try (RestoreLock second = RestoreLock.acquire(lock, "second", new RestoreLock.Waiting() {
+            @Override
+            public void heldBy(String holder) {
+                toldHolders.add(holder);
+                waiting.countDown();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        })) {
+            assertTrue(released.get(), "the second holder got the lock only after the first let go");
+            assertEquals(1, toldHolders.size(), toldHolders::toString);
+            assertTrue(toldHolders.get(0).contains("(first)"), "it was told whom it waited for: " + toldHolders);
         }
         releaser.join();
     }

@@ -67,8 +67,7 @@ final class RestoreEventChecks {
             return List.of("ip addr del " + a.address().cidr() + " dev " + a.device());
         }
         if (step instanceof PlanStep.AddRoute r && r.ns().isRestorer()) {
-            return List.of("ip route del " + r.route().destination()
-                    + (r.route().device() != null ? " dev " + r.route().device() : ""));
+            return List.of("ip route del " + r.route().describe());
         }
         return List.of();
     }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.bridge.discovery.KernelTopology;
 import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.bridge.restore.journal.JournalContent;
+import io.netcr.bridge.restore.journal.JournalRecord;
+import io.netcr.bridge.restore.journal.Journals;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Device;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
@@ -184,6 +188,10 @@ class RestoreKernelTest {
         RestoreResult result = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
 
         assertTrue(result.success(), () -> "restore: " + result.diagnostics());
+        assertFalse(Journals.present(RunDir.current()), "a finished restore leaves no journal");
+        JournalContent last = Journals.last(RunDir.current()).orElseThrow();
+        assertEquals(JournalRecord.Outcome.RESTORED, last.end().orElseThrow().outcome());
+        assertEquals(plan.steps().size(), last.doneCount());
         Snapshot after = view(t.namespaces(), Set.of(t.host()));
         DiffReport diff = SnapshotDiff.compare(before, after, DiffOptions.AFTER_RESTORE);
         assertTrue(diff.isEmpty(), () -> "differences after restore:\n" + diff.changes());
@@ -220,6 +228,12 @@ class RestoreKernelTest {
             assertEquals(List.of(), left, "namespaces of the restore left after a failure at step " + k);
             assertTrue(HostView.namedNamespaces(Path.of("/run/netns")).containsAll(t.namespaces()));
             RestoreEventChecks.assertStepsThenUndo(plan, k, events);
+            assertFalse(Journals.present(RunDir.current()), "a rolled-back restore leaves no journal (step " + k + ")");
+            if (k > 1) { // the journal is made with the first step
+                JournalContent last = Journals.last(RunDir.current()).orElseThrow();
+                assertEquals(JournalRecord.Outcome.ROLLED_BACK, last.end().orElseThrow().outcome());
+                assertEquals(k - 1, last.doneCount(), "the journal holds the outcome of every step that ran");
+            }
         }
         assertTrue(namesBefore.containsAll(t.namespaces()));
     }

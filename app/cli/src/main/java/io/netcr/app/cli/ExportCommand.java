@@ -9,6 +9,7 @@ import io.netcr.model.ReadResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,13 +39,17 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--details", description = "show MAC and MTU on every device")
     boolean details;
 
+    @Option(names = "--size", paramLabel = "WxH", description = {"PNG only: draw what the workbench's Fit shows in a"
+            + " window of this size (e.g. 1600x1000): the overview of a big host. Without it, the full-detail drawing."})
+    String size;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ExportFormat fmt;
         if (format != null) {
             try {
-                fmt = ExportFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+                fmt = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 err.println("netcr export: unknown format '" + format + "' (use png, svg, dot or json)");
                 return ExitCodes.FAILED;
@@ -63,6 +68,19 @@ public final class ExportCommand implements Callable<Integer> {
                     + " or install the desktop package netcr");
             return ExitCodes.FAILED;
         }
+        int[] wh = null;
+        if (size != null) {
+            wh = size(size);
+            if (wh == null) {
+                err.println("netcr export: --size '" + size + "' is not WIDTHxHEIGHT in pixels (e.g. 1600x1000,"
+                        + " each 16 to 16000)");
+                return ExitCodes.FAILED;
+            }
+            if (fmt != ExportFormat.PNG) {
+                err.println("netcr export: --size draws an image: use --format png (or an output ending in .png)");
+                return ExitCodes.FAILED;
+            }
+        }
         ReadResult read = SnapshotSources.openAny(source, ReadMode.STRICT);
         if (read.snapshot() == null) {
             for (Diagnostic d : read.diagnostics()) {
@@ -71,11 +89,30 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         try {
-            Exports.write(fmt, read.snapshot(), Exports.layout(read.snapshot(), details), output);
+            if (wh != null) {
+                Exports.writeFittedPng(read.snapshot(), Exports.layout(read.snapshot(), details), wh[0], wh[1], output);
+            } else {
+                Exports.write(fmt, read.snapshot(), Exports.layout(read.snapshot(), details), output);
+            }
         } catch (IOException e) {
             err.println("netcr export: cannot write " + output + ": " + e.getMessage());
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code 1600x1000} as {1600, 1000}; null unless both are whole numbers from 16 to 16000. */
+    static int[] size(String text) {
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("x");
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            int w = Integer.parseInt(parts[0].trim());
+            int h = Integer.parseInt(parts[1].trim());
+            return w < 16 || h < 16 || w > 16_000 || h > 16_000 ? null : new int[] {w, h};
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

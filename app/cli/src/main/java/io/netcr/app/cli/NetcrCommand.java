@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * The top-level {@code netcr} command: its subcommands are the command line's verbs. They are added in
  * code rather than listed in the annotation, so that a run of one verb builds the picocli model of that
  * verb only: picocli's classes are Java 5 bytecode, which class-data sharing cannot archive, and its
- * model of all seven verbs costs ~0.15 s in a cold JVM, a quarter of a whole {@code netcr snapshot}.
+ * model of all eight verbs costs ~0.15 s in a cold JVM, a quarter of a whole {@code netcr snapshot}.
  */
 @Command(name = "netcr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Graph, checkpoint, restore and compare Linux network namespaces.",
@@ -33,7 +33,8 @@ public final class NetcrCommand implements Runnable {
 
     /** The verbs, in the order {@code netcr --help} lists them. */
     private static final List<Class<?>> VERBS = List.of(InspectCommand.class, SnapshotCommand.class, DiffCommand.class,
-            ExportCommand.class, ConvertCommand.class, CheckpointCommand.class, RestoreCommand.class);
+            ExportCommand.class, ConvertCommand.class, CheckpointCommand.class, RestoreCommand.class,
+            RecoverCommand.class);
 
     /** The subcommands' names, read from the annotations alone (no picocli model is built). */
     public static Set<String> subcommandNames() {

@@ -1,9 +1,11 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.services.RecoveryService;
 import io.netcr.app.services.RestoreService;
 import io.netcr.app.services.SnapshotSources;
 import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.bridge.restore.RestoreResult;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
@@ -34,7 +36,9 @@ import picocli.CommandLine.Spec;
             + "bridges, MAC, MTU, addresses, state and routes; outside halves of veth pairs are recreated and "
             + "configured in this namespace.",
             "Every name is checked before anything changes; a failure undoes everything done so far. "
-            + "Two restores never run at once (lock " + "/run/netcr/restore.lock). Needs root.",
+            + "Two restores never run at once (lock /run/netcr/restore.lock). Each step is journaled "
+            + "(/run/netcr/restore.journal) before it is taken, so that a restore killed half-way can be undone "
+            + "or finished by netcr recover; while such a leftover is there, restore refuses to start. Needs root.",
             "Exit status: 0 restored (or, with --dry-run, the plan can run), 1 the image or plan has errors, "
             + "2 cannot run (no privilege, busy, unreadable file, or the kernel refused and all was undone)."})
 public final class RestoreCommand implements Callable<Integer> {
@@ -66,13 +70,16 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "print how long each phase took to standard error")
     boolean timing;
 
-    /** Where the lock lives; tests point it elsewhere. */
-    static Path lockFile = RestoreLock.DEFAULT;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Diagnostic> badOptions = new RestoreOptions(renames, prefix).problems();
+        if (!badOptions.isEmpty()) {
+            err.println("netcr restore: the options cannot be used; nothing was changed:");
+            badOptions.forEach(d -> err.println("  " + d));
+            return ExitCodes.FAILED;
+        }
         long t0 = System.nanoTime();
         // The host is read while the image is: on two cores that hides most of one behind the other.
         CompletableFuture<Snapshot> host = RestoreService.hostView();
@@ -83,7 +90,9 @@ public final class RestoreCommand implements Callable<Integer> {
             read.diagnostics().forEach(d -> err.println("  " + d));
             return SnapshotSources.isReadableFile(Path.of(file)) ? ExitCodes.PROBLEMS : ExitCodes.FAILED;
         }
+        RunDir runDir = RunDir.current();
         if (dryRun) {
+            warnOfLeftover(runDir, err);
             return planAndPrint(read.snapshot(), host, out, err) == null ? ExitCodes.PROBLEMS : ExitCodes.OK;
         }
         Optional<Diagnostic> privilege = RestoreService.checkPrivileges();
@@ -91,14 +100,21 @@ public final class RestoreCommand implements Callable<Integer> {
             err.println(privilege.get());
             return ExitCodes.FAILED;
         }
-        try (RestoreLock lock = RestoreService.lock(lockFile, waitForLock, "netcr restore " + file)) {
+        String holder = "netcr restore " + file;
+        try (RestoreLock lock = waitForLock ? RestoreLock.acquire(runDir.lockFile(), holder, waiting(err))
+                : RestoreService.lock(runDir, false, holder)) {
+            Optional<Diagnostic> leftover = RestoreService.leftoverRefusal(runDir);
+            if (leftover.isPresent()) {
+                err.println(leftover.get());
+                return ExitCodes.FAILED;
+            }
             // A stale view can only make the restore fail cleanly (every creation is exclusive); after
             // waiting for another restore it is surely stale, so read the host again.
             RestorePlan plan = planAndPrint(read.snapshot(), waitForLock ? RestoreService.hostView() : host, null, err);
             if (plan == null) {
                 return ExitCodes.PROBLEMS;
             }
-            RestoreResult result = RestoreService.execute(plan);
+            RestoreResult result = RestoreService.execute(plan, runDir, holder);
             if (timing) {
                 err.printf("timing: execute %.1f ms (of which namespaces %.1f ms)%n", result.millis(),
                         result.namespaceMillis());
@@ -106,13 +122,39 @@ public final class RestoreCommand implements Callable<Integer> {
             report(result, plan, out, err);
             return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (RestoreLock.BusyException e) {
-            err.println(RestoreService.busy(lockFile, e));
+            err.println(RestoreService.busy(runDir.lockFile(), e));
             return ExitCodes.FAILED;
         } catch (IOException e) {
-            err.println("netcr restore: cannot take the restore lock " + lockFile + ": " + e.getMessage()
-                    + "; nothing was changed. Run as root, and check that " + lockFile.getParent()
-                    + " is writable");
+            err.println("netcr restore: cannot take the restore lock " + runDir.lockFile() + ": " + e.getMessage()
+                    + "; nothing was changed. Run as root, and check that " + runDir.dir() + " is writable");
             return ExitCodes.FAILED;
+        }
+    }
+
+    /** With --wait: says once (and again when the holder changes) whom it waits for, instead of hanging silently. */
+    private static RestoreLock.Waiting waiting(PrintWriter err) {
+        return new RestoreLock.Waiting() {
+            @Override
+            public void heldBy(String holder) {
+                err.println("netcr restore: waiting for another restore to finish: " + holder);
+                err.flush();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+    }
+
+    /** A dry run takes no lock, but says when a real run would be refused for a leftover journal. */
+    private static void warnOfLeftover(RunDir dir, PrintWriter err) {
+        try {
+            RecoveryService.find(dir).ifPresent(l -> err.println("warning: a restore did not finish (" + l.summary()
+                    + "); netcr restore will refuse to run until netcr recover has dealt with it"));
+        } catch (IOException e) {
+            err.println("warning: the restore journal " + dir.journalFile() + " cannot be read (" + e.getMessage()
+                    + "); netcr restore will refuse to run until netcr recover has dealt with it");
         }
     }
 

@@ -37,7 +37,7 @@ public final class SnapshotSummary {
         }
         if (!s.diagnostics().isEmpty()) {
             out.println("diagnostics:");
-            s.diagnostics().forEach(d -> out.println("  " + d));
+            s.diagnostics().forEach(d -> out.println("  " + d.describe()));
         }
         out.flush();
     }
@@ -96,15 +96,12 @@ public final class SnapshotSummary {
             out.printf("  %-3d %-15s %-9s %-5s %-14s mtu %-6d %s%s%n", d.ifindex(), d.name(), d.kind().isEmpty() ? "-" : d.kind(),
                     d.up() ? "UP" : "DOWN", d.operstate(), d.mtu(), d.mac() == null ? "-" : d.mac(), relations(s, d));
             for (Address a : d.addresses()) {
-                out.printf("        %-6s %s scope %s%s%n", a.family(), a.cidr(), a.scope(),
-                        a.flags().isEmpty() ? "" : " " + String.join(" ", a.flags()));
+                out.println("        " + a.describe());
             }
         }
         if (!ns.routes().isEmpty()) {
             out.println("  routes:");
-            ns.routes().forEach(r -> out.printf("    %s%s%s%s%n", r.destination(),
-                    r.gateway() == null ? "" : " via " + r.gateway(), r.device() == null ? "" : " dev " + r.device(),
-                    r.metric() == 0 ? "" : " metric " + r.metric()));
+            ns.routes().forEach(r -> out.println("    " + r.describe()));
         }
         out.println();
     }

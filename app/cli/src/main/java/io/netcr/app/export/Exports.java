@@ -5,9 +5,9 @@ import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.GraphLayout;
 import io.netcr.app.graph.TopologyBuilder;
 import io.netcr.app.graph.paint.RenderState;
-import io.netcr.model.json.SnapshotJson;
 import io.netcr.model.AtomicFiles;
 import io.netcr.model.Snapshot;
+import io.netcr.model.json.SnapshotJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,9 +22,26 @@ public final class Exports {
         return GraphLayout.layout(TopologyBuilder.build(snapshot), details);
     }
 
+    /**
+     * The drawing as Fit shows it in a {@code width x height} window, as a PNG: the overview of a big host, for
+     * reports and for tests of the overview.
+     */
+    public static byte[] fittedPng(Snapshot snapshot, GraphDrawing drawing, int width, int height) {
+        return PngExport.encode(PngExport.fitted(drawing, plain(snapshot, drawing), width, height));
+    }
+
+    public static void writeFittedPng(Snapshot snapshot, GraphDrawing drawing, int width, int height, Path file)
+            throws IOException {
+        AtomicFiles.write(file, fittedPng(snapshot, drawing, width, height));
+    }
+
+    private static RenderState plain(Snapshot snapshot, GraphDrawing drawing) {
+        return RenderState.plain(DiagnosticPlacement.place(snapshot.diagnostics(), drawing::isDrawn));
+    }
+
     /** The bytes of the export; {@code drawing} must be the layout of {@code snapshot}. */
     public static byte[] render(ExportFormat format, Snapshot snapshot, GraphDrawing drawing) {
-        RenderState plain = RenderState.plain(DiagnosticPlacement.place(snapshot.diagnostics(), drawing::isDrawn));
+        RenderState plain = plain(snapshot, drawing);
         String title = "netcr: " + (snapshot.source().host() == null ? "snapshot" : snapshot.source().host());
         return switch (format) {
             case PNG -> PngExport.png(drawing, plain, 1.5);

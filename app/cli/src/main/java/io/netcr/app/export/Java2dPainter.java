@@ -12,6 +12,8 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Paints on a Java2D surface: PNG export (which must work with no display), and bench/gui frames. */
@@ -21,7 +23,8 @@ public final class Java2dPainter implements Painter {
 
     private final Graphics2D g;
     private final Map<TextStyle, Font> fonts = new EnumMap<>(TextStyle.class);
-    private final Map<Integer, Color> colors = new java.util.HashMap<>();
+    private final Map<Integer, Color> colors = new HashMap<>();
+    private final Map<String, Font> sized = new HashMap<>();
 
     public Java2dPainter(Graphics2D g) {
         this.g = g;
@@ -89,7 +92,7 @@ public final class Java2dPainter implements Painter {
     }
 
     @Override
-    public void polylines(java.util.List<double[]> xs, java.util.List<double[]> ys, int argb, double width) {
+    public void polylines(List<double[]> xs, List<double[]> ys, int argb, double width) {
         Path2D.Double path = new Path2D.Double();
         for (int i = 0; i < xs.size(); i++) {
             double[] x = xs.get(i);
@@ -139,9 +142,10 @@ public final class Java2dPainter implements Painter {
     }
 
     @Override
-    public void text(String text, double x, double y, TextStyle style, int argb) {
+    public void text(String text, double x, double y, TextStyle style, double size, int argb) {
         color(argb);
-        g.setFont(fonts.get(style));
+        Font f = fonts.get(style);
+        g.setFont(size == style.size() ? f : sized.computeIfAbsent(style + "@" + size, k -> f.deriveFont((float) size)));
         g.drawString(text, (float) x, (float) y);
     }
 }

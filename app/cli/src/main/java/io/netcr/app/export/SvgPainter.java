@@ -82,9 +82,9 @@ final class SvgPainter implements Painter {
     }
 
     @Override
-    public void text(String text, double x, double y, TextStyle style, int argb) {
+    public void text(String text, double x, double y, TextStyle style, double size, int argb) {
         out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-family=\"")
-                .append(style.mono() ? MONO : SANS).append("\" font-size=\"").append(n(style.size())).append('"')
+                .append(style.mono() ? MONO : SANS).append("\" font-size=\"").append(n(size)).append('"')
                 .append(style.bold() ? " font-weight=\"bold\"" : "").append(" fill=\"").append(paint(argb))
                 .append("\">").append(escape(text)).append("</text>\n");
     }

@@ -34,8 +34,13 @@ final class BoxLayouts {
             byShape.computeIfAbsent(shape(box), k -> new ArrayList<>()).add(box);
         }
         List<List<ElkNode>> groups = new ArrayList<>(byShape.values());
-        groups.parallelStream().forEach(g -> new RecursiveGraphLayoutEngine().layout(g.get(0),
-                new BasicProgressMonitor()));
+        groups.parallelStream().forEach(g -> {
+            if (BoxGrid.applies(g.get(0))) {
+                BoxGrid.layout(g.get(0));
+            } else {
+                new RecursiveGraphLayoutEngine().layout(g.get(0), new BasicProgressMonitor());
+            }
+        });
         for (List<ElkNode> g : groups) {
             for (int i = 1; i < g.size(); i++) {
                 copy(g.get(0), g.get(i));

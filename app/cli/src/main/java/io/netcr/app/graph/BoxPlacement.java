@@ -9,12 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.elk.alg.rectpacking.RectPackingLayoutProvider;
+import org.eclipse.elk.alg.rectpacking.options.OptimizationGoal;
+import org.eclipse.elk.alg.rectpacking.options.RectPackingOptions;
 import org.eclipse.elk.core.math.ElkPadding;
-import org.eclipse.elk.core.options.BoxLayouterOptions;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.PortSide;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.core.util.BoxLayoutProvider;
 import org.eclipse.elk.graph.ElkConnectableShape;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
@@ -23,36 +24,64 @@ import org.eclipse.elk.graph.ElkPort;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Phase 2 of {@link GraphLayout} for a large host, instead of ELK's layered algorithm: ELK's box layout
- * ({@code org.eclipse.elk.box}) packs the boxes in rows of about the drawing's aspect ratio, in
- * breadth-first order over the links between them (given to ELK as priorities) so that neighbours sit
- * near each other; then each link between boxes is drawn port to port with two bends. Linear in the size
- * of the graph, where the layered algorithm on a thousand boxes with long chains of links makes tens of
- * thousands of dummy nodes and takes seconds.
+ * Phase 2 of {@link GraphLayout} when ELK's layered algorithm would not fit the window: ELK's rectangle
+ * packing ({@code org.eclipse.elk.rectpacking}, aiming at the largest scale for the window's 16:10 shape)
+ * packs the boxes in rows and stacks, in breadth-first order over the links between them so that neighbours
+ * sit near each other; then each link between boxes is drawn port to port with two bends. Used for a large
+ * host, where the layered algorithm on a thousand boxes with long chains of links makes tens of thousands of
+ * dummy nodes and takes seconds, and for a host whose layered drawing is a strip (a star: fifty containers
+ * on one bridge are one layer, a column fifteen times as tall as it is wide).
  */
 final class BoxPlacement {
 
     private static final double GAP = 48;
-    private static final double ASPECT = 1.6;
+    static final double ASPECT = 1.6;
     private static final double STUB = 14;
+    /** A packing this far from the aspect asked for is packed again, asking for the difference. */
+    private static final double RETRY = 1.3;
 
     private BoxPlacement() {
     }
 
     static void place(ElkNode top) {
         List<ElkNode> order = order(top);
-        int priority = order.size();
-        for (ElkNode n : order) {
-            n.setProperty(CoreOptions.PRIORITY, priority--); // the box layout places higher priorities first
+        // rectpacking places the boxes in the order of the graph's children: breadth-first, neighbours together
+        for (int i = 0; i < order.size(); i++) {
+            top.getChildren().move(i, order.get(i));
         }
-        top.setProperty(CoreOptions.SPACING_NODE_NODE, GAP);
-        top.setProperty(CoreOptions.ASPECT_RATIO, ASPECT);
-        top.setProperty(CoreOptions.PADDING, new ElkPadding(0));
-        top.setProperty(BoxLayouterOptions.BOX_PACKING_MODE, BoxLayoutProvider.PackingMode.SIMPLE);
-        new BoxLayoutProvider().layout(top, new BasicProgressMonitor());
+        top.setProperty(RectPackingOptions.WIDTH_APPROXIMATION_OPTIMIZATION_GOAL, OptimizationGoal.MAX_SCALE_DRIVEN);
+        top.setProperty(RectPackingOptions.SPACING_NODE_NODE, GAP);
+        top.setProperty(RectPackingOptions.PADDING, new ElkPadding(0));
+        pack(top, ASPECT);
+        double off = aspect(top) / ASPECT;
+        if (off > RETRY || off < 1 / RETRY) {
+            // rows of boxes of unequal heights come out wider (or narrower) than asked: ask for the difference
+            pack(top, ASPECT / off);
+        }
         for (ElkEdge e : top.getContainedEdges()) {
             route(e);
         }
+    }
+
+    private static void pack(ElkNode top, double aspect) {
+        top.setProperty(RectPackingOptions.ASPECT_RATIO, aspect);
+        new RectPackingLayoutProvider().layout(top, new BasicProgressMonitor());
+    }
+
+    private static double aspect(ElkNode top) {
+        double[] e = extent(top);
+        return e[0] / Math.max(1, e[1]);
+    }
+
+    /** {width, height} of a laid-out graph: as far right and down as its children reach. */
+    static double[] extent(ElkNode top) {
+        double w = 0;
+        double h = 0;
+        for (ElkNode n : top.getChildren()) {
+            w = Math.max(w, n.getX() + n.getWidth());
+            h = Math.max(h, n.getY() + n.getHeight());
+        }
+        return new double[] {w, h};
     }
 
     /** Breadth-first from the most linked node, each component in turn; unlinked nodes last, in their order. */
@@ -92,7 +121,11 @@ final class BoxPlacement {
         return s instanceof ElkPort p ? p.getParent() : (ElkNode) s;
     }
 
-    /** Out of the first end's side, across at the middle, into the second end's side. */
+    /**
+     * Out of the first end's side, across at the middle, into the second end's side. When the second end lies
+     * behind the first (a spoke packed under or left of its hub), the middle would cross the first box: the link
+     * goes out, then along the gap above (or below) the second box, and into its side from there.
+     */
     private static void route(ElkEdge e) {
         double[] a = end(e.getSources().get(0), true);
         double[] b = end(e.getTargets().get(0), false);
@@ -100,10 +133,17 @@ final class BoxPlacement {
         s.setStartLocation(a[0], a[1]);
         double ax = a[0] + a[2] * STUB;
         double bx = b[0] + b[2] * STUB;
-        double mid = (ax + bx) / 2;
         ElkGraphUtil.createBendPoint(s, ax, a[1]);
-        ElkGraphUtil.createBendPoint(s, mid, a[1]);
-        ElkGraphUtil.createBendPoint(s, mid, b[1]);
+        if ((bx - ax) * a[2] >= 0) {
+            double mid = (ax + bx) / 2;
+            ElkGraphUtil.createBendPoint(s, mid, a[1]);
+            ElkGraphUtil.createBendPoint(s, mid, b[1]);
+        } else {
+            ElkNode target = owner(e.getTargets().get(0));
+            double gap = target.getY() >= a[1] ? target.getY() - GAP / 2 : target.getY() + target.getHeight() + GAP / 2;
+            ElkGraphUtil.createBendPoint(s, ax, gap);
+            ElkGraphUtil.createBendPoint(s, bx, gap);
+        }
         ElkGraphUtil.createBendPoint(s, bx, b[1]);
         s.setEndLocation(b[0], b[1]);
     }

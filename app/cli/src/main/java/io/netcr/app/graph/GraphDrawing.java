@@ -22,6 +22,7 @@ public final class GraphDrawing {
     private final List<EdgeShape> edges;
     private final boolean showDetails;
     private final Rect bounds;
+    private final Overview overview;
     private final Map<SubjectPath, NodeShape> nodeById = new HashMap<>();
     private final Map<SubjectPath, BoxShape> boxById = new HashMap<>();
 
@@ -43,6 +44,12 @@ public final class GraphDrawing {
             all = all == null ? e.bounds() : all.union(e.bounds());
         }
         this.bounds = all == null ? Rect.EMPTY : all.grow(MARGIN);
+        this.overview = Overview.of(this.boxes, this.nodes, this.edges);
+    }
+
+    /** The namespaces as cards and their links bundled: what is drawn zoomed out below readable device text. */
+    public Overview overview() {
+        return overview;
     }
 
     public List<BoxShape> boxes() {
@@ -99,10 +106,13 @@ public final class GraphDrawing {
         return Optional.empty();
     }
 
-    /** The topmost object at a world point: a node before the box that holds it. */
-    public Optional<SubjectPath> hit(double x, double y) {
+    /**
+     * The topmost object at a world point: a node before the box that holds it; in the overview
+     * ({@code cards}) a namespace's card stands for its devices, so only boxes and outside stubs are hit.
+     */
+    public Optional<SubjectPath> hit(double x, double y, boolean cards) {
         for (int i = nodes.size() - 1; i >= 0; i--) {
-            if (nodes.get(i).bounds().contains(x, y)) {
+            if ((!cards || nodes.get(i).external()) && nodes.get(i).bounds().contains(x, y)) {
                 return Optional.of(nodes.get(i).id());
             }
         }
@@ -112,5 +122,18 @@ public final class GraphDrawing {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@link #hit(double, double, boolean)} in the detailed drawing. */
+    public Optional<SubjectPath> hit(double x, double y) {
+        return hit(x, y, false);
+    }
+
+    /** The box a drawn object is in: itself for a box, its namespace's for a device; an outside stub has none. */
+    public Optional<SubjectPath> boxOf(SubjectPath drawn) {
+        if (boxById.containsKey(drawn)) {
+            return Optional.of(drawn);
+        }
+        return node(drawn).map(NodeShape::box);
     }
 }

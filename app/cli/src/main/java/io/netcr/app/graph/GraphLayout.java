@@ -34,16 +34,22 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * <li>each namespace on its own: its devices inside the box; an edge leaving the namespace ends at a
  * port on the box border, placed by ELK (west for edges coming in, east for edges going out);</li>
  * <li>the boxes as fixed-size nodes with those ports fixed, plus external stubs, joined port to port
- * (above {@link #SHELVES} boxes: ELK's box layout in rows, see {@link BoxPlacement}).</li>
+ * (above {@link #SHELVES} boxes, or when the layered drawing would show far smaller at Fit than packed
+ * boxes, as a star's does: ELK's rectangle packing, see {@link BoxPlacement}).</li>
  * </ol>
  * A cross-namespace edge is then drawn as its three sections joined. Plain Java, safe off the FX thread.
- * Phase 1 is independent per namespace: it runs in parallel, once per distinct box shape ({@link BoxLayouts}).
+ * Phase 1 is independent per namespace: it runs in parallel, once per distinct box shape ({@link BoxLayouts});
+ * a namespace with many devices has them in a grid ({@link BoxGrid}).
  */
 public final class GraphLayout {
 
     private static final double PORT = 4;
     /** More boxes than this: phase 2 packs them in rows with ELK's box layout ({@link BoxPlacement}), not layered. */
     static final int SHELVES = 400;
+    /** The layered drawing is kept unless packing shows the boxes this much larger at Fit. */
+    private static final double PREFER_LAYERED = 1.5;
+    /** Fit never magnifies past this (the window's Camera): above it, both drawings fit the same. */
+    private static final double FIT_CAP = 1.25;
     /** More nodes than this in one layered graph: a faster, plainer layout ({@link #big}). */
     private static final int BIG = 150;
 
@@ -142,9 +148,29 @@ public final class GraphLayout {
         if (topology.boxes().size() > SHELVES) {
             BoxPlacement.place(top);
         } else {
+            // layered reads best (links flow one way); packed when that would show far smaller at Fit
+            BoxPlacement.place(top);
+            double packed = fitScale(top);
+            clearRoutes(top);
             engine.layout(top, new BasicProgressMonitor());
+            if (Math.min(FIT_CAP, packed) > PREFER_LAYERED * Math.min(FIT_CAP, fitScale(top))) {
+                clearRoutes(top);
+                BoxPlacement.place(top);
+            }
         }
         return collect(routed);
+    }
+
+    /** The scale at which the laid-out top graph fits the window's design size (1600 x 1000). */
+    private static double fitScale(ElkNode top) {
+        double[] e = BoxPlacement.extent(top);
+        return Math.min(1600 / Math.max(1, e[0]), 1000 / Math.max(1, e[1]));
+    }
+
+    private static void clearRoutes(ElkNode top) {
+        for (ElkEdge e : top.getContainedEdges()) {
+            e.getSections().clear();
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.List;
 public final class NodeText {
 
     public static final double PAD = 9;
-    public static final double HEADER = 24;
-    public static final double LINE = 15;
+    public static final double HEADER = 25;
+    public static final double LINE = 16;
     public static final double GLYPH = 14;
     public static final double BADGE = 16;
     public static final double MIN_WIDTH = 132;

@@ -10,10 +10,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds namespaces and devices by name, address or MAC (case-insensitive substring). Exact hits come
- * first, so that typing a whole address jumps to its device rather than to one that merely contains it.
+ * Finds namespaces and devices (case-insensitive):
+ * <ul>
+ * <li>by name, address or MAC, as a substring (a MAC typed with - or : alike);</li>
+ * <li>by address prefix: {@code 10.250} or {@code 10.250.} finds every address in 10.250.0.0/16, and a CIDR
+ * ({@code 10.250.3.0/24}, {@code fd00:250::/32}) every address inside it;</li>
+ * <li>by kind: {@code kind:vxlan} finds the vxlan devices.</li>
+ * </ul>
+ * Exact hits come first, so that typing a whole address goes to its device rather than to one that merely
+ * contains it; then the others in the snapshot's order.
  */
 public final class SnapshotSearch {
+
+    private static final String KIND = "kind:";
 
     private SnapshotSearch() {
     }
@@ -25,29 +34,49 @@ public final class SnapshotSearch {
         if (q.isEmpty()) {
             return exact;
         }
+        if (q.startsWith(KIND)) {
+            String kind = q.substring(KIND.length()).trim();
+            for (Namespace ns : snapshot.namespaces()) {
+                for (Device d : ns.devices()) {
+                    if (!kind.isEmpty() && d.kind().toLowerCase(Locale.ROOT).equals(kind)) {
+                        exact.add(SubjectPath.of(ns, d));
+                    }
+                }
+            }
+            return exact;
+        }
+        AddressQuery range = AddressQuery.parse(q);
+        String wanted = norm(q);
         for (Namespace ns : snapshot.namespaces()) {
-            classify(SubjectPath.of(ns), q, exact, partial, ns.names().toArray(String[]::new));
+            classify(SubjectPath.of(ns), wanted, exact, partial, false, ns.names());
             for (Device d : ns.devices()) {
                 List<String> keys = new ArrayList<>(List.of(d.name()));
-                if (d.mac() != null) {
-                    keys.add(d.mac());
-                }
+                boolean inRange = false;
                 for (Address a : d.addresses()) {
                     keys.add(a.address());
                     keys.add(a.cidr());
+                    inRange |= range != null && range.contains(a.address());
                 }
-                classify(SubjectPath.of(ns, d), q, exact, partial, keys.toArray(String[]::new));
+                if (d.mac() != null) {
+                    keys.add(d.mac());
+                }
+                classify(SubjectPath.of(ns, d), wanted, exact, partial, inRange, keys);
             }
         }
         exact.addAll(partial);
         return exact;
     }
 
+    /** Lower case, and - as : (a MAC typed either way; a name's dash matches a colon too, which is harmless). */
+    private static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('-', ':');
+    }
+
     private static void classify(SubjectPath path, String q, List<SubjectPath> exact, List<SubjectPath> partial,
-                                 String... keys) {
-        boolean contains = false;
+                                 boolean inRange, List<String> keys) {
+        boolean contains = inRange;
         for (String k : keys) {
-            String key = k.toLowerCase(Locale.ROOT);
+            String key = norm(k);
             if (key.equals(q)) {
                 exact.add(path);
                 return;

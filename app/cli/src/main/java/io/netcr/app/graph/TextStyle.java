@@ -6,10 +6,10 @@ package io.netcr.app.graph;
  * Sans / DejaVu Sans Mono and rounded up, so boxes are never too small for their text.
  */
 public enum TextStyle {
-    NAMESPACE(13.5, true, false, 0.66),
-    CAPTION(11, false, false, 0.60),
-    NAME(12.5, true, false, 0.66),
-    MONO(11, false, true, 0.62),
+    NAMESPACE(14.5, true, false, 0.66),
+    CAPTION(11.5, false, false, 0.60),
+    NAME(13, true, false, 0.66),
+    MONO(12, false, true, 0.62),
     BADGE(10, true, false, 0.66);
 
     private final double size;
@@ -38,6 +38,11 @@ public enum TextStyle {
 
     /** An upper estimate of the width of {@code text} in this style. */
     public double width(String text) {
-        return text.length() * size * widthFactor;
+        return width(text, size);
+    }
+
+    /** An upper estimate of the width of {@code text} in this style at another size. */
+    public double width(String text, double atSize) {
+        return text.length() * atSize * widthFactor;
     }
 }

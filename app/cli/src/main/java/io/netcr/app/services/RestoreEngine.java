@@ -1,5 +1,6 @@
 package io.netcr.app.services;
 
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
@@ -27,8 +28,8 @@ public interface RestoreEngine {
      */
     RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder, ApplyMonitor monitor);
 
-    /** The real host: the same calls as {@code netcr restore}. */
-    static RestoreEngine system(Path lockFile) {
+    /** The real host: the same calls as {@code netcr restore}, with the lock and journal in {@code dir}. */
+    static RestoreEngine system(RunDir dir) {
         return new RestoreEngine() {
             @Override
             public ReadResult readImage(Path file) {
@@ -48,7 +49,7 @@ public interface RestoreEngine {
             @Override
             public RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder,
                                                 ApplyMonitor monitor) {
-                return RestoreService.apply(image, options, lockFile, holder, monitor);
+                return RestoreService.apply(image, options, dir, holder, monitor);
             }
         };
     }

@@ -6,6 +6,8 @@ import io.netcr.bridge.restore.Privileges;
 import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.bridge.restore.RestoreProgress;
 import io.netcr.bridge.restore.RestoreResult;
+import io.netcr.bridge.restore.journal.Journals;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Phase;
@@ -25,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Restore as the command line and the workbench both do it: read the image, view the host, plan
  * ({@link RestorePlanner}), check privileges, take the lock ({@link RestoreLock}) and execute
- * ({@link PlanExecutor}), all or nothing. Plain Java, no UI.
+ * ({@link PlanExecutor}), all or nothing, journaled beside the lock; a leftover journal of a restore that
+ * did not finish refuses a new one until it is recovered ({@link RecoveryService}). Plain Java, no UI.
  */
 public final class RestoreService {
 
@@ -82,18 +85,37 @@ public final class RestoreService {
     }
 
     /** Takes the restore lock (or fails at once with {@link RestoreLock.BusyException}, unless {@code wait}). */
-    public static RestoreLock lock(Path lockFile, boolean wait, String holder) throws IOException {
-        return RestoreLock.acquire(lockFile, wait, holder);
+    public static RestoreLock lock(RunDir dir, boolean wait, String holder) throws IOException {
+        return RestoreLock.acquire(dir.lockFile(), wait, holder);
     }
 
-    /** Executes an executable plan, all or nothing. */
-    public static RestoreResult execute(RestorePlan plan) {
-        return PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
+    /**
+     * With the lock held: the refusal to start while the journal of a restore that did not finish is there
+     * (EBUSY naming {@code netcr recover}); empty when there is none.
+     */
+    public static Optional<Diagnostic> leftoverRefusal(RunDir dir) {
+        if (!Journals.present(dir)) {
+            return Optional.empty();
+        }
+        String which;
+        try {
+            which = RecoveryService.describe(Journals.current(dir).orElseThrow());
+        } catch (IOException e) {
+            which = "its journal cannot be read: " + e.getMessage();
+        }
+        return Optional.of(Diagnostic.error(Errno.EBUSY, SubjectPath.of(SubjectPath.FILE, dir.journalFile().toString()),
+                Phase.RESTORE, "a restore did not finish (" + which + "); run netcr recover to undo what it made, or "
+                        + "netcr recover --finish to complete it, before a new restore. Nothing was changed"));
     }
 
-    /** Executes an executable plan, all or nothing, telling {@code progress} of each step on this thread. */
-    public static RestoreResult execute(RestorePlan plan, RestoreProgress progress) {
-        return PlanExecutor.execute(plan, PlanExecutor.Options.defaults(), progress);
+    /** Executes an executable plan, all or nothing, journaled in {@code dir} as {@code holder}. */
+    public static RestoreResult execute(RestorePlan plan, RunDir dir, String holder) {
+        return execute(plan, dir, holder, RestoreProgress.NONE);
+    }
+
+    /** As {@link #execute(RestorePlan, RunDir, String)}, telling {@code progress} of each step on this thread. */
+    public static RestoreResult execute(RestorePlan plan, RunDir dir, String holder, RestoreProgress progress) {
+        return PlanExecutor.execute(plan, PlanExecutor.Options.defaults().journaledIn(dir, holder), progress);
     }
 
     /** The EBUSY diagnostic of a restore that found another one running. */
@@ -108,22 +130,27 @@ public final class RestoreService {
      * execution when it has no error, reported to {@code monitor}. Never throws for expected failures: they
      * are the {@code problems}.
      */
-    public static Applied apply(Snapshot image, RestoreOptions options, Path lockFile, String holder,
+    public static Applied apply(Snapshot image, RestoreOptions options, RunDir dir, String holder,
                                 ApplyMonitor monitor) {
         Optional<Diagnostic> privilege = checkPrivileges();
         if (privilege.isPresent()) {
             return new Applied(null, null, List.of(privilege.get()));
         }
+        Path lockFile = dir.lockFile();
         try (RestoreLock lock = RestoreLock.acquire(lockFile, holder, monitor)) {
             if (!monitor.begin()) {
                 return Applied.cancelledWhileWaiting();
+            }
+            Optional<Diagnostic> leftover = leftoverRefusal(dir);
+            if (leftover.isPresent()) {
+                return new Applied(null, null, List.of(leftover.get()));
             }
             // read after the lock: a restore waited for has changed the host
             RestorePlan plan = plan(image, HostView.forPlanning(), options);
             if (!plan.isExecutable()) {
                 return new Applied(plan, null, plan.diagnostics());
             }
-            RestoreResult result = execute(plan, monitor);
+            RestoreResult result = execute(plan, dir, holder, monitor);
             return new Applied(plan, result, result.diagnostics());
         } catch (RestoreLock.CancelledException e) {
             return Applied.cancelledWhileWaiting();

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netcr.app.cli.RestoreCommandTest.Run;
-import io.netcr.bridge.restore.RestoreLock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +29,10 @@ class CheckpointRoutingCommandTest {
     @TempDir
     Path dir;
 
+    /** The lock and journal of this test only. */
+    @RegisterExtension
+    final TestRunDir run = new TestRunDir();
+
     private String tag;
 
     @BeforeEach
@@ -39,12 +43,10 @@ class CheckpointRoutingCommandTest {
             sb.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(RANDOM.nextInt(36)));
         }
         tag = sb.toString();
-        RestoreCommand.lockFile = dir.resolve("restore.lock");
     }
 
     @AfterEach
     void cleanUp() {
-        RestoreCommand.lockFile = RestoreLock.DEFAULT;
         if (tag == null) {
             return;
         }

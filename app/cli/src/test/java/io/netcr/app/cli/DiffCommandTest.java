@@ -37,7 +37,7 @@ class DiffCommandTest {
     }
 
     static String dump() {
-        return repo().resolve("native-bridge/src/test/resources/criu/veth-external").toString();
+        return repo().resolve("native-bridge/criu/src/test/resources/criu/veth-external").toString();
     }
 
     static String demo() {

@@ -58,6 +58,31 @@ class ExportCommandTest {
     }
 
     @Test
+    void should_draw_what_fit_shows_in_a_canvas_of_the_size_asked() throws Exception {
+        Path out = tmp.resolve("overview.png");
+        assertEquals(0, run("export", Samples.demoFile().toString(), "-o", out.toString(), "--size", "1600x1000"),
+                errText());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.toFile());
+        assertEquals(1600, img.getWidth());
+        assertEquals(1000, img.getHeight());
+        Path full = tmp.resolve("full.png");
+        assertEquals(0, run("export", Samples.demoFile().toString(), "-o", full.toString()));
+        java.awt.image.BufferedImage detail = javax.imageio.ImageIO.read(full.toFile());
+        assertTrue(detail.getWidth() != 1600 || detail.getHeight() != 1000, "without --size: the full drawing");
+    }
+
+    @Test
+    void should_refuse_a_size_that_is_not_width_x_height_or_not_for_an_image() {
+        assertEquals(2, run("export", Samples.demoFile().toString(), "-o", tmp.resolve("a.png").toString(),
+                "--size", "1600"));
+        assertTrue(errText().contains("--size '1600' is not WIDTHxHEIGHT"), errText());
+        assertEquals(2, run("export", Samples.demoFile().toString(), "-o", tmp.resolve("a.svg").toString(),
+                "--size", "800x600"));
+        assertTrue(errText().contains("--size draws an image"), errText());
+        assertFalse(Files.exists(tmp.resolve("a.png")) || Files.exists(tmp.resolve("a.svg")));
+    }
+
+    @Test
     void should_refuse_an_unknown_format() {
         assertEquals(2, run("export", Samples.demoFile().toString(), "--format", "gif", "-o", tmp.resolve("x").toString()));
         assertTrue(errText().contains("unknown format 'gif'"), errText());

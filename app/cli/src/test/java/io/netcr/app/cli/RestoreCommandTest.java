@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netcr.bridge.restore.RestoreLock;
+import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
@@ -16,25 +17,26 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.image.ImageWriter;
 import io.netcr.model.json.SnapshotJson;
+import io.netcr.model.testing.Processes;
+import io.netcr.model.testing.Unprivileged;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +50,10 @@ class RestoreCommandTest {
 
     @TempDir
     Path dir;
+
+    /** The lock and journal of this test only. */
+    @RegisterExtension
+    final TestRunDir run = new TestRunDir();
 
     private String tag;
 
@@ -63,12 +69,10 @@ class RestoreCommandTest {
             sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         tag = sb.toString();
-        RestoreCommand.lockFile = dir.resolve("restore.lock");
     }
 
     @AfterEach
     void cleanUp() {
-        RestoreCommand.lockFile = RestoreLock.DEFAULT;
         if (tag == null) {
             return;
         }
@@ -84,8 +88,12 @@ class RestoreCommandTest {
     }
 
     static Run run(String... args) {
+        return run(new ByteArrayOutputStream(), args);
+    }
+
+    /** A run whose standard error is {@code err}, which another thread may read while it runs. */
+    static Run run(ByteArrayOutputStream err, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = NetcrCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -112,6 +120,29 @@ class RestoreCommandTest {
         String ns = tag + "a";
         return json("valid.json", image(ns, ns, tag + "h", new DeviceRef("init", 7, tag + "h"),
                 new DeviceRef(ns, 2, "eth0")));
+    }
+
+    @Test
+    void should_refuse_bad_names_in_options_before_reading_anything_with_exit_2() throws Exception {
+        Path file = validImage();
+        String ns = tag + "a";
+        String[][] cases = {
+            {"--rename", ns + "=a/b", "EINVAL netns:" + ns + ": --rename '" + ns + "'='a/b': namespace name contains '/'"},
+            {"--rename", ns + "=..", "EINVAL netns:" + ns + ": --rename '" + ns + "'='..': a namespace cannot be named '..'"},
+            {"--rename", ns + "=a\0b", "EINVAL netns:" + ns + ": --rename '" + ns + "'='a\\u0000b': namespace name contains a NUL"},
+            {"--rename", ns + "=a\nb", "EINVAL netns:" + ns + ": --rename '" + ns + "'='a\\u000ab': namespace name contains a newline"},
+            {"--rename", ns + "=", "EINVAL netns:" + ns + ": --rename '" + ns + "'='': a namespace name cannot be empty"},
+            {"--rename", ns + "=" + "n".repeat(256), "ENAMETOOLONG netns:" + ns + ": --rename '" + ns + "'='"},
+            {"--rename", "dev:" + tag + "h=abcdefghijklmnop", "ENAMETOOLONG dev:" + tag + "h: --rename 'dev:" + tag + "h'="},
+            {"--prefix", "x/", "EINVAL (snapshot): --prefix 'x/' cannot begin a namespace or device name"},
+        };
+        for (String[] c : cases) {
+            Run r = run("restore", file.toString(), c[0], c[1]);
+            assertEquals(2, r.status(), c[1] + ": " + r.err());
+            assertTrue(r.err().startsWith("netcr restore: the options cannot be used; nothing was changed:\n  " + c[2]),
+                    c[1] + ": " + r.err());
+        }
+        assertEquals(List.of(), namespacesWith(tag));
     }
 
     @Test
@@ -201,57 +232,50 @@ class RestoreCommandTest {
 
     @Test
     void should_say_run_as_root_without_privilege_and_change_nothing() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv is installed");
+        assumeTrue(Unprivileged.available(), "setpriv is installed and this test runs as root");
         Path file = validImage();
         file.toFile().setReadable(true, false);
-        dir.toFile().setExecutable(true, false);
-        Path cp = Files.createTempDirectory("nctcp");
-        try {
-            String classPath = copyClassPath(cp);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", java,
-                    "-Djava.io.tmpdir=" + cp, "-cp", classPath, "io.netcr.app.Main", "restore", file.toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        Unprivileged.letNobodyIn(dir);
+        Processes.Result r = Unprivileged.run("io.netcr.app.Main", "restore", file.toString());
 
-            assertEquals(2, p.exitValue(), out);
-            assertTrue(out.contains("EPERM") && out.contains("root") && out.contains("Nothing was changed"), out);
-            assertFalse(out.contains("Exception"), out);
-            assertEquals(List.of(), namespacesWith(tag));
-        } finally {
-            try (Stream<Path> all = Files.walk(cp)) {
-                all.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-            }
-        }
+        assertEquals(2, r.exitCode(), r.output());
+        assertTrue(r.output().contains("EPERM") && r.output().contains("root")
+                && r.output().contains("Nothing was changed"), r.output());
+        assertFalse(r.output().contains("Exception"), r.output());
+        assertEquals(List.of(), namespacesWith(tag));
     }
 
     @Test
     void should_refuse_a_second_restore_while_one_runs_and_wait_with_wait() throws Exception {
         Path file = validImage();
-        RestoreLock held = RestoreLock.acquire(RestoreCommand.lockFile, false, "netcr restore other.netcr");
+        RestoreLock held = RestoreLock.acquire(RunDir.current().lockFile(), false, "netcr restore other.netcr");
 
         Run busy;
+        CompletableFuture<Run> waited;
+        ByteArrayOutputStream waitedErr = new ByteArrayOutputStream();
         try {
             busy = run("restore", file.toString());
+            // The second restore runs beside the lock holder; the lock is released only once it says it waits.
+            waited = CompletableFuture.supplyAsync(() -> run(waitedErr, "restore", file.toString(), "--wait"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!waitedErr.toString(StandardCharsets.UTF_8).contains("waiting for another restore")) {
+                assertFalse(waited.isDone(), () -> "--wait ended without waiting: " + waited.join());
+                assertTrue(System.nanoTime() < deadline, "--wait never said it was waiting");
+                Thread.sleep(20); // polling a real condition, with a deadline
+            }
+            assertFalse(waited.isDone(), "it waits while the lock is held");
+            assertEquals(List.of(), namespacesWith(tag), "nothing is made while it waits");
         } finally {
-            Thread releaser = new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                    held.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            releaser.start();
+            held.close();
         }
 
         assertEquals(2, busy.status(), busy.err());
         assertTrue(busy.err().startsWith("EBUSY") && busy.err().contains("other.netcr"), busy.err());
-        assertEquals(List.of(), namespacesWith(tag));
-        Run waited = run("restore", file.toString(), "--wait");
-        assertEquals(0, waited.status(), waited.err());
-        assertTrue(waited.out().startsWith("restored 1 namespace") && waited.out().contains(tag + "a"), waited.out());
+        Run done = waited.get(120, TimeUnit.SECONDS);
+        assertEquals(0, done.status(), done.err());
+        assertTrue(done.err().startsWith("netcr restore: waiting for another restore to finish: pid ")
+                && done.err().contains("(netcr restore other.netcr)"), done.err());
+        assertTrue(done.out().startsWith("restored 1 namespace") && done.out().contains(tag + "a"), done.out());
     }
 
     @Test
@@ -302,55 +326,6 @@ class RestoreCommandTest {
     }
 
     static String sh(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(60, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Copies the test class path where "nobody" can read it (the Maven repository under /root is private). */
-    private static String copyClassPath(Path into) throws IOException {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> entries = new ArrayList<>();
-        int i = 0;
-        for (String e : cp.split(File.pathSeparator)) {
-            Path src = Path.of(e);
-            if (!Files.exists(src) || src.toString().contains("javafx") || src.toString().contains("testfx")) {
-                continue;
-            }
-            Path dst = into.resolve((i++) + "-" + src.getFileName());
-            if (Files.isDirectory(src)) {
-                try (Stream<Path> all = Files.walk(src)) {
-                    for (Path p : (Iterable<Path>) all::iterator) {
-                        Path t = dst.resolve(src.relativize(p).toString());
-                        if (Files.isDirectory(p)) {
-                            Files.createDirectories(t);
-                        } else {
-                            Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
-                }
-            } else {
-                Files.copy(src, dst);
-            }
-            entries.add(dst.toString());
-        }
-        try (Stream<Path> all = Files.walk(into)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                p.toFile().setReadable(true, false);
-                if (Files.isDirectory(p)) {
-                    p.toFile().setExecutable(true, false);
-                }
-            }
-        }
-        into.toFile().setWritable(true, false); // jffi unpacks its native stub into java.io.tmpdir
-        return String.join(File.pathSeparator, entries);
+        return Commands.output(cmd);
     }
 }

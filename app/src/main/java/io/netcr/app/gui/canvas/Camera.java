@@ -1,14 +1,13 @@
 package io.netcr.app.gui.canvas;
 
+import io.netcr.app.graph.FitView;
 import io.netcr.app.graph.Rect;
 
 /** Where the view looks: screen = world * scale + translation. Plain math, no JavaFX. */
 public final class Camera {
 
-    public static final double MIN_SCALE = 0.05;
-    public static final double MAX_SCALE = 4;
-    /** Fitting never magnifies past this: a small graph stays at a natural size. */
-    private static final double FIT_MAX = 1.25;
+    public static final double MIN_SCALE = FitView.MIN_SCALE;
+    public static final double MAX_SCALE = FitView.MAX_SCALE;
 
     private double scale = 1;
     private double tx;
@@ -56,14 +55,24 @@ public final class Camera {
         ty += dy;
     }
 
-    /** Shows all of {@code world} centred in a view of w x h pixels. */
+    /** Shows all of {@code world} centred in a view of w x h pixels ({@link FitView}, as the export does). */
     public void fit(Rect world, double w, double h) {
-        if (world.w() <= 0 || world.h() <= 0 || w <= 0 || h <= 0) {
-            return;
+        FitView f = FitView.of(world, w, h);
+        if (f != null) {
+            scale = f.scale();
+            tx = f.tx();
+            ty = f.ty();
         }
-        scale = Math.max(MIN_SCALE, Math.min(FIT_MAX, Math.min(w / world.w(), h / world.h())));
-        tx = (w - world.w() * scale) / 2 - world.x() * scale;
-        ty = (h - world.h() * scale) / 2 - world.y() * scale;
+    }
+
+    /**
+     * Shows {@code world} (an object) readable and whole, centred: at least at {@code readable} scale (more if the
+     * view was closer already), but no closer than fits it in the view with a margin.
+     */
+    public void zoomTo(Rect world, double readable, double w, double h) {
+        double fits = Math.min(w / (world.w() + 80), h / (world.h() + 80));
+        scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, Math.min(Math.max(scale, readable), fits)));
+        centerOn(world.centerX(), world.centerY(), w, h);
     }
 
     /** Puts the world point (wx, wy) at the centre of a w x h view. */

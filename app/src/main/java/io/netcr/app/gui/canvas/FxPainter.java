@@ -3,6 +3,8 @@ package io.netcr.app.gui.canvas;
 import io.netcr.app.graph.TextStyle;
 import io.netcr.app.graph.paint.Painter;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -16,13 +18,13 @@ final class FxPainter implements Painter {
 
     private final GraphicsContext gc;
     private final Map<TextStyle, Font> fonts = new EnumMap<>(TextStyle.class);
-    private final Map<Integer, Color> colors = new java.util.HashMap<>();
+    private final Map<Integer, Color> colors = new HashMap<>();
+    private final Map<Sized, Font> sized = new HashMap<>();
 
     FxPainter(GraphicsContext gc) {
         this.gc = gc;
         for (TextStyle s : TextStyle.values()) {
-            fonts.put(s, Font.font(s.mono() ? "Monospaced" : "SansSerif",
-                    s.bold() ? FontWeight.BOLD : FontWeight.NORMAL, s.size()));
+            fonts.put(s, font(s, s.size()));
         }
         gc.setLineCap(StrokeLineCap.ROUND);
         gc.setLineJoin(StrokeLineJoin.ROUND);
@@ -89,10 +91,19 @@ final class FxPainter implements Painter {
     }
 
     @Override
-    public void text(String text, double x, double y, TextStyle style, int argb) {
+    public void text(String text, double x, double y, TextStyle style, double size, int argb) {
         gc.setFill(color(argb));
-        gc.setFont(fonts.get(style));
+        gc.setFont(size == style.size() ? fonts.get(style) : sized.computeIfAbsent(new Sized(style, size),
+                k -> font(style, size)));
         gc.fillText(text, x, y);
+    }
+
+    /** A style at another size: the overview's names, sized for the screen (a few sizes per zoom). */
+    private record Sized(TextStyle style, double size) {
+    }
+
+    private static Font font(TextStyle s, double size) {
+        return Font.font(s.mono() ? "Monospaced" : "SansSerif", s.bold() ? FontWeight.BOLD : FontWeight.NORMAL, size);
     }
 
     @Override
@@ -116,7 +127,7 @@ final class FxPainter implements Painter {
     }
 
     @Override
-    public void polylines(java.util.List<double[]> xs, java.util.List<double[]> ys, int argb, double width) {
+    public void polylines(List<double[]> xs, List<double[]> ys, int argb, double width) {
         stroke(argb, width, false);
         gc.beginPath();
         for (int i = 0; i < xs.size(); i++) {

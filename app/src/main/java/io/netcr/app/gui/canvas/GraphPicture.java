@@ -94,7 +94,8 @@ final class GraphPicture {
                 return Frame.MOVED; // a pan within the picture: moving the canvas node is the whole frame
             }
             PanCache.Picture p = cache.picture();
-            List<PictureDamage.Px> damage = PictureDamage.of(SelectionDamage.between(g, shown, state, p.scale()), p);
+            List<PictureDamage.Px> damage = !GraphPainter.marksRepaintLocally(p.scale()) ? null
+                    : PictureDamage.of(SelectionDamage.between(g, shown, state, p.scale()), p);
             if (damage != null) {
                 patch(damage, g, state, ghosts, p);
                 shown = state;

@@ -3,29 +3,28 @@ package io.netcr.app.gui.canvas;
 import io.netcr.app.StartupTrace;
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.Rect;
+import io.netcr.app.graph.paint.GraphPainter;
 import io.netcr.app.graph.paint.RenderState;
 import io.netcr.app.graph.GhostShapes;
 import io.netcr.app.gui.Comparison;
 import io.netcr.app.gui.Document;
 import io.netcr.app.gui.SelectionModel;
 import io.netcr.app.gui.WorkbenchViewModel;
-import io.netcr.model.Diagnostic;
 import io.netcr.model.SubjectPath;
+import io.netcr.app.gui.FocusRequest;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 /**
@@ -33,32 +32,28 @@ import javafx.util.Duration;
  * only what the camera sees, and only when something changed, once per pulse, and then as little as it can
  * ({@link GraphPicture}): a pan within the margin moves the canvas node, a click repaints only where the
  * selection changes something, and during a burst of wheel notches the picture is shown stretched, painted
- * sharp once the wheel has been still for {@link #ZOOM_SETTLE}. Wheel zooms around the cursor, dragging
- * pans, a click selects, hovering a badge shows its diagnostics.
+ * sharp once the wheel has been still for {@link #ZOOM_SETTLE}. The mouse is {@link GraphInput}'s. A search
+ * hit or another object the window asks to reveal is centred, and with a zoom request shown readable.
  */
 public final class GraphView extends Region {
 
-    private static final double ZOOM_STEP = 1.2;
-    private static final double DRAG_SLOP = 4;
+    /** A revealed object is zoomed to at least this scale: full detail (devices, addresses), not the overview. */
+    public static final double READABLE = 1.0;
     /** How long the wheel must rest before a zoom is painted sharp: longer than the gap between notches of a flick. */
     public static final Duration ZOOM_SETTLE = Duration.millis(150);
 
     private final WorkbenchViewModel vm;
     private final SelectionModel sel;
+    private final GraphInput input;
     private final GraphPicture picture = new GraphPicture();
     private final Camera camera = new Camera();
     private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
-    private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+    private final Rectangle clip = new Rectangle();
     private double viewW;
     private double viewH;
-    private final Tooltip tooltip = new Tooltip();
     private final Runnable pulse = this::onPulse;
     private boolean dirty = true;
     private boolean fitPending = true;
-    private double pressX;
-    private double pressY;
-    private boolean dragged;
-    private SubjectPath hovered;
     private boolean firstFrameTraced;
 
     public GraphView(WorkbenchViewModel vm) {
@@ -70,30 +65,27 @@ public final class GraphView extends Region {
         clip.setSmooth(false);
         setClip(clip);
         setFocusTraversable(true);
-        tooltip.setShowDelay(Duration.millis(150));
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(460);
+        input = new GraphInput(this, sel);
         sceneProperty().addListener((o, was, now) -> onScene(was, now));
         vm.activeProperty().addListener((o, was, now) -> markDirty());
-        vm.comparisonProperty().addListener((o, was, now) -> markDirty());
+        vm.compare().comparisonProperty().addListener((o, was, now) -> markDirty());
         vm.fitRequestsProperty().addListener((o, was, now) -> {
             fitPending = true;
             markDirty();
         });
         sel.drawnSelectionProperty().addListener((o, was, now) -> markDirty());
         sel.highlighted().addListener((SetChangeListener<SubjectPath>) c -> markDirty());
-        sel.matches().addListener((javafx.collections.ListChangeListener<SubjectPath>) c -> markDirty());
+        vm.search().matches().addListener((ListChangeListener<SubjectPath>) c -> markDirty());
         sel.focusProperty().addListener((o, was, now) -> {
             if (now != null) {
-                centerOn(now.path());
+                reveal(now);
             }
         });
-        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
-        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
-        addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideTooltip());
+    }
+
+    /** What a right click on an object does (the window's context menu): the object, and where on the screen. */
+    public void setOnObjectMenu(BiConsumer<SubjectPath, Point2D> handler) {
+        input.setOnMenu(handler);
     }
 
     private Optional<GraphDrawing> drawing() {
@@ -186,7 +178,7 @@ public final class GraphView extends Region {
             picture.blank(w, h);
             return;
         }
-        Comparison c = vm.comparisonProperty().get();
+        Comparison c = vm.compare().comparisonProperty().get();
         boolean compared = c != null && c.base().equals(doc.source());
         GhostShapes ghosts = compared ? c.ghosts() : GhostShapes.NONE;
         Rect content = ghosts.cards().isEmpty() ? doc.drawing().bounds() : doc.drawing().bounds().union(ghosts.bounds());
@@ -196,7 +188,7 @@ public final class GraphView extends Region {
             camera.fit(content, w, h);
         }
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
-                new HashSet<>(sel.matches()), doc.badges(), camera.scale(), compared ? c.status() : java.util.Map.of());
+                new HashSet<>(vm.search().matches()), doc.badges(), camera.scale(), compared ? c.status() : Map.of());
         if (!fitted && zoomSettle.getStatus() == Animation.Status.RUNNING
                 && picture.scaled(doc.drawing(), state, ghosts, camera, w, h)) {
             return; // a wheel burst: the picture stretched stands in until the wheel rests
@@ -231,15 +223,35 @@ public final class GraphView extends Region {
     }
 
     /** One notch of a zoom burst: the picture is stretched now and painted sharp when the burst is over. */
-    private void zoomStep(double factor, double x, double y) {
+    void zoomStep(double factor, double x, double y) {
         camera.zoomAt(factor, x, y);
         zoomSettle.playFromStart();
         markDirty();
     }
 
-    private void centerOn(SubjectPath path) {
-        drawing().flatMap(g -> g.boundsOf(path)).ifPresent(r -> {
-            camera.centerOn(r.centerX(), r.centerY(), getWidth(), getHeight());
+    /** Moves the view by (dx, dy) pixels: a drag. */
+    void pan(double dx, double dy) {
+        camera.pan(dx, dy);
+        markDirty();
+    }
+
+    /** The object under a point of the view: a device, or in the overview the namespace's card. */
+    Optional<SubjectPath> hit(double sx, double sy) {
+        return drawing().flatMap(g -> g.hit(camera.toWorldX(sx), camera.toWorldY(sy), showsCards()));
+    }
+
+    /** True while the view shows the overview (namespaces as cards), not devices. */
+    public boolean showsCards() {
+        return GraphPainter.isOverview(camera.scale());
+    }
+
+    private void reveal(FocusRequest request) {
+        drawing().flatMap(g -> g.boundsOf(request.path())).ifPresent(r -> {
+            if (request.zoom()) {
+                camera.zoomTo(r, READABLE, getWidth(), getHeight());
+            } else {
+                camera.centerOn(r.centerX(), r.centerY(), getWidth(), getHeight());
+            }
             markDirty();
         });
     }
@@ -256,7 +268,7 @@ public final class GraphView extends Region {
 
     /** What the badge tooltip says while it shows, else null. */
     public String shownTooltip() {
-        return tooltip.isShowing() ? tooltip.getText() : null;
+        return input.shownTooltip();
     }
 
     /** True while a change waits to be painted: for the next pulse, or for the end of a zoom burst. */
@@ -277,63 +289,5 @@ public final class GraphView extends Region {
     /** True while the picture is shown stretched, standing in for a zoom burst's frames. */
     public boolean isStretched() {
         return picture.isStretched();
-    }
-
-    // ---- input ----
-
-    private void onScroll(ScrollEvent e) {
-        if (e.getDeltaY() != 0) {
-            zoomStep(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
-        }
-        e.consume();
-    }
-
-    private void onPressed(MouseEvent e) {
-        pressX = e.getX();
-        pressY = e.getY();
-        dragged = false;
-        requestFocus();
-        hideTooltip();
-    }
-
-    private void onDragged(MouseEvent e) {
-        if (!dragged && Math.hypot(e.getX() - pressX, e.getY() - pressY) < DRAG_SLOP) {
-            return;
-        }
-        camera.pan(e.getX() - pressX, e.getY() - pressY);
-        pressX = e.getX();
-        pressY = e.getY();
-        dragged = true;
-        markDirty();
-    }
-
-    private void onReleased(MouseEvent e) {
-        if (!dragged && e.getButton() == MouseButton.PRIMARY) {
-            sel.select(hit(e.getX(), e.getY()).orElse(null));
-        }
-    }
-
-    private Optional<SubjectPath> hit(double sx, double sy) {
-        return drawing().flatMap(g -> g.hit(camera.toWorldX(sx), camera.toWorldY(sy)));
-    }
-
-    private void onMoved(MouseEvent e) {
-        SubjectPath over = hit(e.getX(), e.getY()).orElse(null);
-        List<Diagnostic> diags = sel.diagnosticsOn(over);
-        if (diags.isEmpty()) {
-            hideTooltip();
-            return;
-        }
-        if (!over.equals(hovered) || !tooltip.isShowing()) {
-            hovered = over;
-            tooltip.setText(diags.stream().map(d -> d.severity().word().toUpperCase() + " " + d)
-                    .collect(Collectors.joining("\n")));
-            tooltip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
-        }
-    }
-
-    private void hideTooltip() {
-        hovered = null;
-        tooltip.hide();
     }
 }

@@ -30,7 +30,12 @@ public final class CheckpointDialog {
     private final Stage stage;
     private final CheckpointViewModel vm;
 
-    public CheckpointDialog(Window owner, CheckpointViewModel vm, Consumer<Path> openInWorkbench) {
+    /**
+     * @param openInWorkbench opens the written image in the window
+     * @param restore         opens the restore dialog on the written image
+     */
+    public CheckpointDialog(Window owner, CheckpointViewModel vm, Consumer<Path> openInWorkbench,
+                            Consumer<Path> restore) {
         this.vm = vm;
         VBox boxes = new VBox(4);
         boxes.setId("checkpoint-namespaces");
@@ -96,13 +101,8 @@ public final class CheckpointDialog {
         HBox statusRow = new HBox(8, progress, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
-        Button open = new Button("Open in workbench");
-        open.setId("checkpoint-open");
-        open.visibleProperty().bind(vm.writtenProperty().isNotNull());
-        open.setOnAction(e -> {
-            vm.openWritten(openInWorkbench);
-            stage().close();
-        });
+        Button open = withWritten("Open in workbench", "checkpoint-open", openInWorkbench);
+        Button restoreIt = withWritten("Restore…", "checkpoint-restore", restore);
         Button close = new Button();
         close.setId("checkpoint-cancel");
         close.textProperty().bind(Bindings.when(vm.runningProperty()).then("Cancel").otherwise("Close"));
@@ -119,7 +119,7 @@ public final class CheckpointDialog {
         run.setDefaultButton(true);
         run.disableProperty().bind(vm.canRunProperty().not());
         run.setOnAction(e -> vm.checkpoint());
-        HBox buttons = new HBox(8, open, DialogParts.spring(), close, run);
+        HBox buttons = new HBox(8, open, restoreIt, DialogParts.spring(), close, run);
         buttons.getStyleClass().add("dialog-buttons");
 
         VBox body = new VBox(10, nsTitle, list, DialogParts.section("Options"), form,
@@ -132,6 +132,18 @@ public final class CheckpointDialog {
         root.setBottom(buttons);
         root.setId("checkpoint-dialog");
         stage = DialogParts.stage(owner, "Checkpoint", root, 680, 620);
+    }
+
+    /** A button shown once an image is written: it hands the image on and closes the dialog. */
+    private Button withWritten(String text, String id, Consumer<Path> then) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.visibleProperty().bind(vm.writtenProperty().isNotNull());
+        b.setOnAction(e -> {
+            vm.openWritten(then);
+            stage().close();
+        });
+        return b;
     }
 
     private static CheckBox box(NamespaceChoice n) {

@@ -5,12 +5,15 @@ import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.CheckpointService;
 import io.netcr.model.Diagnostic;
+import io.netcr.model.Namespace;
 import io.netcr.model.Snapshot;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -59,6 +62,7 @@ public final class CheckpointViewModel {
     private final BooleanBinding canRun;
     private final String defaultFileName;
     private AtomicBoolean cancel = new AtomicBoolean();
+    private Set<String> preselected = Set.of();
     private Request lastRequest;
 
     /**
@@ -81,8 +85,27 @@ public final class CheckpointViewModel {
         }
     }
 
+    /**
+     * Checks these namespaces (by name, id or label: the ones selected on the graph) as soon as the host's
+     * namespaces are known; names the host does not have are ignored.
+     */
+    public void preselect(Collection<String> names) {
+        preselected = Set.copyOf(names);
+        applyPreselection();
+    }
+
+    private void applyPreselection() {
+        for (NamespaceChoice n : namespaces) {
+            Namespace ns = n.namespace();
+            if (preselected.contains(n.spec()) || preselected.contains(ns.id()) || preselected.contains(ns.label())) {
+                n.setSelected(true);
+            }
+        }
+    }
+
     private void show(Snapshot live) {
         namespaces.setAll(live.namespaces().stream().map(NamespaceChoice::new).toList());
+        applyPreselection();
         status.set(live.namespaces().size() <= 1 ? "This host has no namespace to checkpoint besides its own"
                 : "Choose the namespaces to checkpoint");
     }

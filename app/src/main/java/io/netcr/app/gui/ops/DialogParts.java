@@ -1,6 +1,7 @@
 package io.netcr.app.gui.ops;
 
 import io.netcr.app.gui.Styles;
+import io.netcr.app.gui.Theme;
 import io.netcr.icons.Icons;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -58,6 +59,7 @@ final class DialogParts {
 
     /** A window-modal dialog stage over {@code owner} (none in tests that show the dialog alone). */
     static Stage stage(Window owner, String title, Parent root, double width, double height) {
+        Theme.ensureApplied();
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);

@@ -34,13 +34,7 @@ public final class RestoreDialog {
 
     public RestoreDialog(Window owner, RestoreViewModel vm) {
         this.vm = vm;
-        TextField image = new TextField();
-        image.setId("restore-image");
-        image.setEditable(false);
-        image.setFocusTraversable(false);
-        image.setPromptText("no image chosen");
-        image.textProperty().bind(Bindings.createStringBinding(() -> vm.imageProperty().get() == null ? ""
-                : vm.imageProperty().get().toString(), vm.imageProperty()));
+        TextField image = new ImagePathField(vm.imageProperty()).node();
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> chooseImage());
         HBox imageRow = new HBox(8, new Label("Image"), image, browse);
@@ -127,6 +121,7 @@ public final class RestoreDialog {
                 + "named namespaces, all or nothing. Every name is checked against this host before anything changes."));
         root.setBottom(buttons);
         root.setId("restore-dialog");
+        ImagePathField.acceptDrops(root, vm.imageProperty());
         stage = DialogParts.stage(owner, "Restore", root, 980, 680);
         // closed while it waits for another restore: nobody would see it go on later, so it stops waiting;
         // while a restore runs past the lock, the window stays until it ends (see mayClose)

@@ -16,19 +16,23 @@ import io.netcr.model.diff.ChangeKind;
 import java.util.List;
 
 /**
- * Draws a laid-out graph through a {@link Painter}: boxes, then edges, then nodes, then badges. Only
- * what meets {@code visible} is drawn (culling), and text is left out when it would be too small to read;
- * zoomed out that far, shapes lose their detail too (square corners, no glyphs, solid lines, no cable
- * ends), which keeps a frame of a thousand namespaces within a pulse.
+ * Draws a laid-out graph through a {@link Painter}: boxes, then edges, then nodes, then badges. Only what
+ * meets {@code visible} is drawn (culling). Zoomed out below {@link #CARDS} (device text would be smaller than
+ * about 6.5 px), it draws the overview instead ({@link OverviewPainter}: each namespace one card, links bundled
+ * per pair of namespaces); up to {@link #FADE_UNTIL} the cards' fill fades out over the devices coming back, so
+ * a zoom passes from one to the other without a jump (boxes and cards are the same rectangles). A namespace's
+ * name is never smaller than {@link #MIN_LABEL_PX} on the screen.
  */
 public final class GraphPainter {
 
+    /** Below this zoom, device names (13 world units) would be under 6.5 px: namespaces are drawn as cards. */
+    public static final double CARDS = 0.5;
+    /** From {@link #CARDS} to this zoom the cards' fill fades out over the devices, which come back through it. */
+    public static final double FADE_UNTIL = 0.55;
+    /** A namespace's name is never drawn smaller than this on the screen (it grows as the view zooms out). */
+    private static final double MIN_LABEL_PX = 10;
     private static final double BOX_ARC = 16;
     private static final double NODE_ARC = 10;
-    /** Below this zoom, addresses are unreadable: skip them. */
-    private static final double DETAIL_SCALE = 0.45;
-    /** Below this zoom, even names are: skip all text. */
-    private static final double TEXT_SCALE = 0.22;
 
     private final Painter p;
 
@@ -36,12 +40,24 @@ public final class GraphPainter {
         this.p = painter;
     }
 
+    /** True when a drawing at this zoom shows namespaces as cards (the overview), not their devices. */
+    public static boolean isOverview(double scale) {
+        return scale < CARDS;
+    }
+
+    /**
+     * True when the drawing at this zoom changes with the marks (selection, matches) only where
+     * {@link SelectionDamage} says: everywhere but where the cards fade out over the devices.
+     */
+    public static boolean marksRepaintLocally(double scale) {
+        return scale < CARDS || scale >= FADE_UNTIL;
+    }
+
     /** Draws what meets {@code visible} (world coordinates), or everything when it is null. */
     public void paint(GraphDrawing g, RenderState s, Rect visible) {
-        if (coarse(s)) {
-            new CoarsePainter(p).paint(g, s, visible);
-            s.badges().forEach((id, diags) -> g.boundsOf(id).filter(r -> visible == null || visible.intersects(r))
-                    .ifPresent(r -> badge(diags, r.maxX() - NodeText.PAD - 4, r.y() + 12)));
+        double scale = s.scale();
+        if (isOverview(scale)) {
+            new OverviewPainter(p, scale, 1).paint(g, s, visible, true);
             return;
         }
         for (BoxShape b : g.boxes()) {
@@ -59,6 +75,9 @@ public final class GraphPainter {
                 node(n, s, g.showDetails());
             }
         }
+        if (scale < FADE_UNTIL) {
+            new OverviewPainter(p, scale, (FADE_UNTIL - scale) / (FADE_UNTIL - CARDS)).fade(g, visible);
+        }
     }
 
     private void box(BoxShape b, RenderState s) {
@@ -68,19 +87,17 @@ public final class GraphPainter {
         p.beginGroup(b.id().toString(), b.label());
         int fill = change == ChangeKind.ADDED ? Palette.ADDED_BOX_FILL : change == ChangeKind.CHANGED
                 ? Palette.CHANGED_BOX_FILL : b.init() ? Palette.INIT_FILL : Palette.BOX_FILL;
-        double arc = coarse(s) ? 0 : BOX_ARC;
-        p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), arc, fill);
-        p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), arc, selected ? Palette.SELECT
+        p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), BOX_ARC, fill);
+        p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), BOX_ARC, selected ? Palette.SELECT
                 : s.matches().contains(b.id()) ? Palette.MATCH : change != null ? Palette.change(change)
                 : b.init() ? Palette.INIT_STROKE : Palette.BOX_STROKE,
-                selected ? 2.5 : change != null ? 2.0 : 1.2, change == ChangeKind.CHANGED && !selected && !coarse(s));
-        if (s.scale() >= TEXT_SCALE) {
-            p.text(b.label(), r.x() + 14, r.y() + 22, TextStyle.NAMESPACE, Palette.BOX_LABEL);
-            String caption = b.caption();
-            if (!caption.isEmpty()) {
-                p.text(caption, r.x() + 24 + TextStyle.NAMESPACE.width(b.label()), r.y() + 22, TextStyle.CAPTION,
-                        Palette.CAPTION);
-            }
+                selected ? 2.5 : change != null ? 2.0 : 1.2, change == ChangeKind.CHANGED && !selected);
+        double size = Math.max(TextStyle.NAMESPACE.size(), MIN_LABEL_PX / s.scale());
+        p.text(b.label(), r.x() + 14, r.y() + 22, TextStyle.NAMESPACE, size, Palette.BOX_LABEL);
+        String caption = b.caption();
+        if (!caption.isEmpty()) {
+            p.text(caption, r.x() + 24 + TextStyle.NAMESPACE.width(b.label(), size), r.y() + 22, TextStyle.CAPTION,
+                    Palette.CAPTION);
         }
         badge(s.badges().get(b.id()), r.maxX() - 16, r.y() + 16);
         p.endGroup();
@@ -100,10 +117,6 @@ public final class GraphPainter {
         boolean lit = s.selected() != null && e.touches(s.selected());
         int color = lit ? Palette.SELECT : e.kind() == EdgeKind.PARENT ? Palette.EDGE_PARENT : Palette.EDGE;
         double width = lit ? 2.6 : e.kind() == EdgeKind.PEER ? 1.7 : 1.3;
-        if (coarse(s)) {
-            p.polyline(xs, ys, color, width, false);
-            return;
-        }
         p.polyline(xs, ys, color, width, e.kind().dashed());
         if (e.kind() == EdgeKind.PEER) {
             // the two ends of a cable
@@ -123,15 +136,6 @@ public final class GraphPainter {
         int fill = selected ? Palette.SELECT_FILL : peer ? Palette.PEER_FILL : match ? Palette.MATCH_FILL
                 : change != null ? Palette.changeFill(change)
                 : state == LinkState.DOWN ? Palette.NODE_FILL_DOWN : Palette.NODE_FILL;
-        if (coarse(s)) {
-            p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), 0, fill);
-            int stroke = selected || peer ? Palette.SELECT : match ? Palette.MATCH
-                    : change != null ? Palette.change(change) : Palette.NODE_STROKE;
-            p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), 0, stroke, selected || change != null ? 2.5 : 1.1, false);
-            badge(s.badges().get(n.id()), r.maxX() - NodeText.PAD - 4, r.y() + 12);
-            p.endGroup();
-            return;
-        }
         p.fillRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, fill);
         if (selected || peer) {
             p.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), NODE_ARC, Palette.SELECT, selected ? 2.6 : 1.8, !selected);
@@ -146,21 +150,12 @@ public final class GraphPainter {
             // the state strip along the left edge
             p.fillRoundRect(r.x() + 3, r.y() + 4, 4, r.h() - 8, 4, Palette.state(state));
         }
-        Glyphs.draw(p, n.kind(), r.x() + NodeText.PAD + 1, r.y() + 5, Palette.GLYPH);
-        if (s.scale() >= TEXT_SCALE) {
-            int nameColor = state == LinkState.DOWN ? Palette.NAME_DOWN : Palette.NAME;
-            p.text(n.label(), r.x() + NodeText.PAD + NodeText.GLYPH + 8, r.y() + 17, TextStyle.NAME, nameColor);
-        }
-        if (s.scale() >= DETAIL_SCALE) {
-            lines(n, r, details);
-        }
+        Glyphs.draw(p, n.kind(), r.x() + NodeText.PAD + 1, r.y() + 6, Palette.GLYPH);
+        int nameColor = state == LinkState.DOWN ? Palette.NAME_DOWN : Palette.NAME;
+        p.text(n.label(), r.x() + NodeText.PAD + NodeText.GLYPH + 8, r.y() + 18, TextStyle.NAME, nameColor);
+        lines(n, r, details);
         badge(s.badges().get(n.id()), r.maxX() - NodeText.PAD - 4, r.y() + 12);
         p.endGroup();
-    }
-
-    /** Zoomed out below readable text: shapes without detail. */
-    private static boolean coarse(RenderState s) {
-        return s.scale() < TEXT_SCALE;
     }
 
     private void lines(NodeShape n, Rect r, boolean details) {

@@ -1,8 +1,7 @@
 package io.netcr.app.graph.paint;
 
-import java.util.List;
-
 import io.netcr.app.graph.TextStyle;
+import java.util.List;
 
 /**
  * The few drawing operations the graph needs, in world coordinates. One drawing routine
@@ -44,7 +43,12 @@ public interface Painter {
     }
 
     /** Text with its baseline at {@code y}. */
-    void text(String text, double x, double y, TextStyle style, int argb);
+    default void text(String text, double x, double y, TextStyle style, int argb) {
+        text(text, x, y, style, style.size(), argb);
+    }
+
+    /** Text in a style at another size (world units): the overview's names, sized for the screen. */
+    void text(String text, double x, double y, TextStyle style, double size, int argb);
 
     /** Starts a group of shapes for one object; SVG keeps it (with a tooltip title), others ignore it. */
     default void beginGroup(String id, String title) {

@@ -4,6 +4,7 @@ import io.netcr.app.graph.BoxShape;
 import io.netcr.app.graph.EdgeShape;
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.NodeShape;
+import io.netcr.app.graph.Overview;
 import io.netcr.app.graph.Point;
 import io.netcr.app.graph.Rect;
 import io.netcr.model.SubjectPath;
@@ -28,6 +29,8 @@ public final class SelectionDamage {
     private static final double FRINGE_PX = 2;
     /** A slanted segment is covered by pieces about this long (pixels), not by one rectangle around all of it. */
     private static final double PIECE_PX = 64;
+    /** Half the widest outline of a card in the overview, and the widest half of a lit bundle, in pixels. */
+    private static final double OVERVIEW_STROKE_PX = 2;
 
     private SelectionDamage() {
     }
@@ -37,6 +40,9 @@ public final class SelectionDamage {
      * unit). Empty when the marks are the same.
      */
     public static List<Rect> between(GraphDrawing g, RenderState was, RenderState now, double scale) {
+        if (GraphPainter.isOverview(scale)) {
+            return overview(g, was, now, scale);
+        }
         double pad = OVERHANG + FRINGE_PX / scale;
         List<Rect> out = new ArrayList<>();
         Set<SubjectPath> changed = new HashSet<>();
@@ -54,10 +60,50 @@ public final class SelectionDamage {
         if (newSelection) {
             for (EdgeShape e : g.edges()) {
                 if (lit(e, was) != lit(e, now)) {
-                    segments(e, pad, scale, out);
+                    segments(e.points(), pad, scale, out);
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * The overview's marks are on cards: a selected (or matched) namespace, or the namespace of a selected (or
+     * matched) device, has its card outlined, and a selected card's bundled links are lit. So: the outline of
+     * every card whose mark changes, and every bundle touching the card selected before or now. Stroke widths
+     * there are in pixels: the pad is too.
+     */
+    private static List<Rect> overview(GraphDrawing g, RenderState was, RenderState now, double scale) {
+        double pad = (OVERVIEW_STROKE_PX + FRINGE_PX) / scale;
+        List<Rect> out = new ArrayList<>();
+        SubjectPath before = cardOf(g, was.selected());
+        SubjectPath after = cardOf(g, now.selected());
+        Set<SubjectPath> changed = new HashSet<>();
+        if (!Objects.equals(before, after)) {
+            addIfPresent(changed, before);
+            addIfPresent(changed, after);
+        }
+        symmetricDifference(cardsOf(g, was.matches()), cardsOf(g, now.matches()), changed);
+        for (SubjectPath id : changed) {
+            g.boundsOf(id).ifPresent(r -> outline(r, pad, out));
+        }
+        if (!Objects.equals(before, after)) {
+            for (Overview.Bundle b : g.overview().bundles()) {
+                if ((before != null && b.touches(before)) || (after != null && b.touches(after))) {
+                    segments(List.of(b.from(), b.to()), pad, scale, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static SubjectPath cardOf(GraphDrawing g, SubjectPath drawn) {
+        return drawn == null ? null : g.boxOf(drawn).orElse(drawn);
+    }
+
+    private static Set<SubjectPath> cardsOf(GraphDrawing g, Set<SubjectPath> drawn) {
+        Set<SubjectPath> out = new HashSet<>();
+        drawn.forEach(d -> out.add(cardOf(g, d)));
         return out;
     }
 
@@ -94,8 +140,7 @@ public final class SelectionDamage {
     }
 
     /** Each segment of the link, grown by the pad; slanted ones in pieces, so that their rectangles stay thin. */
-    private static void segments(EdgeShape e, double pad, double scale, List<Rect> out) {
-        List<Point> pts = e.points();
+    private static void segments(List<Point> pts, double pad, double scale, List<Rect> out) {
         for (int i = 1; i < pts.size(); i++) {
             Point a = pts.get(i - 1);
             Point b = pts.get(i);

@@ -1,0 +1,52 @@
+# Shared by bench/discovery and bench/restore (sourced, not run): how every contestant is timed, so that
+# each is timed the same way (docs/performance.md, "How the benchmarks time"):
+#   - REPEATS rounds (at least 5); in each round every contestant runs once, in the same order, so that a
+#     busy moment of the shared machine falls on all of them rather than on whichever runs first;
+#   - before every timed run, the same settle();
+#   - a figure is the median of its rounds, shown with its minimum and maximum;
+#   - the timed section holds the contestant's command and nothing else: inputs (addresses, batch files,
+#     scripts) are made before the clock starts.
+
+REPEATS=${REPEATS:-5}
+(( REPEATS >= 5 )) || { echo "bench: REPEATS must be at least 5 (a median of fewer says little here)" >&2; exit 2; }
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# wall milliseconds of one run of a command (its output is the caller's to redirect)
+elapsed_ms() {
+    local t0 t1
+    t0=$(now_ms); "$@" || true; t1=$(now_ms); echo $((t1 - t0))
+}
+
+# "median min max" of the numbers on stdin (one per line)
+stats() {
+    sort -g | awk '{a[NR] = $1} END { if (NR == 0) { print "? ? ?"; exit }
+        printf "%s %s %s\n", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[1], a[NR] }'
+}
+
+# The same wait before every timed run. The kernel frees deleted namespaces later, in its cleanup_net
+# worker (seconds for a thousand): wait until no "kworker/...+netns" runs, at most 30 s, so that one
+# contestant's teardown is not charged to the next. Then wait until at most SETTLE_RUNNABLE tasks are
+# runnable (this script included), at most SETTLE_LOAD_S seconds: other people's builds share the machine
+# and are not ours to wait out, so that wait is capped and the load is printed with the results.
+SETTLE_RUNNABLE=${SETTLE_RUNNABLE:-2}
+SETTLE_LOAD_S=${SETTLE_LOAD_S:-3}
+settle() {
+    local i
+    for (( i = 0; i < 150; i++ )); do
+        ps -eo comm= | grep -q '+netns' || break
+        sleep 0.2
+    done
+    for (( i = 0; i < SETTLE_LOAD_S * 5; i++ )); do
+        (( $(awk '{print $4}' /proc/loadavg | cut -d/ -f1) <= SETTLE_RUNNABLE )) && return 0
+        sleep 0.2
+    done
+}
+
+# the hub end of spoke i is 10.250.x.(4k+1)/30, the spoke end 10.250.x.(4k+2)/30
+addr_of() { local i=$1 end=$2; echo "10.250.$(( (4 * i) / 256 )).$(( (4 * i) % 256 + end ))/30"; }
+
+# "median ms (min-max)" for a "median min max" line
+show() { awk '{ printf "%s ms (%s-%s)", $1, $2, $3 }' <<<"$1"; }
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
