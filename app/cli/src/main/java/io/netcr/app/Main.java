@@ -33,7 +33,7 @@ public final class Main {
         // A plain snapshot reads the host while the command line is parsed; other commands that talk to the
         // kernel bind libc meanwhile.
         boolean early = EarlySnapshot.startIfPlain(args);
-        if (!early && WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
+        if (!early && WorkbenchEntry.wantsWorkbench(args, NetcrCommand::subcommandNames)) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }
         if (!early && args.length > 0 && READS_THE_KERNEL.contains(args[0])) {
