@@ -1,5 +1,6 @@
 package io.netcr.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public record Device(int ifindex, String name, String kind, String mac, int mtu,
         kind = kind == null ? "" : kind;
         operstate = operstate == null ? "unknown" : operstate;
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
-        properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(properties));
+        properties = properties == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
     }
 
     public boolean isLoopback() {

@@ -2,7 +2,9 @@ package io.netcr.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -82,10 +84,10 @@ public final class IfaFlags {
         for (int i = 0; i < 32; i++) {
             int bit = 1 << i;
             if ((bits & bit) != 0 && (KNOWN_BITS & bit) == 0) {
-                words.add(String.format(java.util.Locale.ROOT, "0x%x", Integer.toUnsignedLong(bit)));
+                words.add(String.format(Locale.ROOT, "0x%x", Integer.toUnsignedLong(bit)));
             }
         }
-        java.util.Collections.sort(words);
+        Collections.sort(words);
         return words;
     }
 }

@@ -2,6 +2,7 @@ package io.netcr.model;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ public final class IpText {
             throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + b.length);
         }
         if (isV4Mapped(b)) { // inet_ntop prints these in mixed notation
-            return "::ffff:" + format(java.util.Arrays.copyOfRange(b, 12, 16));
+            return "::ffff:" + format(Arrays.copyOfRange(b, 12, 16));
         }
         int[] words = new int[8];
         for (int i = 0; i < 8; i++) {

@@ -1,9 +1,11 @@
 package io.netcr.app;
 
+import io.netcr.app.agent.Agent;
 import io.netcr.app.cli.EarlySnapshot;
 import io.netcr.app.cli.ExitCodes;
 import io.netcr.app.cli.NetcrCommand;
 import io.netcr.bridge.sys.Sys;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -30,13 +32,19 @@ public final class Main {
             }
             System.exit(ExitCodes.OK);
         }
+        if (args.length == 1 && "agent".equals(args[0])) {
+            // Every connection starts an agent: without picocli's model (~170 classes) it greets sooner.
+            Sys.preloadInBackground(() -> StartupTrace.mark("libc"));
+            System.exit(Agent.run());
+        }
         // A plain snapshot reads the host while the command line is parsed; other commands that talk to the
-        // kernel bind libc meanwhile.
+        // kernel bind libc meanwhile (with --host the agent reads the kernel, not this process).
         boolean early = EarlySnapshot.startIfPlain(args);
         if (!early && WorkbenchEntry.wantsWorkbench(args, NetcrCommand::subcommandNames)) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }
-        if (!early && args.length > 0 && READS_THE_KERNEL.contains(args[0])) {
+        if (!early && args.length > 0 && READS_THE_KERNEL.contains(args[0])
+                && !Arrays.asList(args).contains("--host")) {
             Sys.preloadInBackground(() -> StartupTrace.mark("libc"));
         }
         System.exit(NetcrCommand.run(args, System.out, System.err));

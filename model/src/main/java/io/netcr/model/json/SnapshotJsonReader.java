@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A JSON tree to a snapshot. Hand-written topologies are welcome, so much is optional: a namespace
@@ -207,10 +209,10 @@ final class SnapshotJsonReader {
             }
         }
         return Device.builder(ifindex, name, kind)
-                .mac(mac == null ? null : mac.toLowerCase(java.util.Locale.ROOT))
+                .mac(mac == null ? null : mac.toLowerCase(Locale.ROOT))
                 .mtu(f.integer(o, MTU, where, false, Device.LOOPBACK.equals(kind) ? 65536 : 1500))
                 .up(up)
-                .operstate(f.text(o, OPERSTATE, where, false, up ? "unknown" : "down").toLowerCase(java.util.Locale.ROOT))
+                .operstate(f.text(o, OPERSTATE, where, false, up ? "unknown" : "down").toLowerCase(Locale.ROOT))
                 .master(f.text(o, MASTER, where, false, null))
                 .peer(ref(f.object(o, PEER, where), where))
                 .parent(ref(f.object(o, PARENT, where), where))
@@ -303,7 +305,7 @@ final class SnapshotJsonReader {
     }
 
     private <T> T word(JsonNode o, String field, SubjectPath where, T fallback,
-                       java.util.function.Function<String, T> parse, String allowed) {
+                       Function<String, T> parse, String allowed) {
         String text = f.text(o, field, where, false, null);
         if (text == null) {
             return fallback;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netcr.model.json.SnapshotJson;
+import java.util.Map;
 
 /**
  * A restore plan as JSON, for {@code netcr restore --dry-run --json}: each step with its kind, where it
@@ -21,22 +22,27 @@ public final class RestorePlanJson {
     }
 
     public static String toJson(RestorePlan plan) {
+        return toJson(PlanSummary.of(plan));
+    }
+
+    /** The same document for a plan's summary (a plan made on another machine arrives as one). */
+    public static String toJson(PlanSummary plan) {
         ObjectNode root = F.objectNode();
         root.put("format", "netcr-restore-plan");
         root.put("version", 1);
         root.put("executable", plan.isExecutable());
         ObjectNode names = root.putObject("namespaces");
-        plan.namespaceNames().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        plan.namespaceNames().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
         ArrayNode steps = root.putArray("steps");
         int index = 1;
-        for (PlanStep step : plan.steps()) {
+        for (PlanSummary.Step step : plan.steps()) {
             ObjectNode s = steps.addObject();
             s.put("index", index++);
-            s.put("kind", step.getClass().getSimpleName());
+            s.put("kind", step.kind());
             ArrayNode in = s.putArray("netns");
-            step.targets().forEach(t -> in.add(t.name()));
-            s.put("equivalent", step.describe());
+            step.netns().forEach(in::add);
+            s.put("equivalent", step.equivalent());
         }
         ArrayNode diagnostics = root.putArray("diagnostics");
         plan.diagnostics().forEach(d -> diagnostics.add(SnapshotJson.diagnosticTree(d)));

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The rtnetlink requests a restore sends, as data: pure functions from plan values (and namespace
@@ -253,7 +254,7 @@ public final class RestoreMessages {
     }
 
     /** The number whose word is {@code word} (or the decimal text itself); 0 when neither. */
-    static int number(String word, java.util.function.IntFunction<String> words) {
+    static int number(String word, IntFunction<String> words) {
         if (word.matches("\\d{1,3}")) {
             return Integer.parseInt(word);
         }

@@ -1,5 +1,7 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.hosts.Host;
+import io.netcr.app.hosts.HostException;
 import io.netcr.app.services.CheckpointService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.checkpoint.CheckpointOptions;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,6 +27,8 @@ import picocli.CommandLine.Spec;
             + "(ENOSYS), printed here and kept in the image.",
             "A veth whose peer lies outside the set records that outside half too; restore recreates it in its "
             + "own namespace. Every problem is listed at once; nothing is written when there is an error.",
+            "With --host, the namespaces of that machine are checkpointed by its netcr agent and the image is "
+            + "written here.",
             "Exit status: 0 written, 1 refused (problems listed), 2 the host or the file cannot be used."})
 public final class CheckpointCommand implements Callable<Integer> {
 
@@ -54,6 +59,9 @@ public final class CheckpointCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})", defaultValue = "" + CheckpointOptions.DEFAULT_MAX_ADDRESSES)
     int maxAddresses;
 
+    @Mixin
+    HostOption hostOption;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -63,11 +71,11 @@ public final class CheckpointCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         CheckpointResult result;
-        try {
-            result = CheckpointService.checkpoint(selection.all ? List.of() : selection.netns, selection.all,
+        try (Host host = hostOption.open(err)) {
+            result = host.checkpoint(selection.all ? List.of() : selection.netns, selection.all,
                     new CheckpointOptions(skipUnsupported, maxAddresses));
-        } catch (IOException | RuntimeException | LinkageError e) {
-            err.println("netcr checkpoint: cannot read this host: " + e.getMessage());
+        } catch (HostException e) {
+            HostOption.print("checkpoint", e, err);
             return ExitCodes.FAILED;
         }
         for (Diagnostic d : result.diagnostics()) {

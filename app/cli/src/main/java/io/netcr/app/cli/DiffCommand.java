@@ -1,6 +1,6 @@
 package io.netcr.app.cli;
 
-import io.netcr.app.services.SnapshotSources;
+import io.netcr.app.hosts.Hosts;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
@@ -32,10 +32,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "the old side: a file, a directory, an archive or 'live'")
+    @Parameters(index = "0", paramLabel = "A", description = "the old side: a file, a directory, an archive, 'live' or live@HOST")
     String left;
 
-    @Parameters(index = "1", paramLabel = "B", description = "the new side: a file, a directory, an archive or 'live'")
+    @Parameters(index = "1", paramLabel = "B", description = "the new side: a file, a directory, an archive, 'live' or live@HOST")
     String right;
 
     @Mixin
@@ -107,7 +107,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     /** The snapshot, or null after saying on standard error why there is none. */
     private static Snapshot open(String source, ReadMode mode, PrintWriter err) {
-        ReadResult r = SnapshotSources.openAny(source, mode);
+        ReadResult r = Hosts.openSource(source, mode, Hosts.printing(err, source));
         if (r.snapshot() == null) {
             err.println("netcr diff: " + source + " cannot be compared (" + SnapshotSummary.countDiagnostics(r.diagnostics())
                     + ")" + (mode == ReadMode.SALVAGE ? "" : "; --salvage compares what can be read") + ":");

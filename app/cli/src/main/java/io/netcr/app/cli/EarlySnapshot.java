@@ -1,5 +1,6 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.hosts.Hosts;
 import io.netcr.app.services.HostDiscovery;
 import io.netcr.bridge.discovery.LiveDiscovery;
 import io.netcr.model.Snapshot;
@@ -14,14 +15,15 @@ import java.util.concurrent.ExecutionException;
  * A plain {@code netcr snapshot}'s reading of the host, begun by {@code Main} before the command line is
  * parsed: in a cold JVM picocli takes about as long as binding libc and reading twenty namespaces, and on
  * two cores the two can happen at once. Only for the plain form (no {@code --netns}, {@code --repeat},
- * {@code --timing} or help), whose snapshot does not depend on its options; {@link SnapshotCommand} takes
+ * {@code --timing}, {@code --host} or help, and no NETCR_AGENT_COMMAND: an agent reads the host then), whose
+ * snapshot does not depend on its options; {@link SnapshotCommand} takes
  * it, or reads the host itself when there is none.
  */
 public final class EarlySnapshot {
 
     /** Options after which the command reads the host its own way (or not at all). */
     private static final List<String> OWN_WAY = List.of("--netns", "--repeat", "--timing", "-h", "--help", "-V",
-            "--version");
+            "--version", "--host");
 
     /** The discovery (kept open: the caller closes it) and what it read, or the failure. */
     record Taken(LiveDiscovery discovery, Snapshot snapshot) {
@@ -37,7 +39,7 @@ public final class EarlySnapshot {
      * when it started.
      */
     public static boolean startIfPlain(String[] args) {
-        if (!isPlain(args)) {
+        if (!isPlain(args) || Hosts.agentCommand(System.getenv()).isPresent()) {
             return false;
         }
         CompletableFuture<Taken> f = new CompletableFuture<>();

@@ -2,6 +2,7 @@ package io.netcr.app.cli;
 
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
+import io.netcr.app.hosts.Hosts;
 import io.netcr.app.services.SnapshotSources;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadMode;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +28,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "a .netcr image or JSON snapshot, or 'live' for this host")
+    @Parameters(paramLabel = "SOURCE", description = "a .netcr image or JSON snapshot, 'live' for this host (or "
+            + "--host's), or live@HOST")
     String source;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
@@ -42,6 +45,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", description = {"PNG only: draw what the workbench's Fit shows in a"
             + " window of this size (e.g. 1600x1000): the overview of a big host. Without it, the full-detail drawing."})
     String size;
+
+    @Mixin
+    HostOption hostOption;
 
     @Override
     public Integer call() {
@@ -81,7 +87,12 @@ public final class ExportCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
-        ReadResult read = SnapshotSources.openAny(source, ReadMode.STRICT);
+        if (hostOption.remote() && !SnapshotSources.LIVE.equals(source)) {
+            err.println("netcr export: --host reads a machine's live state: give 'live' (files are read here)");
+            return ExitCodes.FAILED;
+        }
+        String spec = hostOption.source(source);
+        ReadResult read = Hosts.openSource(spec, ReadMode.STRICT, Hosts.printing(err, spec));
         if (read.snapshot() == null) {
             for (Diagnostic d : read.diagnostics()) {
                 err.println("netcr export: " + (d.subject().isRoot() ? d.message() : d));

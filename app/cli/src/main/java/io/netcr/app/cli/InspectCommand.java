@@ -1,5 +1,6 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.hosts.Hosts;
 import io.netcr.app.services.SnapshotSources;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadMode;
@@ -30,7 +31,7 @@ public final class InspectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "SOURCE", description = "a .netcr image, a JSON snapshot, a CRIU image directory, a "
-            + "checkpoint archive, or 'live'")
+            + "checkpoint archive, 'live' for this host (or --host's), or live@HOST")
     String source;
 
     @Mixin
@@ -39,12 +40,22 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     SalvageOption salvage;
 
+    @Mixin
+    HostOption hostOption;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String file = source;
-        if (!SnapshotSources.canOpen(source)) {
+        if (hostOption.remote() && !SnapshotSources.LIVE.equals(source)) {
+            err.println("netcr inspect: --host reads a machine's live state: give 'live' (files are read here)");
+            return ExitCodes.FAILED;
+        }
+        String source = hostOption.source(this.source);
+        Hosts.Listener listener = Hosts.printing(err, source);
+        boolean live = SnapshotSources.LIVE.equals(source) || Hosts.isRemoteLive(source);
+        if (!live && !SnapshotSources.canOpen(source)) {
             ReadResult why = SnapshotSources.openAny(source, ReadMode.STRICT);
             why.diagnostics().forEach(d -> err.println("netcr inspect: " + d));
             if (why.diagnostics().isEmpty()) {
@@ -52,13 +63,13 @@ public final class InspectCommand implements Callable<Integer> {
             }
             return ExitCodes.FAILED;
         }
-        ReadResult result = SnapshotSources.openAny(source, salvage.mode());
+        ReadResult result = Hosts.openSource(source, salvage.mode(), listener);
         Snapshot snapshot = result.snapshot();
         if (snapshot == null) {
             err.println("netcr inspect: " + file + " was refused (" + SnapshotSummary.countDiagnostics(result.diagnostics())
                     + ")" + (salvage.on ? "" : "; try --salvage to see what can be read") + ":");
             result.diagnostics().forEach(d -> err.println("  " + d));
-            return SnapshotSources.LIVE.equals(source) ? ExitCodes.FAILED : ExitCodes.PROBLEMS;
+            return live ? ExitCodes.FAILED : ExitCodes.PROBLEMS;
         }
         if (json.on) {
             out.print(SnapshotJson.toJson(snapshot));

@@ -1,16 +1,22 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.hosts.Cancellation;
+import io.netcr.app.hosts.Host;
+import io.netcr.app.hosts.HostException;
+import io.netcr.app.hosts.Hosts;
+import io.netcr.app.hosts.LocalHost;
+import io.netcr.app.hosts.RestoreOutcome;
+import io.netcr.app.hosts.RestoreRequest;
+import io.netcr.app.hosts.RestoreWatch;
 import io.netcr.app.services.RecoveryService;
 import io.netcr.app.services.RestoreService;
 import io.netcr.app.services.SnapshotSources;
-import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.bridge.restore.RestoreResult;
 import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadResult;
-import io.netcr.model.Snapshot;
+import io.netcr.model.plan.PlanSummary;
 import io.netcr.model.plan.RestoreOptions;
-import io.netcr.model.plan.RestorePlan;
 import io.netcr.model.plan.RestorePlanJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,11 +24,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -39,6 +42,8 @@ import picocli.CommandLine.Spec;
             + "Two restores never run at once (lock /run/netcr/restore.lock). Each step is journaled "
             + "(/run/netcr/restore.journal) before it is taken, so that a restore killed half-way can be undone "
             + "or finished by netcr recover; while such a leftover is there, restore refuses to start. Needs root.",
+            "With --host, the image is read here and restored on that machine by its netcr agent; if the connection "
+            + "drops, the restore there still completes or rolls back.",
             "Exit status: 0 restored (or, with --dry-run, the plan can run), 1 the image or plan has errors, "
             + "2 cannot run (no privilege, busy, unreadable file, or the kernel refused and all was undone)."})
 public final class RestoreCommand implements Callable<Integer> {
@@ -70,6 +75,9 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "print how long each phase took to standard error")
     boolean timing;
 
+    @Mixin
+    HostOption hostOption;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,67 +89,58 @@ public final class RestoreCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         long t0 = System.nanoTime();
-        // The host is read while the image is: on two cores that hides most of one behind the other.
-        CompletableFuture<Snapshot> host = RestoreService.hostView();
-        ReadResult read = RestoreService.readImage(Path.of(file));
-        lap("read " + file, t0);
-        if (read.snapshot() == null) {
-            err.println("netcr restore: " + file + " was refused; nothing was changed:");
-            read.diagnostics().forEach(d -> err.println("  " + d));
-            return SnapshotSources.isReadableFile(Path.of(file)) ? ExitCodes.PROBLEMS : ExitCodes.FAILED;
-        }
         RunDir runDir = RunDir.current();
-        if (dryRun) {
-            warnOfLeftover(runDir, err);
-            return planAndPrint(read.snapshot(), host, out, err) == null ? ExitCodes.PROBLEMS : ExitCodes.OK;
-        }
-        Optional<Diagnostic> privilege = RestoreService.checkPrivileges();
-        if (privilege.isPresent()) {
-            err.println(privilege.get());
+        Host host;
+        try {
+            host = hostOption.remote() ? hostOption.open(err)
+                    : Hosts.open(null, System.getenv(), runDir, Hosts.printing(err, LocalHost.LABEL));
+        } catch (HostException e) {
+            HostOption.print("restore", e, err);
             return ExitCodes.FAILED;
         }
-        String holder = "netcr restore " + file;
-        try (RestoreLock lock = waitForLock ? RestoreLock.acquire(runDir.lockFile(), holder, waiting(err))
-                : RestoreService.lock(runDir, false, holder)) {
-            Optional<Diagnostic> leftover = RestoreService.leftoverRefusal(runDir);
-            if (leftover.isPresent()) {
-                err.println(leftover.get());
-                return ExitCodes.FAILED;
+        try (host) {
+            // This host is read while the image is (on two cores that hides most of one behind the other); an
+            // agent's connection is being made meanwhile.
+            host.expectRestore();
+            ReadResult read = RestoreService.readImage(Path.of(file));
+            lap("read " + file, t0);
+            if (read.snapshot() == null) {
+                err.println("netcr restore: " + file + " was refused; nothing was changed:");
+                read.diagnostics().forEach(d -> err.println("  " + d));
+                return SnapshotSources.isReadableFile(Path.of(file)) ? ExitCodes.PROBLEMS : ExitCodes.FAILED;
             }
-            // A stale view can only make the restore fail cleanly (every creation is exclusive); after
-            // waiting for another restore it is surely stale, so read the host again.
-            RestorePlan plan = planAndPrint(read.snapshot(), waitForLock ? RestoreService.hostView() : host, null, err);
-            if (plan == null) {
-                return ExitCodes.PROBLEMS;
+            RestoreRequest request = new RestoreRequest(read.snapshot(), new RestoreOptions(renames, prefix), waitForLock,
+                    "netcr restore " + file);
+            long t1 = System.nanoTime();
+            if (dryRun) {
+                if (!hostOption.remote()) {
+                    warnOfLeftover(runDir, err);
+                }
+                PlanSummary plan = host.plan(request);
+                lap("plan", t1);
+                printPlan(plan, out, err);
+                return plan.isExecutable() ? ExitCodes.OK : ExitCodes.PROBLEMS;
             }
-            RestoreResult result = RestoreService.execute(plan, runDir, holder);
-            if (timing) {
-                err.printf("timing: execute %.1f ms (of which namespaces %.1f ms)%n", result.millis(),
-                        result.namespaceMillis());
-            }
-            report(result, plan, out, err);
-            return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
-        } catch (RestoreLock.BusyException e) {
-            err.println(RestoreService.busy(runDir.lockFile(), e));
-            return ExitCodes.FAILED;
-        } catch (IOException e) {
-            err.println("netcr restore: cannot take the restore lock " + runDir.lockFile() + ": " + e.getMessage()
-                    + "; nothing was changed. Run as root, and check that " + runDir.dir() + " is writable");
+            RestoreOutcome outcome = host.restore(request, waiting(err), Cancellation.none());
+            lap("restore", t1);
+            return report(outcome, out, err);
+        } catch (HostException e) {
+            HostOption.print("restore", e, err);
             return ExitCodes.FAILED;
         }
     }
 
     /** With --wait: says once (and again when the holder changes) whom it waits for, instead of hanging silently. */
-    private static RestoreLock.Waiting waiting(PrintWriter err) {
-        return new RestoreLock.Waiting() {
+    private static RestoreWatch waiting(PrintWriter err) {
+        return new RestoreWatch() {
             @Override
-            public void heldBy(String holder) {
+            public void waiting(String holder) {
                 err.println("netcr restore: waiting for another restore to finish: " + holder);
                 err.flush();
             }
 
             @Override
-            public boolean cancelled() {
+            public boolean wantsSteps() {
                 return false;
             }
         };
@@ -158,78 +157,76 @@ public final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Plans against a fresh snapshot of this host; prints the plan when {@code out} is given, and the
-     * findings. Returns the plan, or null when it has errors (or the host cannot be read).
-     */
-    private RestorePlan planAndPrint(Snapshot image, CompletableFuture<Snapshot> hostView, PrintWriter out,
-                                     PrintWriter err) {
-        Snapshot host;
-        long t0 = System.nanoTime();
-        try {
-            host = hostView.join();
-            lap("waiting for the host view", t0);
-        } catch (CompletionException | CancellationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            err.println("netcr restore: cannot read this host: " + cause.getMessage() + "; nothing was changed");
-            return null;
-        }
-        long t1 = System.nanoTime();
-        RestorePlan plan = RestoreService.plan(image, host, new RestoreOptions(renames, prefix));
-        lap("plan", t1);
-        if (out != null && json.on) {
-            out.print(RestorePlanJson.toJson(plan));
-            out.flush();
-        } else if (out != null) {
-            printPlan(plan, out);
-        }
-        List<Diagnostic> findings = plan.diagnostics();
-        if (out == null || !json.on) {
-            findings.forEach(d -> err.println(d.severity().word() + ": " + d));
-        }
-        if (!plan.isExecutable()) {
-            long errors = findings.stream().filter(Diagnostic::isError).count();
-            err.println("netcr restore: the plan has " + errors + (errors == 1 ? " error" : " errors")
-                    + "; nothing was changed");
-            return null;
-        }
-        return plan;
-    }
-
     private void lap(String what, long since) {
         if (timing) {
             spec.commandLine().getErr().printf("timing: %s %.1f ms%n", what, (System.nanoTime() - since) / 1e6);
         }
     }
 
-    private static void printPlan(RestorePlan plan, PrintWriter out) {
-        out.println("Restore plan: " + plan.steps().size() + " steps" + (plan.isExecutable() ? "" : " (NOT executable)"));
-        int width = Integer.toString(plan.steps().size()).length();
-        for (int i = 0; i < plan.steps().size(); i++) {
-            out.printf("  %" + width + "d. %s%n", i + 1, plan.steps().get(i).describe());
+    /** The dry run's plan: on standard output, as text or JSON; its findings on standard error. */
+    private void printPlan(PlanSummary plan, PrintWriter out, PrintWriter err) {
+        if (json.on) {
+            out.print(RestorePlanJson.toJson(plan));
+            out.flush();
+        } else {
+            out.println("Restore plan: " + plan.steps().size() + " steps" + (plan.isExecutable() ? "" : " (NOT executable)"));
+            int width = Integer.toString(plan.steps().size()).length();
+            for (int i = 0; i < plan.steps().size(); i++) {
+                out.printf("  %" + width + "d. %s%n", i + 1, plan.steps().get(i).equivalent());
+            }
+            if (!plan.namespaceNames().isEmpty()) {
+                out.println("New namespaces:");
+                new TreeMap<>(plan.namespaceNames()).forEach((id, name) -> out.println("  " + id + " -> " + name));
+            }
+            out.println(plan.diagnostics().isEmpty() ? "Preflight: no problems found"
+                    : "Preflight: " + plan.diagnostics().size() + " finding(s), on standard error");
+            out.flush();
+            printFindings(plan, err);
         }
-        if (!plan.namespaceNames().isEmpty()) {
-            out.println("New namespaces:");
-            plan.namespaceNames().forEach((id, name) -> out.println("  " + id + " -> " + name));
+        if (!plan.isExecutable()) {
+            refused(plan, err);
         }
-        out.println(plan.diagnostics().isEmpty() ? "Preflight: no problems found"
-                : "Preflight: " + plan.diagnostics().size() + " finding(s), on standard error");
-        out.flush();
     }
 
-    private void report(RestoreResult result, RestorePlan plan, PrintWriter out, PrintWriter err) {
+    private static void printFindings(PlanSummary plan, PrintWriter err) {
+        plan.diagnostics().forEach(d -> err.println(d.severity().word() + ": " + d));
+    }
+
+    private static void refused(PlanSummary plan, PrintWriter err) {
+        long errors = plan.diagnostics().stream().filter(Diagnostic::isError).count();
+        err.println("netcr restore: the plan has " + errors + (errors == 1 ? " error" : " errors")
+                + "; nothing was changed");
+    }
+
+    /** What the restore did, and the exit status that says it. */
+    private int report(RestoreOutcome outcome, PrintWriter out, PrintWriter err) {
+        if (outcome.plan() == null) { // no privilege, busy, the lock unusable, or the image refused there
+            outcome.problems().forEach(err::println);
+            return ExitCodes.FAILED;
+        }
+        printFindings(outcome.plan(), err);
+        if (!outcome.plan().isExecutable()) {
+            refused(outcome.plan(), err);
+            return ExitCodes.PROBLEMS;
+        }
+        RestoreResult result = outcome.result();
+        if (timing) {
+            err.printf("timing: execute %.1f ms (of which namespaces %.1f ms)%n", result.millis(),
+                    result.namespaceMillis());
+        }
         if (json.on) {
             out.print(RestoreResultJson.toJson(result));
         } else if (result.success()) {
             out.printf("restored %d namespace%s in %.0f ms (%d steps): %s%n", result.namespaceNames().size(),
-                    result.namespaceNames().size() == 1 ? "" : "s", result.millis(), plan.steps().size(),
+                    result.namespaceNames().size() == 1 ? "" : "s", result.millis(), outcome.plan().steps().size(),
                     String.join(" ", result.namespaceNames().values().stream().sorted().toList()));
         }
         if (!result.success()) {
-            result.diagnostics().forEach(d -> err.println(d));
+            result.diagnostics().forEach(err::println);
             err.println("netcr restore: failed; the host is as it was before the restore"
                     + (result.diagnostics().size() > 1 ? " except as listed above" : ""));
         }
         out.flush();
+        return result.success() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -1,10 +1,13 @@
 package io.netcr.app.cli;
 
 import io.netcr.app.StartupTrace;
+import io.netcr.app.hosts.Host;
+import io.netcr.app.hosts.HostException;
+import io.netcr.app.hosts.Hosts;
 import io.netcr.app.services.HostDiscovery;
 import io.netcr.bridge.discovery.LiveDiscovery;
 import io.netcr.model.Diagnostic;
-import io.netcr.model.Namespace;
+import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.image.ImageWriter;
 import io.netcr.model.json.SnapshotJson;
@@ -21,10 +24,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code netcr snapshot}: reads the live host's network namespaces over rtnetlink. */
+/** {@code netcr snapshot}: reads the live host's network namespaces over rtnetlink (or another's, with its agent). */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Take a snapshot of this host's network namespaces (devices, peers, addresses, routes).",
-            "Reading namespaces other than your own needs root."})
+            "Reading namespaces other than your own needs root. With --host, another machine's, read there by its "
+            + "netcr agent."})
 public final class SnapshotCommand implements Callable<Integer> {
 
     @Spec
@@ -46,6 +50,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--timing", description = "print each snapshot's milliseconds to stderr")
     boolean timing;
 
+    @Mixin
+    HostOption hostOption;
+
     @Override
     public Integer call() {
         StartupTrace.mark("command");
@@ -53,25 +60,36 @@ public final class SnapshotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (repeat < 1) {
             err.println("netcr snapshot: --repeat must be at least 1");
+            EarlySnapshot.discard();
             return ExitCodes.FAILED;
         }
-        Snapshot snapshot = null;
+        Snapshot snapshot = hostOption.remote() || Hosts.agentCommand(System.getenv()).isPresent()
+                ? throughAgent(err) : here(err);
+        if (snapshot == null) {
+            return ExitCodes.FAILED;
+        }
+        StartupTrace.mark("snapshot");
+        return print(snapshot, out, err);
+    }
+
+    /**
+     * This host, read here: the early snapshot Main began for a plain command line, or one discovery for every
+     * run (so that runs after the first are the workbench's warm refresh, and --timing can tell its phases).
+     */
+    private Snapshot here(PrintWriter err) {
         try {
             Optional<EarlySnapshot.Taken> early = netns.isEmpty() && repeat == 1 && !timing ? EarlySnapshot.take()
                     : Optional.empty();
             EarlySnapshot.discard();
             if (early.isPresent()) {
-                snapshot = early.get().snapshot();
                 early.get().discovery().close();
-            } else {
-                snapshot = read(err);
+                return early.get().snapshot();
             }
+            return read(err);
         } catch (IOException | RuntimeException e) {
             err.println("netcr snapshot: cannot read this host: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return null;
         }
-        StartupTrace.mark("snapshot");
-        return write(snapshot, out, err);
     }
 
     /** The host read here, {@code repeat} times (with --timing, each time's phases to stderr); the last one. */
@@ -91,7 +109,31 @@ public final class SnapshotCommand implements Callable<Integer> {
         return snapshot;
     }
 
-    private int write(Snapshot snapshot, PrintWriter out, PrintWriter err) {
+    /** Another host, or this one through a privilege helper's agent: every run over the same connection. */
+    private Snapshot throughAgent(PrintWriter err) {
+        EarlySnapshot.discard(); // Main begins none with --host; NETCR_AGENT_COMMAND is read here
+        try (Host host = hostOption.open(err)) {
+            ReadResult read = null;
+            for (int i = 1; i <= repeat; i++) {
+                long t0 = System.nanoTime();
+                read = host.snapshot(netns);
+                if (timing) {
+                    err.printf("run %d: %.1f ms (through the agent)%n", i, (System.nanoTime() - t0) / 1e6);
+                }
+            }
+            if (read.snapshot() == null) {
+                err.println("netcr snapshot: " + (hostOption.remote() ? hostOption.host : "this host")
+                        + " cannot be read:");
+                read.diagnostics().forEach(d -> err.println("  " + d));
+            }
+            return read.snapshot();
+        } catch (HostException e) {
+            HostOption.print("snapshot", e, err);
+            return null;
+        }
+    }
+
+    private int print(Snapshot snapshot, PrintWriter out, PrintWriter err) {
         try {
             if (output != null) {
                 ImageWriter.write(snapshot, output);

@@ -4,6 +4,7 @@ import io.netcr.model.SubjectPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
@@ -61,7 +62,7 @@ public final class GraphLayout {
     private final Topology topology;
     private final boolean details;
     private final Map<SubjectPath, Integer> boxOrder = new HashMap<>();
-    private final Map<SubjectPath, ElkNode> elkBoxes = new java.util.LinkedHashMap<>();
+    private final Map<SubjectPath, ElkNode> elkBoxes = new LinkedHashMap<>();
     private final Map<SubjectPath, ElkNode> elkNodes = new HashMap<>();
     /** Which box an ELK node is, to find where an edge contained in it ended up. */
     private final Map<ElkNode, SubjectPath> boxByElk = new IdentityHashMap<>();

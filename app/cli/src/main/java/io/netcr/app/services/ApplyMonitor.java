@@ -2,6 +2,7 @@ package io.netcr.app.services;
 
 import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.bridge.restore.RestoreProgress;
+import io.netcr.model.plan.RestorePlan;
 
 /**
  * Follows one {@link RestoreService#apply} from the restoring thread: who holds the lock while it waits
@@ -15,4 +16,11 @@ public interface ApplyMonitor extends RestoreLock.Waiting, RestoreProgress {
      * longer be cancelled; false (it was cancelled meanwhile) gives the lock back and changes nothing.
      */
     boolean begin();
+
+    /**
+     * The plan made once the lock is taken, before it runs (or, when it has errors, instead of running): an
+     * agent sends it to its client here, ahead of the steps' events.
+     */
+    default void planned(RestorePlan plan) {
+    }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Restore as the command line and the workbench both do it: read the image, view the host, plan
@@ -127,17 +128,42 @@ public final class RestoreService {
     /**
      * The whole restore as the workbench does it: privileges, the lock (waiting while another restore holds
      * it, for as long as {@code monitor} does not give up), a fresh view of the host, the plan, and its
-     * execution when it has no error, reported to {@code monitor}. Never throws for expected failures: they
-     * are the {@code problems}.
+     * execution when it has no error, journaled in {@code dir}, reported to {@code monitor}. Never throws for
+     * expected failures: they are the {@code problems}.
      */
     public static Applied apply(Snapshot image, RestoreOptions options, RunDir dir, String holder,
                                 ApplyMonitor monitor) {
+        return apply(image, options, dir, holder, true, null, monitor);
+    }
+
+    /**
+     * {@link #apply(Snapshot, RestoreOptions, RunDir, String, ApplyMonitor)}, and, as the command line does it:
+     * without {@code wait}, a restore that finds another one running fails at once (EBUSY, naming the holder);
+     * {@code view}, when given, is a view of the host read while the image was, and is planned against when
+     * the lock was free at once (after a wait the host has changed, so it is read again). A leftover journal of
+     * a restore that did not finish refuses it (EBUSY naming {@code netcr recover}).
+     */
+    public static Applied apply(Snapshot image, RestoreOptions options, RunDir dir, String holder, boolean wait,
+                                CompletableFuture<Snapshot> view, ApplyMonitor monitor) {
         Optional<Diagnostic> privilege = checkPrivileges();
         if (privilege.isPresent()) {
             return new Applied(null, null, List.of(privilege.get()));
         }
         Path lockFile = dir.lockFile();
-        try (RestoreLock lock = RestoreLock.acquire(lockFile, holder, monitor)) {
+        boolean[] waited = {false};
+        RestoreLock.Waiting waiting = new RestoreLock.Waiting() {
+            @Override
+            public void heldBy(String note) {
+                waited[0] = true;
+                monitor.heldBy(note);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return monitor.cancelled();
+            }
+        };
+        try (RestoreLock lock = RestoreLock.acquire(lockFile, holder, wait ? waiting : null)) {
             if (!monitor.begin()) {
                 return Applied.cancelledWhileWaiting();
             }
@@ -146,7 +172,9 @@ public final class RestoreService {
                 return new Applied(null, null, List.of(leftover.get()));
             }
             // read after the lock: a restore waited for has changed the host
-            RestorePlan plan = plan(image, HostView.forPlanning(), options);
+            Snapshot host = view != null && !waited[0] ? view.join() : HostView.forPlanning();
+            RestorePlan plan = plan(image, host, options);
+            monitor.planned(plan);
             if (!plan.isExecutable()) {
                 return new Applied(plan, null, plan.diagnostics());
             }
@@ -154,10 +182,13 @@ public final class RestoreService {
             return new Applied(plan, result, result.diagnostics());
         } catch (RestoreLock.CancelledException e) {
             return Applied.cancelledWhileWaiting();
-        } catch (IOException e) {
+        } catch (RestoreLock.BusyException e) {
+            return new Applied(null, null, List.of(busy(lockFile, e)));
+        } catch (IOException | CompletionException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             return new Applied(null, null, List.of(Diagnostic.error(Errno.EIO, SubjectPath.ROOT, Phase.RESTORE,
-                    "cannot take the restore lock " + lockFile + " or read this host: " + e.getMessage()
-                            + "; nothing was changed. Restoring needs root (the lock lives in /run/netcr);"
+                    "cannot take the restore lock " + lockFile + " or read this host: " + cause.getMessage()
+                            + "; nothing was changed. Restoring needs root (the lock lives in " + dir.dir() + ");"
                             + " check that " + lockFile.getParent() + " is writable, then try again")));
         }
     }

@@ -1,5 +1,6 @@
 package io.netcr.app.gui.canvas;
 
+import java.util.Arrays;
 /**
  * Resamples a picture (premultiplied ARGB pixels) onto a view at another zoom: what the view shows for a zoom
  * step until the picture is painted sharp at the new zoom. Magnified, bilinearly (smooth, not blocky); made
@@ -78,7 +79,7 @@ final class PictureStretch {
             int row = (int) Math.floor((y + 0.5) * step + offY);
             int out = y * dw;
             if (row < 0 || row >= sh) {
-                java.util.Arrays.fill(dst, out, out + dw, outside);
+                Arrays.fill(dst, out, out + dw, outside);
                 continue;
             }
             int base = row * sw;
@@ -92,7 +93,7 @@ final class PictureStretch {
     /** Picture row {@code row} resampled across into {@code out}. */
     private static void across(int[] src, int sw, int sh, int row, int[] col, int[] wx, int[] out, int outside) {
         if (row < 0 || row >= sh) {
-            java.util.Arrays.fill(out, outside);
+            Arrays.fill(out, outside);
             return;
         }
         int base = row * sw;

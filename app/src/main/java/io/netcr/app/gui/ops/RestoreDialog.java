@@ -2,6 +2,7 @@ package io.netcr.app.gui.ops;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -157,7 +158,7 @@ public final class RestoreDialog {
     }
 
     private static TableColumn<RenameRow, String> editable(String title,
-            java.util.function.Function<RenameRow, javafx.beans.property.StringProperty> property) {
+            Function<RenameRow, javafx.beans.property.StringProperty> property) {
         TableColumn<RenameRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> property.apply(f.getValue()));
         c.setCellFactory(TextFieldTableCell.forTableColumn());

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One rtattr / nlattr: a type and a payload, or (when built) a nest of child attributes. A parsed
@@ -66,7 +67,7 @@ public final class Attribute {
 
     public byte[] bytes() {
         requireLeaf();
-        return java.util.Arrays.copyOfRange(data, start, start + size);
+        return Arrays.copyOfRange(data, start, start + size);
     }
 
     public int u8() {

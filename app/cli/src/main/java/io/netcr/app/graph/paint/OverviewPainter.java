@@ -13,6 +13,7 @@ import io.netcr.model.diff.ChangeKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -198,8 +199,8 @@ final class OverviewPainter {
     /** Fills and outlines gathered by colour: drawn one by one with round corners, or batched with square ones. */
     private static final class Shapes {
         private final boolean batch;
-        private final Map<Integer, List<Rect>> fills = new java.util.LinkedHashMap<>();
-        private final Map<List<Object>, List<Rect>> strokes = new java.util.LinkedHashMap<>();
+        private final Map<Integer, List<Rect>> fills = new LinkedHashMap<>();
+        private final Map<List<Object>, List<Rect>> strokes = new LinkedHashMap<>();
 
         Shapes(boolean batch) {
             this.batch = batch;

@@ -5,6 +5,7 @@ import io.netcr.model.SubjectPath;
 import io.netcr.model.diff.ChangeKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -46,7 +47,7 @@ public record RenderState(SubjectPath selected, Set<SubjectPath> highlighted, Se
 
     /** True when {@code o} selects, highlights and matches the same objects as this state. */
     public boolean sameMarks(RenderState o) {
-        return java.util.Objects.equals(selected, o.selected) && highlighted.equals(o.highlighted)
+        return Objects.equals(selected, o.selected) && highlighted.equals(o.highlighted)
                 && matches.equals(o.matches);
     }
 

@@ -1,0 +1,187 @@
+package io.netcr.app.hosts;
+
+import io.netcr.app.services.ApplyMonitor;
+import io.netcr.app.services.CheckpointService;
+import io.netcr.app.services.HostDiscovery;
+import io.netcr.app.services.RestoreService;
+import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.bridge.restore.RestoreEvent;
+import io.netcr.bridge.restore.journal.RunDir;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Phase;
+import io.netcr.model.ReadResult;
+import io.netcr.model.Snapshot;
+import io.netcr.model.SubjectPath;
+import io.netcr.model.checkpoint.CheckpointOptions;
+import io.netcr.model.checkpoint.CheckpointResult;
+import io.netcr.model.plan.PlanSummary;
+import io.netcr.model.plan.RestorePlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * This machine, in this process: the same services {@code netcr snapshot}, {@code checkpoint} and
+ * {@code restore} have always called ({@link CheckpointService}, {@link RestoreService}), behind {@link Host}.
+ * The agent serves one of these; the command line uses one for a command without {@code --host}.
+ */
+public final class LocalHost implements Host {
+
+    /** How messages name this machine. */
+    public static final String LABEL = "this host";
+
+    /** What an agent serving this host can do: the requests it answers. */
+    public static final List<String> CAPABILITIES = List.of("snapshot", "checkpoint", "restore", "cancel", "bye");
+
+    private final RunDir runDir;
+    private CompletableFuture<Snapshot> view;
+
+    /** This host, restoring under the usual lock (/run/netcr/restore.lock). */
+    public LocalHost() {
+        this(RunDir.current());
+    }
+
+    /** This host, restoring with its lock and journal in {@code runDir} (tests use their own). */
+    public LocalHost(RunDir runDir) {
+        this.runDir = runDir;
+    }
+
+    @Override
+    public HostInfo info() {
+        return ThisProcess.info(LABEL, 0, CAPABILITIES);
+    }
+
+    @Override
+    public ReadResult snapshot(List<String> netns) {
+        try (LiveDiscovery discovery = HostDiscovery.open()) {
+            Snapshot s = discovery.snapshot(new LinkedHashSet<>(netns));
+            return new ReadResult(s, s.diagnostics());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return ReadResult.failed(List.of(Diagnostic.error(Errno.EIO, SubjectPath.ROOT, Phase.SNAPSHOT,
+                    "this host cannot be read: " + e.getMessage())));
+        }
+    }
+
+    @Override
+    public CheckpointResult checkpoint(List<String> specs, boolean all, CheckpointOptions options)
+            throws HostException {
+        try {
+            return CheckpointService.checkpoint(specs, all, options);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            throw HostException.of(Errno.EIO, LABEL, Phase.CHECKPOINT, "cannot read this host: " + e.getMessage()
+                    + "; nothing was written");
+        }
+    }
+
+    @Override
+    public void expectRestore() {
+        synchronized (this) {
+            if (view == null) {
+                view = RestoreService.hostView();
+            }
+        }
+    }
+
+    /** The view read ahead by {@link #expectRestore}, once, or a fresh one. */
+    private synchronized CompletableFuture<Snapshot> takeView() {
+        CompletableFuture<Snapshot> v = view != null ? view : RestoreService.hostView();
+        view = null;
+        return v;
+    }
+
+    @Override
+    public PlanSummary plan(RestoreRequest request) throws HostException {
+        Snapshot host;
+        try {
+            host = takeView().join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw HostException.of(Errno.EIO, LABEL, Phase.RESTORE, "cannot read this host: " + cause.getMessage()
+                    + "; nothing was changed");
+        }
+        return PlanSummary.of(RestoreService.plan(request.image(), host, request.options()));
+    }
+
+    @Override
+    public RestoreOutcome restore(RestoreRequest request, RestoreWatch watch, Cancellation cancellation) {
+        CompletableFuture<Snapshot> ahead;
+        synchronized (this) {
+            ahead = view;
+            view = null;
+        }
+        Monitor monitor = new Monitor(watch, cancellation);
+        RestoreService.Applied a = RestoreService.apply(request.image(), request.options(), runDir,
+                request.holder(), request.waitForLock(), ahead, monitor);
+        PlanSummary plan = monitor.summary != null ? monitor.summary : a.plan() == null ? null : PlanSummary.of(a.plan());
+        return new RestoreOutcome(plan, a.result(), a.problems(), a.cancelled());
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<Snapshot> changed) throws HostException {
+        throw notYet(LABEL);
+    }
+
+    /** The ENOSYS of {@link Host#subscribe} until the live monitor exists. */
+    static HostException notYet(String label) {
+        return HostException.of(Errno.ENOSYS, label, Phase.SNAPSHOT, "following changes as they happen is not "
+                + "there yet (netcr's live monitor will bring it); take a snapshot again to see what changed");
+    }
+
+    @Override
+    public void close() {
+        // nothing held between calls
+    }
+
+    /** The services' monitor of a restore, told to a {@link RestoreWatch}. */
+    private static final class Monitor implements ApplyMonitor {
+        private final RestoreWatch watch;
+        private final Cancellation cancellation;
+        private final boolean steps;
+        PlanSummary summary;
+
+        Monitor(RestoreWatch watch, Cancellation cancellation) {
+            this.watch = watch;
+            this.cancellation = cancellation;
+            this.steps = watch.wantsSteps();
+        }
+
+        @Override
+        public void heldBy(String holder) {
+            watch.waiting(holder);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancellation.isCancelled();
+        }
+
+        @Override
+        public boolean begin() {
+            if (!cancellation.begin()) {
+                return false;
+            }
+            watch.begun();
+            return true;
+        }
+
+        @Override
+        public void planned(RestorePlan plan) {
+            if (watch != RestoreWatch.NONE) { // a summary costs a text per step: made only for a listener
+                summary = PlanSummary.of(plan);
+                watch.planned(summary);
+            }
+        }
+
+        @Override
+        public void on(RestoreEvent event) {
+            if (steps) {
+                watch.step(StepEvent.of(event));
+            }
+        }
+    }
+}
