@@ -15,6 +15,7 @@
 #include <linux/net_namespace.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include "nl-count.h"
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -101,16 +102,7 @@ static long dump(int fd, char *buf, int type) {
         req.h.nlmsg_len = NLMSG_ALIGN(req.h.nlmsg_len) + RTA_ALIGN(a->rta_len);
     }
     if (send(fd, &req, req.h.nlmsg_len, 0) < 0) return -1;
-    long n = 0;
-    for (;;) {
-        int len = recv(fd, buf, 1 << 16, 0);
-        if (len <= 0) return -1;
-        for (struct nlmsghdr *h = (void *)buf; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
-            if (h->nlmsg_type == NLMSG_DONE) return n;
-            if (h->nlmsg_type == NLMSG_ERROR) return -1;
-            n++;
-        }
-    }
+    return nl_count_dump(fd, buf);
 }
 
 static void *worker(void *unused) {
