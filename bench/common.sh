@@ -1,4 +1,4 @@
-# Shared by bench/discovery and bench/restore (sourced, not run): how every contestant is timed, so that
+# Shared by bench/discovery, bench/restore, bench/scale and bench/startup (sourced, not run): how every contestant is timed, so that
 # each is timed the same way (docs/performance.md, "How the benchmarks time"):
 #   - REPEATS rounds (at least 5); in each round every contestant runs once, in the same order, so that a
 #     busy moment of the shared machine falls on all of them rather than on whichever runs first;
@@ -45,6 +45,31 @@ settle() {
 
 # the hub end of spoke i is 10.250.x.(4k+1)/30, the spoke end 10.250.x.(4k+2)/30
 addr_of() { local i=$1 end=$2; echo "10.250.$(( (4 * i) / 256 )).$(( (4 * i) % 256 + end ))/30"; }
+
+# The star of bench/discovery, bench/scale and bench/startup: a hub PREFIXhub and N spokes PREFIX1..N,
+# each spoke joined to the hub by a veth (hI in the hub, eth0 in the spoke), lo up, a /30 of addr_of at
+# both ends: N+1 namespaces, N veth pairs, ~2N addresses with the IPv6 link-locals, ~2N main-table
+# routes. Made with a few `ip -batch` runs; its namespaces are added to the caller's `created` array
+# (for its teardown).
+build_star() { # PREFIX N WORKDIR
+    local p=$1 n=$2 work=$3 i
+    for (( i = 1; i <= n; i++ )); do echo "netns add $p$i"; done >"$work/ns.batch"
+    echo "netns add ${p}hub" >>"$work/ns.batch"
+    created+=("${p}hub")
+    for (( i = 1; i <= n; i++ )); do created+=("$p$i"); done
+    ip -b "$work/ns.batch"
+    for (( i = 1; i <= n; i++ )); do
+        echo "link add h$i netns ${p}hub type veth peer name eth0 netns $p$i"
+    done >"$work/links.batch"
+    ip -b "$work/links.batch"
+    { echo "link set lo up"
+      for (( i = 1; i <= n; i++ )); do echo "addr add $(addr_of "$i" 1) dev h$i"; echo "link set h$i up"; done
+    } >"$work/hub.batch"
+    ip -n "${p}hub" -b "$work/hub.batch"
+    for (( i = 1; i <= n; i++ )); do
+        printf 'link set lo up\naddr add %s dev eth0\nlink set eth0 up\n' "$(addr_of "$i" 2)" | ip -n "$p$i" -b -
+    done
+}
 
 # "median ms (min-max)" for a "median min max" line
 show() { awk '{ printf "%s ms (%s-%s)", $1, $2, $3 }' <<<"$1"; }

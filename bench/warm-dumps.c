@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include "nl-count.h"
 #include <linux/if_link.h>
 static int socks[4096]; static int nsocks;
 static long dump(int fd, char *buf, int type, int family) {
@@ -31,16 +32,7 @@ static long dump(int fd, char *buf, int type, int family) {
   else { req.u.r.rtm_family = family; req.u.r.rtm_table = RT_TABLE_MAIN;
     struct rtattr *a = (void*)((char*)&req + NLMSG_ALIGN(req.h.nlmsg_len)); a->rta_type = RTA_TABLE; a->rta_len = RTA_LENGTH(4); *(int*)RTA_DATA(a) = RT_TABLE_MAIN; req.h.nlmsg_len = NLMSG_ALIGN(req.h.nlmsg_len) + RTA_ALIGN(a->rta_len); }
   send(fd, &req, req.h.nlmsg_len, 0);
-  long n = 0;
-  for (;;) {
-    int len = recv(fd, buf, 1<<16, 0);
-    if (len <= 0) return -1;
-    for (struct nlmsghdr *h = (void*)buf; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
-      if (h->nlmsg_type == NLMSG_DONE) return n;
-      if (h->nlmsg_type == NLMSG_ERROR) return -1;
-      n++;
-    }
-  }
+  return nl_count_dump(fd, buf);
 }
 static int nthreads = 1;
 static void *work(void *arg) { long t = (long)arg; char *buf = malloc(1<<16); long m = 0;

@@ -1,6 +1,8 @@
 package io.netcr.app;
 
 import io.netcr.app.agent.Agent;
+import io.netcr.app.cli.EarlySnapshot;
+import io.netcr.app.cli.ExitCodes;
 import io.netcr.app.cli.NetcrCommand;
 import io.netcr.bridge.sys.Sys;
 import java.util.Arrays;
@@ -21,18 +23,30 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print, without building its model: a version check (a script's, or the
+            // workbench's over SSH) pays for the JVM alone.
+            for (String line : Version.lines()) {
+                System.out.println(line);
+            }
+            System.exit(ExitCodes.OK);
+        }
         if (args.length == 1 && "agent".equals(args[0])) {
             // Every connection starts an agent: without picocli's model (~170 classes) it greets sooner.
-            Sys.preloadInBackground();
+            Sys.preloadInBackground(() -> StartupTrace.mark("libc"));
             System.exit(Agent.run());
         }
-        if (WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
+        // A plain snapshot reads the host while the command line is parsed; other commands that talk to the
+        // kernel bind libc meanwhile (with --host the agent reads the kernel, not this process).
+        boolean early = EarlySnapshot.startIfPlain(args);
+        if (!early && WorkbenchEntry.wantsWorkbench(args, NetcrCommand::subcommandNames)) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }
-        if (args.length > 0 && READS_THE_KERNEL.contains(args[0]) && !Arrays.asList(args).contains("--host")) {
-            Sys.preloadInBackground(); // overlaps the command line's parsing (with --host the agent reads the kernel)
+        if (!early && args.length > 0 && READS_THE_KERNEL.contains(args[0])
+                && !Arrays.asList(args).contains("--host")) {
+            Sys.preloadInBackground(() -> StartupTrace.mark("libc"));
         }
-
         System.exit(NetcrCommand.run(args, System.out, System.err));
     }
 }

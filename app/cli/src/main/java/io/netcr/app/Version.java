@@ -20,6 +20,12 @@ public final class Version {
         return NUMBER;
     }
 
+    /** What {@code netcr --version} prints: the version and the Java that runs it. */
+    public static String[] lines() {
+        return new String[] {tool(),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    }
+
     /** How a snapshot names its maker: {@code netcr 0.1.0}. */
     public static String tool() {
         return "netcr " + NUMBER;

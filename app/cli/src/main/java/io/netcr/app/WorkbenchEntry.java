@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Decides whether a command line means the workbench, and opens it when there is a display and the
@@ -27,13 +28,17 @@ public final class WorkbenchEntry {
     private WorkbenchEntry() {
     }
 
-    /** No arguments, or one that is an existing file and not a subcommand: the workbench. */
-    public static boolean wantsWorkbench(String[] args, Set<String> subcommands) {
+    /**
+     * No arguments, or one that is an existing file and not a subcommand: the workbench. The subcommands' names
+     * are asked for only in that last case (reading them from the commands' annotations costs a cold JVM about
+     * 20 ms, which the workbench's start need not pay).
+     */
+    public static boolean wantsWorkbench(String[] args, Supplier<Set<String>> subcommands) {
         if (args.length == 0) {
             return true;
         }
-        return args.length == 1 && !args[0].startsWith("-") && !subcommands.contains(args[0])
-                && Files.isRegularFile(Path.of(args[0]));
+        return args.length == 1 && !args[0].startsWith("-") && Files.isRegularFile(Path.of(args[0]))
+                && !subcommands.get().contains(args[0]);
     }
 
     /** True under X11 or Wayland, or when JavaFX runs on Monocle (headless tests). */

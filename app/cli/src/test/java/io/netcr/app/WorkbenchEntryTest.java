@@ -18,16 +18,16 @@ class WorkbenchEntryTest {
     @Test
     void should_open_the_workbench_with_no_arguments_or_one_existing_file(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("s.json"), "{}");
-        assertTrue(WorkbenchEntry.wantsWorkbench(new String[0], SUBCOMMANDS));
-        assertTrue(WorkbenchEntry.wantsWorkbench(new String[] {file.toString()}, SUBCOMMANDS));
+        assertTrue(WorkbenchEntry.wantsWorkbench(new String[0], () -> SUBCOMMANDS));
+        assertTrue(WorkbenchEntry.wantsWorkbench(new String[] {file.toString()}, () -> SUBCOMMANDS));
     }
 
     @Test
     void should_leave_everything_else_to_the_command_line(@TempDir Path tmp) {
-        assertFalse(WorkbenchEntry.wantsWorkbench(new String[] {"--help"}, SUBCOMMANDS));
-        assertFalse(WorkbenchEntry.wantsWorkbench(new String[] {"inspect"}, SUBCOMMANDS));
-        assertFalse(WorkbenchEntry.wantsWorkbench(new String[] {tmp.resolve("missing").toString()}, SUBCOMMANDS));
-        assertFalse(WorkbenchEntry.wantsWorkbench(new String[] {"export", "x", "-o", "y"}, SUBCOMMANDS));
+        assertFalse(WorkbenchEntry.wantsWorkbench(new String[] {"--help"}, () -> SUBCOMMANDS));
+        assertFalse(WorkbenchEntry.wantsWorkbench(new String[] {"inspect"}, () -> SUBCOMMANDS));
+        assertFalse(WorkbenchEntry.wantsWorkbench(new String[] {tmp.resolve("missing").toString()}, () -> SUBCOMMANDS));
+        assertFalse(WorkbenchEntry.wantsWorkbench(new String[] {"export", "x", "-o", "y"}, () -> SUBCOMMANDS));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.netcr.app.gui;
 
+import java.util.List;
 import javafx.application.Application;
 
 /**
@@ -13,6 +14,7 @@ public final class GuiLauncher {
 
     /** Runs the workbench until its window closes; returns the exit status. */
     public static int launch(String[] args) {
+        FirstDocument.start(List.of(args)); // read and laid out while JavaFX starts
         Application.launch(WorkbenchApp.class, args);
         return 0;
     }

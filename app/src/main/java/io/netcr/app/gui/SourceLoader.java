@@ -7,6 +7,7 @@ import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The worker side of opening a source: reads it (the live host through the window's one {@link LiveHost},
@@ -36,7 +37,14 @@ final class SourceLoader {
         return extra.isEmpty() ? r : new ReadResult(s.withDiagnostics(extra), r.diagnostics());
     }
 
+    /** The source read and laid out: the window's {@link FirstDocument} when it is that, else read now. */
     Loaded load(WorkbenchSource source, boolean details) {
+        Optional<Loaded> first = FirstDocument.take(source, details);
+        return first.isPresent() ? first.get() : readAndLayOut(source, details);
+    }
+
+    /** The source read and laid out, here and now. */
+    Loaded readAndLayOut(WorkbenchSource source, boolean details) {
         ReadResult r = read(source);
         if (r.snapshot() == null) {
             return new Loaded(source, null, r.diagnostics());

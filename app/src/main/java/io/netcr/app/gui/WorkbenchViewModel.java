@@ -42,9 +42,9 @@ public final class WorkbenchViewModel {
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
-    /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime. */
+    /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime (the first document's). */
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore) {
-        this(executor, recentStore, LiveHost.discovery());
+        this(executor, recentStore, FirstDocument.liveHost());
     }
 
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore, LiveHost live) {

@@ -47,19 +47,19 @@ public final class Events {
     }
 
     public static int epollCreate() throws NativeException {
-        return Sys.check(Native.LIBC.epoll_create1(CLOEXEC), "epoll_create1");
+        return Sys.check(Native.eventCalls().epoll_create1(CLOEXEC), "epoll_create1");
     }
 
     /** Adds a descriptor to an epoll set; {@code data} comes back with each of its events. */
     public static void epollAdd(int epfd, int fd, int events, long data) throws NativeException {
         byte[] ev = new byte[EPOLL_EVENT_SIZE];
         ByteBuffer.wrap(ev).order(ByteOrder.nativeOrder()).putInt(0, events).putLong(4, data);
-        Sys.check(Native.LIBC.epoll_ctl(epfd, EPOLL_CTL_ADD, fd, ev), "epoll_ctl(ADD)");
+        Sys.check(Native.eventCalls().epoll_ctl(epfd, EPOLL_CTL_ADD, fd, ev), "epoll_ctl(ADD)");
     }
 
     /** Removes a descriptor from an epoll set; one not in it (or closed) is no error. */
     public static void epollDeleteQuietly(int epfd, int fd) {
-        Native.LIBC.epoll_ctl(epfd, EPOLL_CTL_DEL, fd, new byte[EPOLL_EVENT_SIZE]);
+        Native.eventCalls().epoll_ctl(epfd, EPOLL_CTL_DEL, fd, new byte[EPOLL_EVENT_SIZE]);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class Events {
      * many arrived, 0 when the wait was interrupted by a signal.
      */
     public static int epollWait(int epfd, ByteBuffer direct, int timeoutMs) throws NativeException {
-        int n = Native.LIBC.epoll_wait(epfd, direct, direct.capacity() / EPOLL_EVENT_SIZE, timeoutMs);
+        int n = Native.eventCalls().epoll_wait(epfd, direct, direct.capacity() / EPOLL_EVENT_SIZE, timeoutMs);
         if (n < 0) {
             int e = Sys.errno();
             if (e == EINTR) {
@@ -90,7 +90,7 @@ public final class Events {
 
     /** A non-blocking eventfd, for waking a thread that waits in epoll. */
     public static int eventfd() throws NativeException {
-        return Sys.check(Native.LIBC.eventfd(0, CLOEXEC | NONBLOCK), "eventfd");
+        return Sys.check(Native.eventCalls().eventfd(0, CLOEXEC | NONBLOCK), "eventfd");
     }
 
     /** Adds 1 to an eventfd's counter, which makes it readable. */
@@ -98,7 +98,7 @@ public final class Events {
         byte[] one = new byte[8];
         ByteBuffer.wrap(one).order(ByteOrder.nativeOrder()).putLong(0, 1);
         while (true) {
-            long n = Native.LIBC.write(eventfd, one, 8);
+            long n = Native.eventCalls().write(eventfd, one, 8);
             if (n == 8) {
                 return;
             }
@@ -113,12 +113,12 @@ public final class Events {
     }
 
     public static int inotifyInit() throws NativeException {
-        return Sys.check(Native.LIBC.inotify_init1(CLOEXEC | NONBLOCK), "inotify_init1");
+        return Sys.check(Native.eventCalls().inotify_init1(CLOEXEC | NONBLOCK), "inotify_init1");
     }
 
     /** Watches a path; returns the watch descriptor that its events carry. */
     public static int inotifyAddWatch(int fd, String path, int mask) throws NativeException {
-        return Sys.check(Native.LIBC.inotify_add_watch(fd, path, mask), "inotify_add_watch " + path);
+        return Sys.check(Native.eventCalls().inotify_add_watch(fd, path, mask), "inotify_add_watch " + path);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class Events {
      */
     public static int read(int fd, ByteBuffer direct) throws NativeException {
         while (true) {
-            long n = Native.LIBC.read(fd, direct, direct.capacity());
+            long n = Native.eventCalls().read(fd, direct, direct.capacity());
             if (n >= 0) {
                 return (int) n;
             }
@@ -148,7 +148,7 @@ public final class Events {
     public static int pidfdOpen(int pid) throws NativeException {
         int fd;
         try {
-            fd = Native.LIBC.pidfd_open(pid, 0);
+            fd = Native.eventCalls().pidfd_open(pid, 0);
         } catch (LinkageError e) {
             throw new NativeException("pidfd_open (not in this libc)", ENOSYS);
         }

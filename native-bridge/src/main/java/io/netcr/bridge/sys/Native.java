@@ -10,12 +10,16 @@ import jnr.ffi.types.ssize_t;
 import jnr.ffi.types.u_int64_t;
 
 /**
- * The one place that binds libc through jnr-ffi. Loaded once; everything else goes through the
- * checked wrappers in {@link Sys}, which turn -1 into a {@link NativeException}.
+ * The one place that binds libc through jnr-ffi, in three interfaces that load apart: binding generates
+ * code for every function of an interface (about 2 ms each in a cold JVM, on the start-up's critical
+ * path), so a snapshot binds the eleven it uses, only a restore binds its file and mount calls, and only the
+ * namespace registry's event thread binds epoll, inotify and pidfd.
+ * Everything else goes through the checked wrappers in {@link Sys}, which turn -1 into a
+ * {@link NativeException}.
  */
 final class Native {
 
-    /** The libc functions netcr calls; parameter annotations tell jnr-ffi which way memory flows. */
+    /** The calls of every command that talks to the kernel: netlink sockets and namespaces. */
     public interface LibC {
         int socket(int domain, int type, int protocol);
 
@@ -29,15 +33,22 @@ final class Native {
 
         int getsockname(int fd, @Out byte[] addr, @In @Out int[] addrlen);
 
-        @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
-
         @ssize_t long recv(int fd, @Out ByteBuffer buf, @size_t long len, int flags);
-
-        @ssize_t long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags, @Out byte[] addr,
-                               @In @Out int[] addrlen);
 
         int open(String path, int flags);
 
+        int close(int fd);
+
+        int setns(int fd, int nstype);
+
+        int getpid();
+    }
+
+    /**
+     * The calls of a restore: files (the journal's among them), the mounts that make named namespaces, and
+     * kill (its fault-injection tests).
+     */
+    public interface RestoreCalls {
         /** open(2) with a mode, for O_CREAT. */
         int open(String path, int flags, int mode);
 
@@ -47,22 +58,20 @@ final class Native {
 
         int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
 
-        int close(int fd);
-
-        int setns(int fd, int nstype);
-
         int unshare(int flags);
 
         int mount(String source, String target, String fstype, @u_int64_t long flags, String data);
 
         int umount2(String target, int flags);
 
-        int getpid();
-
         int kill(int pid, int sig);
+    }
 
-        int gettid();
-
+    /**
+     * The calls of the namespace registry's event thread: epoll, eventfd, inotify and pidfd. Bound on first
+     * use, so that a command that never watches a namespace does not pay for binding them.
+     */
+    public interface EventCalls {
         int epoll_create1(int flags);
 
         /** The event is a packed 12-byte struct epoll_event (see {@link Events}). */
@@ -84,8 +93,34 @@ final class Native {
         int pidfd_open(int pid, int flags);
     }
 
+    static {
+        // jnr-ffi's own x86 trampolines (jnr-x86asm) make binding about 5 ms slower and no call faster than
+        // its generic invokers (measured: docs/performance.md, "Start-up"); a -D on the command line wins.
+        if (System.getProperty("jnr.ffi.x86asm.enabled") == null) {
+            System.setProperty("jnr.ffi.x86asm.enabled", "false");
+        }
+    }
+
     static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
     static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+
+    /** {@link RestoreCalls}, bound on first use. */
+    static RestoreCalls restoreCalls() {
+        return RestoreCallsHolder.CALLS;
+    }
+
+    private static final class RestoreCallsHolder {
+        static final RestoreCalls CALLS = LibraryLoader.create(RestoreCalls.class).load("c");
+    }
+
+    /** {@link EventCalls}, bound on first use. */
+    static EventCalls eventCalls() {
+        return EventCallsHolder.CALLS;
+    }
+
+    private static final class EventCallsHolder {
+        static final EventCalls CALLS = LibraryLoader.create(EventCalls.class).load("c");
+    }
 
     private Native() {
     }

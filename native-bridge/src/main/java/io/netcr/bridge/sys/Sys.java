@@ -46,15 +46,17 @@ public final class Sys {
      * Starts loading libc through jnr-ffi on a daemon thread and returns at once. The load generates
      * code and takes 0.1-0.3 s in a cold JVM; a command that will call the kernel soon starts it here so
      * that it overlaps the JVM's other start-up work (parsing the command line). A load that fails is
-     * reported by the first real call, as without this.
+     * reported by the first real call, as without this. {@code whenLoaded} runs on that thread afterwards
+     * (start-up measurements mark the moment).
      */
-    public static void preloadInBackground() {
+    public static void preloadInBackground(Runnable whenLoaded) {
         Thread t = new Thread(() -> {
             try {
                 Native.LIBC.getpid();
             } catch (Throwable ignored) {
                 // the first real call reports it, with the caller's context
             }
+            whenLoaded.run();
         }, "netcr-libc-preload");
         t.setDaemon(true);
         t.start();
@@ -119,24 +121,6 @@ public final class Sys {
         return ByteBuffer.wrap(addr).order(ByteOrder.nativeOrder()).getInt(4);
     }
 
-    /** Sends the buffer's bytes from 0 to its limit to a netlink port (0 = the kernel). */
-    public static void sendtoNetlink(int fd, ByteBuffer direct, int portId) throws NativeException {
-        byte[] to = sockaddrNl(portId, 0);
-        while (true) {
-            long n = Native.LIBC.sendto(fd, direct, direct.limit(), 0, to, SOCKADDR_NL_SIZE);
-            if (n >= 0) {
-                if (n != direct.limit()) {
-                    throw new NativeException("sendto sent " + n + " of " + direct.limit() + " bytes", 5);
-                }
-                return;
-            }
-            int e = errno();
-            if (e != EINTR) {
-                throw new NativeException("sendto", e);
-            }
-        }
-    }
-
     /** Receives into the direct buffer from position 0; returns the datagram's full length (MSG_TRUNC). */
     public static int recv(int fd, ByteBuffer direct, int flags) throws NativeException {
         while (true) {
@@ -147,23 +131,6 @@ public final class Sys {
             int e = errno();
             if (e != EINTR) {
                 throw new NativeException("recv", e);
-            }
-        }
-    }
-
-    /** Like {@link #recv} but also returns the sender's netlink port id in {@code fromPortId[0]}. */
-    public static int recvfromNetlink(int fd, ByteBuffer direct, int flags, int[] fromPortId) throws NativeException {
-        byte[] from = new byte[SOCKADDR_NL_SIZE];
-        while (true) {
-            int[] len = {SOCKADDR_NL_SIZE};
-            long n = Native.LIBC.recvfrom(fd, direct, direct.capacity(), flags, from, len);
-            if (n >= 0) {
-                fromPortId[0] = ByteBuffer.wrap(from).order(ByteOrder.nativeOrder()).getInt(4);
-                return (int) n;
-            }
-            int e = errno();
-            if (e != EINTR) {
-                throw new NativeException("recvfrom", e);
             }
         }
     }
@@ -184,7 +151,7 @@ public final class Sys {
     /** Creates a file with this mode; with O_EXCL an existing one is EEXIST. Returns the descriptor. */
     public static int create(String path, int flags, int mode) throws NativeException {
         while (true) {
-            int fd = Native.LIBC.open(path, flags | O_CREAT, mode);
+            int fd = Native.restoreCalls().open(path, flags | O_CREAT, mode);
             if (fd >= 0) {
                 return fd;
             }
@@ -197,7 +164,7 @@ public final class Sys {
 
     /** mkdir(2); an existing directory is not an error. */
     public static void mkdirs(String path, int mode) throws NativeException {
-        if (Native.LIBC.mkdir(path, mode) < 0 && errno() != EEXIST) {
+        if (Native.restoreCalls().mkdir(path, mode) < 0 && errno() != EEXIST) {
             throw new NativeException("mkdir " + path, errno());
         }
     }
@@ -208,7 +175,7 @@ public final class Sys {
      */
     public static int createUnnamed(String dir, int mode) throws NativeException {
         while (true) {
-            int fd = Native.LIBC.open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, mode);
+            int fd = Native.restoreCalls().open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, mode);
             if (fd >= 0) {
                 return fd;
             }
@@ -224,16 +191,16 @@ public final class Sys {
      * AT_EMPTY_PATH)}. A name that exists is EEXIST, as with O_EXCL. Needs root (CAP_DAC_READ_SEARCH).
      */
     public static void linkAt(int fd, String path) throws NativeException {
-        check(Native.LIBC.linkat(fd, "", AT_FDCWD, path, AT_EMPTY_PATH), "linkat " + path);
+        check(Native.restoreCalls().linkat(fd, "", AT_FDCWD, path, AT_EMPTY_PATH), "linkat " + path);
     }
 
     /** kill(2). */
     public static void kill(int pid, int signal) throws NativeException {
-        check(Native.LIBC.kill(pid, signal), "kill " + pid);
+        check(Native.restoreCalls().kill(pid, signal), "kill " + pid);
     }
 
     public static void unlink(String path) throws NativeException {
-        check(Native.LIBC.unlink(path), "unlink " + path);
+        check(Native.restoreCalls().unlink(path), "unlink " + path);
     }
 
     /** Closes a descriptor; errors are ignored, since after close(2) the descriptor is gone either way. */
@@ -249,24 +216,20 @@ public final class Sys {
     }
 
     public static void unshare(int flags) throws NativeException {
-        check(Native.LIBC.unshare(flags), "unshare");
+        check(Native.restoreCalls().unshare(flags), "unshare");
     }
 
     public static void mount(String source, String target, String fstype, long flags, String data)
             throws NativeException {
-        check(Native.LIBC.mount(source, target, fstype, flags, data), "mount " + target);
+        check(Native.restoreCalls().mount(source, target, fstype, flags, data), "mount " + target);
     }
 
     public static void umount2(String target, int flags) throws NativeException {
-        check(Native.LIBC.umount2(target, flags), "umount2 " + target);
+        check(Native.restoreCalls().umount2(target, flags), "umount2 " + target);
     }
 
     public static int getpid() {
         return Native.LIBC.getpid();
-    }
-
-    public static int gettid() {
-        return Native.LIBC.gettid();
     }
 
     private static byte[] sockaddrNl(int portId, int groups) {

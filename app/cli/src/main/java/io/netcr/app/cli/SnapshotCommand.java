@@ -1,5 +1,6 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.StartupTrace;
 import io.netcr.app.hosts.Host;
 import io.netcr.app.hosts.HostException;
 import io.netcr.app.hosts.Hosts;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,10 +55,12 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StartupTrace.mark("command");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (repeat < 1) {
             err.println("netcr snapshot: --repeat must be at least 1");
+            EarlySnapshot.discard();
             return ExitCodes.FAILED;
         }
         Snapshot snapshot = hostOption.remote() || Hosts.agentCommand(System.getenv()).isPresent()
@@ -64,14 +68,32 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (snapshot == null) {
             return ExitCodes.FAILED;
         }
+        StartupTrace.mark("snapshot");
         return print(snapshot, out, err);
     }
 
     /**
-     * This host, read here with one discovery for every run (so that runs after the first are the workbench's
-     * warm refresh, and --timing can tell its phases).
+     * This host, read here: the early snapshot Main began for a plain command line, or one discovery for every
+     * run (so that runs after the first are the workbench's warm refresh, and --timing can tell its phases).
      */
     private Snapshot here(PrintWriter err) {
+        try {
+            Optional<EarlySnapshot.Taken> early = netns.isEmpty() && repeat == 1 && !timing ? EarlySnapshot.take()
+                    : Optional.empty();
+            EarlySnapshot.discard();
+            if (early.isPresent()) {
+                early.get().discovery().close();
+                return early.get().snapshot();
+            }
+            return read(err);
+        } catch (IOException | RuntimeException e) {
+            err.println("netcr snapshot: cannot read this host: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The host read here, {@code repeat} times (with --timing, each time's phases to stderr); the last one. */
+    private Snapshot read(PrintWriter err) throws IOException {
         Snapshot snapshot = null;
         try (LiveDiscovery discovery = HostDiscovery.open()) {
             for (int i = 1; i <= repeat; i++) {
@@ -83,15 +105,13 @@ public final class SnapshotCommand implements Callable<Integer> {
                     err.printf("run %d: %.1f ms (%s)%n", i, (System.nanoTime() - t0) / 1e6, phases.toString().trim());
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            err.println("netcr snapshot: cannot read this host: " + e.getMessage());
-            return null;
         }
         return snapshot;
     }
 
     /** Another host, or this one through a privilege helper's agent: every run over the same connection. */
     private Snapshot throughAgent(PrintWriter err) {
+        EarlySnapshot.discard(); // Main begins none with --host; NETCR_AGENT_COMMAND is read here
         try (Host host = hostOption.open(err)) {
             ReadResult read = null;
             for (int i = 1; i <= repeat; i++) {
@@ -139,6 +159,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        StartupTrace.mark("output");
         return snapshot.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 }

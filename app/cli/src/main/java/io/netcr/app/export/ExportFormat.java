@@ -3,6 +3,7 @@ package io.netcr.app.export;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** What a snapshot can be exported as. */
 public enum ExportFormat {
@@ -25,6 +26,18 @@ public enum ExportFormat {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Whether this Java runtime can write the format: PNG is drawn with Java2D (module java.desktop), which
+     * the headless package's runtime leaves out; the others need nothing beyond java.base.
+     */
+    public boolean isAvailable() {
+        return isAvailable(m -> ModuleLayer.boot().findModule(m).isPresent());
+    }
+
+    boolean isAvailable(Predicate<String> moduleInRuntime) {
+        return this != PNG || moduleInRuntime.test("java.desktop");
     }
 
     /** The format a file name asks for by its extension ("net.svg" is SVG; ".gv" is DOT too). */

@@ -1,5 +1,6 @@
 package io.netcr.app.gui.canvas;
 
+import io.netcr.app.StartupTrace;
 import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.graph.Rect;
 import io.netcr.app.graph.paint.GraphPainter;
@@ -53,6 +54,7 @@ public final class GraphView extends Region {
     private final Runnable pulse = this::onPulse;
     private boolean dirty = true;
     private boolean fitPending = true;
+    private boolean firstFrameTraced;
 
     public GraphView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -192,6 +194,26 @@ public final class GraphView extends Region {
             return; // a wheel burst: the picture stretched stands in until the wheel rests
         }
         picture.show(doc.drawing(), state, ghosts, camera, w, h, content);
+        if (StartupTrace.on() && !firstFrameTraced) {
+            traceFirstFrame();
+        }
+    }
+
+    /**
+     * The start-up benchmark's end mark: the first graph has been painted in this pulse, and is on the screen once
+     * the next pulse begins (a pulse starts after the renderer has taken the previous one's frame).
+     */
+    private void traceFirstFrame() {
+        firstFrameTraced = true;
+        Scene scene = getScene();
+        boolean[] done = {false};
+        scene.addPreLayoutPulseListener(() -> {
+            if (!done[0]) {
+                done[0] = true;
+                StartupTrace.mark(StartupTrace.FIRST_FRAME);
+            }
+        });
+        Platform.requestNextPulse();
     }
 
     // ---- camera ----
