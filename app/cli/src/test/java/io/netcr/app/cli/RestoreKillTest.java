@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netcr.app.hosts.AgentHost;
+import io.netcr.app.hosts.HostStatus;
+import io.netcr.app.hosts.Hosts;
+import io.netcr.app.hosts.InProcessAgent;
+import io.netcr.app.hosts.LocalHost;
+import io.netcr.app.hosts.RecoveryOutcome;
+import io.netcr.app.services.RecoveryService;
 import io.netcr.bridge.restore.journal.JournalContent;
 import io.netcr.bridge.restore.journal.JournalRecord;
 import io.netcr.bridge.restore.journal.Journals;
@@ -89,6 +96,37 @@ class RestoreKillTest {
         RestoreCommandTest.Run cp = RestoreCommandTest.run("checkpoint", a, b, "-o", image.toString());
         assertEquals(0, cp.status(), cp.err());
         return image;
+    }
+
+    /**
+     * The agent's side of a restore that died: a client that connects afterwards (the workbench, through the
+     * privilege helper or ssh) hears of the leftover from {@code status}, sees what Undo would remove (a dry
+     * recovery, which changes nothing), recovers through the agent, and then hears how the last restore ended.
+     */
+    @Test
+    void should_tell_a_client_of_the_agent_of_a_leftover_and_recover_through_it() throws Exception {
+        Path image = checkpointedTopology();
+        String before = HostOracle.capture(tag);
+        int half = KillRuns.steps(image, "k") / 2;
+        assertEquals(137, KillRuns.restoreKilledAfter(half, image, "k", runDir, null));
+        try (AgentHost host = new AgentHost(LocalHost.LABEL, false, new InProcessAgent(new LocalHost(runDir)),
+                new Hosts.Listener() { }, AgentHost.HELLO_MILLIS, AgentHost.IDLE_MILLIS)) {
+            HostStatus status = host.status();
+            assertTrue(status.needsRecovery(), status.toString());
+            assertTrue(status.leftover().contains("netcr restore " + image), status.leftover());
+
+            RecoveryOutcome preview = host.recover(false, true, "test");
+            assertEquals(RecoveryService.Kind.RAN, preview.kind());
+            assertFalse(preview.actions().isEmpty(), "a dry run says what Undo removes");
+            assertTrue(Journals.present(runDir), "a dry run changes nothing");
+
+            RecoveryOutcome undone = host.recover(false, false, "test");
+            assertTrue(undone.success(), undone.problems().toString());
+            assertEquals(before, HostOracle.capture(tag), "the host is as it was before the killed restore");
+            HostStatus after = host.status();
+            assertFalse(after.needsRecovery(), after.toString());
+            assertTrue(after.lastOutcome().contains("recovered"), after.toString());
+        }
     }
 
     @Test

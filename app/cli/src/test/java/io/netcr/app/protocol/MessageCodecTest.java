@@ -45,6 +45,7 @@ class MessageCodecTest {
                 new Requests.Cancel(5, 4),
                 new Requests.Subscribe(6),
                 new Requests.Status(7),
+                new Requests.Recover(10, true, false, "netcr workbench"),
                 new Requests.Bye(8));
         for (Message m : all) {
             assertEquals(m, request(m));
