@@ -2,6 +2,7 @@ package io.netcr.app;
 
 import io.netcr.app.agent.Agent;
 import io.netcr.app.cli.NetcrCommand;
+import io.netcr.app.hosts.askpass.AskpassClient;
 import io.netcr.bridge.sys.Sys;
 import java.util.Arrays;
 import java.util.Set;
@@ -25,6 +26,11 @@ public final class Main {
             // Every connection starts an agent: without picocli's model (~170 classes) it greets sooner.
             Sys.preloadInBackground();
             System.exit(Agent.run());
+        }
+        if (args.length >= 1 && "askpass".equals(args[0])) {
+            // ssh's SSH_ASKPASS for the workbench: the prompt goes to the window that started ssh
+            System.exit(AskpassClient.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
         }
         if (WorkbenchEntry.wantsWorkbench(args, NetcrCommand.subcommandNames())) {
             System.exit(WorkbenchEntry.launch(args, System.err));
