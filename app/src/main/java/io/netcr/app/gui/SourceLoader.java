@@ -9,8 +9,8 @@ import io.netcr.model.Snapshot;
 import java.util.List;
 
 /**
- * The worker side of opening a source: reads it (the live host through the window's one {@link LiveHost},
- * a file through {@link SnapshotSources}) and lays it out. Plain Java, called off the FX thread.
+ * The worker side of opening a source: reads it (a host through the window's {@link WorkbenchHosts}, a file
+ * through {@link SnapshotSources}) and lays it out. Plain Java, called off the FX thread.
  */
 final class SourceLoader {
 
@@ -18,16 +18,16 @@ final class SourceLoader {
     record Loaded(WorkbenchSource source, Document document, List<Diagnostic> problems) {
     }
 
-    private final LiveHost live;
+    private final WorkbenchHosts hosts;
 
-    SourceLoader(LiveHost live) {
-        this.live = live;
+    SourceLoader(WorkbenchHosts hosts) {
+        this.hosts = hosts;
     }
 
     /** The snapshot of a source, with the reader's own diagnostics added to it; null snapshot on failure. */
     ReadResult read(WorkbenchSource source) {
         ReadResult r = source instanceof WorkbenchSource.File f ? SnapshotSources.open(f.path(), ReadMode.STRICT)
-                : live.read();
+                : hosts.read(source);
         if (r.snapshot() == null) {
             return r;
         }
@@ -45,6 +45,6 @@ final class SourceLoader {
     }
 
     void close() {
-        live.close();
+        hosts.close();
     }
 }

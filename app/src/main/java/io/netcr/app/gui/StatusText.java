@@ -27,7 +27,7 @@ final class StatusText {
         Snapshot s = d.snapshot();
         int devices = s.namespaces().stream().mapToInt(ns -> ns.devices().size()).sum();
         long errors = s.diagnostics().stream().filter(Diagnostic::isError).count();
-        String text = (d.live() ? "Read " : "Opened ") + d.title() + ": " + s.namespaces().size() + " namespaces, "
+        String text = (d.source().host() ? "Read " : "Opened ") + d.title() + ": " + s.namespaces().size() + " namespaces, "
                 + devices + " devices, " + s.diagnostics().size() + " diagnostics (" + errors + " errors)";
         String root = d.live() ? notRoot(s) : null;
         return root == null ? text : root + ". " + text;

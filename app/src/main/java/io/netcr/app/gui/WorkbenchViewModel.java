@@ -6,8 +6,10 @@ import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
+import io.netcr.app.gui.hosts.HostConnection;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +32,7 @@ public final class WorkbenchViewModel {
 
     private final BackgroundWork work;
     private final RecentFiles recentStore;
+    private final WorkbenchHosts hosts;
     private final SourceLoader loader;
     private final ObservableList<Document> documents = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Document> active = new ReadOnlyObjectWrapper<>(this, "active");
@@ -47,10 +50,17 @@ public final class WorkbenchViewModel {
         this(executor, recentStore, LiveHost.discovery());
     }
 
+    /** A window whose "this host" is {@code live} as it is (no privilege helper): tests stand in a fake. */
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore, LiveHost live) {
+        this(executor, recentStore, WorkbenchHosts.of(live, executor, recentStore.hosts(), System.getenv()));
+    }
+
+    /** A window on these hosts: this one (through the privilege helper when not root) and the remote ones. */
+    public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore, WorkbenchHosts hosts) {
         this.work = new BackgroundWork(executor);
         this.recentStore = recentStore;
-        this.loader = new SourceLoader(live);
+        this.hosts = hosts;
+        this.loader = new SourceLoader(hosts);
         this.compare = new CompareModel(active.getReadOnlyProperty(), loader, work, this::fit);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
@@ -61,9 +71,51 @@ public final class WorkbenchViewModel {
         load(WorkbenchSource.file(file), null, null);
     }
 
+    /** Reads a source again, or for the first time (in the background): a file, this host, a connected host. */
+    public void open(WorkbenchSource source) {
+        load(source, null, null);
+    }
+
     /** Reads the live host (in the background); on failure its diagnostics are listed. */
     public void openLive() {
         load(WorkbenchSource.LIVE, null, null);
+    }
+
+    /**
+     * Connects to another host (again, if connected already) and, once its agent has said hello, reads it; then
+     * {@code connected} runs (the window offers recovery of a restore left unfinished there). Empty, or why the
+     * destination is not one (nothing is started then).
+     */
+    public Optional<String> connect(String destination, Consumer<HostConnection> connected) {
+        return hosts.remotes().connect(destination, c -> {
+            load(new WorkbenchSource.Remote(c.label()), null, null);
+            connected.accept(c);
+        });
+    }
+
+    /** Ends the connection to a remote host and closes its document. */
+    public void disconnect(HostConnection c) {
+        hosts.remotes().disconnect(c);
+        WorkbenchSource.Remote source = new WorkbenchSource.Remote(c.label());
+        documents.removeIf(d -> d.source().equals(source));
+        Document a = active.get();
+        if (a != null && a.source().equals(source)) {
+            compare.activating(documents.isEmpty() ? null : documents.get(0));
+            active.set(documents.isEmpty() ? null : documents.get(0));
+            fit();
+        }
+        work.say("Disconnected from " + c.label());
+    }
+
+    /**
+     * Starts netcr's agent with the privilege helper (the window is not root) and, once it runs, reads this host
+     * through it; {@code connected} runs then (the window offers recovery of a restore left unfinished here).
+     */
+    public void startAgent(Runnable connected) {
+        hosts.thisHost().startHelper(() -> {
+            openLive();
+            connected.run();
+        });
     }
 
     /**
@@ -93,7 +145,7 @@ public final class WorkbenchViewModel {
      */
     private void load(WorkbenchSource source, String note, Consumer<List<Diagnostic>> otherwise) {
         boolean details = showDetails.get();
-        String verb = source instanceof WorkbenchSource.Live ? "Reading " : "Opening ";
+        String verb = source.host() ? "Reading " : "Opening ";
         work.run(verb + source.name() + "…", () -> loader.load(source, details), loaded -> {
             if (loaded.document() == null) {
                 if (otherwise != null) {
@@ -155,7 +207,12 @@ public final class WorkbenchViewModel {
         });
     }
 
-    /** Releases the live host's sockets and namespace descriptors: call when the window closes. */
+    /** The hosts this window reads and works on. */
+    public WorkbenchHosts hosts() {
+        return hosts;
+    }
+
+    /** Releases the live host's sockets and namespace descriptors, and ends the agents' connections. */
     public void close() {
         loader.close();
     }
