@@ -13,11 +13,13 @@ import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.ReadResult;
+import io.netcr.model.SubjectPath;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
@@ -41,6 +43,8 @@ public final class ThisHost implements LiveHost {
     private final TaskExecutor executor;
     /** Namespaces the last read in this process could not see (EPERM): what the agent would add. */
     private final ReadOnlyIntegerWrapper hidden = new ReadOnlyIntegerWrapper(this, "hidden", 0);
+    /** True when that read could not look into other users' processes (EACCES on /proc): their namespaces too. */
+    private final ReadOnlyBooleanWrapper processesHidden = new ReadOnlyBooleanWrapper(this, "processesHidden");
     private final StringBinding note;
     private final BooleanBinding offer;
 
@@ -59,11 +63,11 @@ public final class ThisHost implements LiveHost {
         this.helper = root || helper.opener() == null ? null
                 : new HostConnection(LocalHost.LABEL, helper.opener(), executor);
         if (this.helper == null) {
-            note = Bindings.createStringBinding(this::noteText, hidden);
+            note = Bindings.createStringBinding(this::noteText, hidden, processesHidden);
             offer = Bindings.createBooleanBinding(() -> false);
         } else {
-            note = Bindings.createStringBinding(this::noteText, hidden, this.helper.stateProperty(),
-                    this.helper.problemProperty());
+            note = Bindings.createStringBinding(this::noteText, hidden, processesHidden,
+                    this.helper.stateProperty(), this.helper.problemProperty());
             offer = Bindings.createBooleanBinding(() -> this.helper.getState() == ConnectionState.LOST
                     || this.helper.getState() == ConnectionState.CLOSED, this.helper.stateProperty());
         }
@@ -120,9 +124,14 @@ public final class ThisHost implements LiveHost {
         }
         ReadResult own = local.read();
         if (!root) {
-            int refused = own.snapshot() == null ? 0 : (int) own.snapshot().diagnostics().stream()
-                    .filter(d -> d.code() == Errno.EPERM).count();
-            executor.runOnUiThread(() -> hidden.set(refused));
+            List<Diagnostic> said = own.snapshot() == null ? List.of() : own.snapshot().diagnostics();
+            int refused = (int) said.stream().filter(d -> d.code() == Errno.EPERM).count();
+            boolean processes = said.stream().anyMatch(d -> d.code() == Errno.EACCES
+                    && "/proc".equals(d.subject().valueOf(SubjectPath.FILE)));
+            executor.runOnUiThread(() -> {
+                hidden.set(refused);
+                processesHidden.set(processes);
+            });
         }
         return own;
     }
@@ -161,8 +170,9 @@ public final class ThisHost implements LiveHost {
             return "";
         }
         int n = hidden.get();
-        String adds = "Not root: " + (n > 0 ? n + (n == 1 ? " namespace is" : " namespaces are") + " hidden, and "
-                : "") + "checkpoint and restore need root";
+        String adds = "Not root: " + (n > 0 ? n + (n == 1 ? " namespace is" : " namespaces are") + " hidden, "
+                : "") + (processesHidden.get() ? "namespaces held only by other users' processes are missing, " : "")
+                + (n > 0 || processesHidden.get() ? "and " : "") + "checkpoint and restore need root";
         if (helper == null) {
             return adds + (unusable == null ? "" : "; " + unusable.message());
         }

@@ -8,7 +8,9 @@ import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
 import io.netcr.app.gui.hosts.HostConnection;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -42,6 +44,8 @@ public final class WorkbenchViewModel {
     private final BooleanProperty showDetails = new SimpleBooleanProperty(this, "showDetails", false);
     private final ReadOnlyIntegerWrapper fitRequests = new ReadOnlyIntegerWrapper(this, "fitRequests", 0);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /** How many reads of each source were started: only the newest one's answer is shown. */
+    private final Map<WorkbenchSource, Integer> reads = new HashMap<>();
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
@@ -146,7 +150,11 @@ public final class WorkbenchViewModel {
     private void load(WorkbenchSource source, String note, Consumer<List<Diagnostic>> otherwise) {
         boolean details = showDetails.get();
         String verb = source.host() ? "Reading " : "Opening ";
+        int mine = reads.merge(source, 1, Integer::sum);
         work.run(verb + source.name() + "…", () -> loader.load(source, details), loaded -> {
+            if (reads.get(source) != mine) {
+                return; // a newer read of the same source was asked for (this host through the agent, say)
+            }
             if (loaded.document() == null) {
                 if (otherwise != null) {
                     otherwise.accept(loaded.problems());

@@ -144,6 +144,21 @@ class WorkbenchHostsTest {
     }
 
     @Test
+    void should_say_that_namespaces_of_other_users_processes_are_missing_too() {
+        // what discovery says when /proc/PID/ns/net of other users' processes is closed to this user
+        Diagnostic closed = Diagnostic.warning(Errno.EACCES, SubjectPath.of(SubjectPath.FILE, "/proc"),
+                Phase.SNAPSHOT, "cannot read the network namespace of 3 process(es)");
+        Snapshot own = Fixtures.demo().withSource(new Source(Source.LIVE, "box", "6.18", null, null, "test"));
+        ThisHost here = new ThisHost(new FakeHost(() -> new ReadResult(new Snapshot(own.source(),
+                own.namespaces().stream().filter(Namespace::init).toList(), List.of(closed)), List.of(closed))),
+                false, new ThisHost.Helper(null, "pkexec", null), RunDir.current(), executor);
+        assertEquals("Not root: checkpoint and restore need root", here.noteProperty().get(), "before the read");
+        here.read();
+        assertEquals("Not root: namespaces held only by other users' processes are missing, and checkpoint and "
+                + "restore need root", here.noteProperty().get());
+    }
+
+    @Test
     void should_need_no_helper_as_root() {
         ThisHost here = new ThisHost(new FakeHost(() -> new ReadResult(asRoot, List.of())), true,
                 ThisHost.helperFor(Map.of()), RunDir.current(), executor);
