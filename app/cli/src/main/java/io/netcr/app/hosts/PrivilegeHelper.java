@@ -41,9 +41,17 @@ public record PrivilegeHelper(List<String> argv, String describe, boolean fromEn
             }
             return new PrivilegeHelper(words, configured.get(), true);
         }
+        return pkexecWith(ThisProgram.command());
+    }
+
+    /**
+     * {@code pkexec NETCR agent}: from the package, {@code pkexec /usr/bin/netcr agent}, the command line the polkit
+     * action io.netcr.agent names (installer/src/system/usr/share/polkit-1/actions).
+     */
+    static PrivilegeHelper pkexecWith(List<String> netcr) {
         List<String> argv = new ArrayList<>();
         argv.add("pkexec");
-        argv.addAll(ThisProgram.command());
+        argv.addAll(netcr);
         argv.add("agent");
         return new PrivilegeHelper(argv, "pkexec", false);
     }
