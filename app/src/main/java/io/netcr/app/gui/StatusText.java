@@ -23,6 +23,11 @@ final class StatusText {
         return "Cannot open " + source.name() + ": " + first;
     }
 
+    /** A host the window could not connect to, or lost: why, as its diagnostic says it. */
+    static String notConnected(String host, Diagnostic why) {
+        return "Not connected to " + host + ": " + why.message();
+    }
+
     static String summary(Document d) {
         Snapshot s = d.snapshot();
         int devices = s.namespaces().stream().mapToInt(ns -> ns.devices().size()).sum();

@@ -3,10 +3,10 @@ package io.netcr.app.gui;
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
+import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
-import io.netcr.app.gui.hosts.HostConnection;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -68,6 +69,24 @@ public final class WorkbenchViewModel {
         this.compare = new CompareModel(active.getReadOnlyProperty(), loader, work, this::fit);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
+        hosts.remotes().connections().addListener((ListChangeListener<HostConnection>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::sayProblems);
+            }
+        });
+    }
+
+    /**
+     * A host that does not connect, or whose connection ends, says why in words: in the status line and in the
+     * diagnostics (the navigator marks it lost; picking it connects again).
+     */
+    private void sayProblems(HostConnection c) {
+        c.problemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selection.showProblems(List.of(now));
+                work.say(StatusText.notConnected(c.label(), now));
+            }
+        });
     }
 
     /** Opens a snapshot file (in the background); it becomes the active document. */

@@ -169,6 +169,28 @@ class WorkbenchHostsTest {
     }
 
     @Test
+    void should_say_in_words_why_a_host_did_not_connect() {
+        Diagnostic refused = Diagnostic.error(Errno.EACCES, SubjectPath.of("host", "web3"), Phase.READ,
+                "web3 refused the login (Permission denied (publickey)): check the user and the key (ssh-add -l), "
+                        + "or try `ssh web3` by hand");
+        RemoteHosts remotes = new RemoteHosts(executor, new RecentHosts(prefs), d -> listener -> {
+            throw new HostException(refused);
+        });
+        WorkbenchHosts hosts = new WorkbenchHosts(new ThisHost(new FakeHost(() -> new ReadResult(asRoot, List.of())),
+                true, new ThisHost.Helper(null, "", null), RunDir.current(), executor), remotes,
+                new RemoteHosts.Askpass(null));
+        WorkbenchViewModel vm = new WorkbenchViewModel(executor, new RecentFiles(prefs), hosts);
+        vm.openLive();
+
+        assertTrue(vm.connect("web3", c -> { throw new AssertionError("never connected"); }).isEmpty());
+        HostConnection web3 = remotes.find("web3").orElseThrow();
+        assertEquals(ConnectionState.LOST, web3.getState(), "in the navigator: web3 — lost");
+        assertEquals("Not connected to web3: " + refused.message(), vm.statusProperty().get());
+        assertEquals(List.of(refused), vm.selection().diagnostics());
+        assertEquals(WorkbenchSource.LIVE, vm.getActive().source(), "this host stays the active one");
+    }
+
+    @Test
     void should_connect_hosts_side_by_side_and_follow_each_one() throws Exception {
         RemoteHosts remotes = new RemoteHosts(executor, new RecentHosts(prefs),
                 d -> agentOf(named(Fixtures.demo(), "far-" + d), d));
@@ -198,6 +220,9 @@ class WorkbenchHostsTest {
         HostConnection web1 = remotes.find("web1").orElseThrow();
         agents.get(0).close();
         await(() -> web1.getState() == ConnectionState.LOST, "web1 is lost");
+        await(() -> vm.statusProperty().get().startsWith("Not connected to web1: "), "the status line says why");
+        assertEquals(List.of(web1.problemProperty().get()), vm.selection().diagnostics(), "and the diagnostics");
+        assertEquals(Errno.ECONNRESET, web1.problemProperty().get().code());
         assertEquals(ConnectionState.CONNECTED, remotes.find("root@web2").orElseThrow().getState(), "the other stays");
         assertTrue(vm.connect("web1", c -> connected.add(c.label())).isEmpty(), "reconnect");
         assertEquals(ConnectionState.CONNECTED, web1.getState());
