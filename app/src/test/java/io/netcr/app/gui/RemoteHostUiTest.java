@@ -1,6 +1,7 @@
 package io.netcr.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +9,8 @@ import io.netcr.app.gui.hosts.ConnectionState;
 import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.ops.CheckpointDialog;
 import io.netcr.app.gui.ops.CheckpointViewModel;
+import io.netcr.app.gui.ops.RestoreDialog;
+import io.netcr.app.gui.ops.RestoreViewModel;
 import io.netcr.app.hosts.TestSshd;
 import io.netcr.app.services.RestoreService;
 import io.netcr.model.Namespace;
@@ -35,8 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * user key with a passphrase), reached with the system's ssh; the host's agent is this build's. Through the tool
  * bar's Connect, the host's name typed into the dialog; ssh's question for the key's passphrase answered in the
  * workbench's own dialog (askpass); the host appears in the navigator beside "This host", is read through its
- * agent, and a namespace of the test's own is checkpointed from it into an image written here. Root; the
- * namespaces are removed whatever happens.
+ * agent, and a namespace of the test's own is checkpointed from it into an image written here, then restored from
+ * that image on the host chosen in the restore dialog (the remote one), under a prefix. A host that does not
+ * connect says why in words. Root; the namespaces are removed whatever happens.
  */
 @ExtendWith(ApplicationExtension.class)
 class RemoteHostUiTest {
@@ -133,5 +137,57 @@ class RemoteHostUiTest {
         assertEquals(List.of(made.tag + "a"), back.snapshot().namespaces().stream().filter(n -> !n.init())
                 .map(Namespace::label).toList(), back.diagnostics().toString());
         robot.interact(() -> Screenshots.write(cd[0].stage().getScene(), "checkpoint-remote"));
+
+        // restore it on the host chosen in the restore dialog: the connected one, under a prefix
+        RestoreDialog[] rd = new RestoreDialog[1];
+        robot.interact(() -> {
+            rd[0] = new WorkbenchActions(stage, vm).restoreDialog(image);
+            rd[0].show();
+        });
+        RestoreViewModel rvm = rd[0].viewModel();
+        assertEquals(List.of(WorkbenchSource.THIS_HOST, TestSshd.WITH_PASSPHRASE), rvm.targets());
+        assertEquals(WorkbenchSource.THIS_HOST, rvm.targetProperty().get(), "this host, until another is chosen");
+        robot.interact(() -> robot.lookup("#restore-target").queryComboBox().getSelectionModel()
+                .select(TestSshd.WITH_PASSPHRASE));
+        assertEquals(TestSshd.WITH_PASSPHRASE, rvm.hostLabel(), "the plan is made there");
+        String prefix = "r-"; // short: the outside half of the namespace's veth gets it too, within 15 bytes
+        robot.clickOn("#restore-prefix").write(prefix);
+        waitFor(() -> prefix.equals(rvm.prefixProperty().get()) && !rvm.planningProperty().get()
+                && (rvm.planProperty().get() != null || !rvm.problems().isEmpty()));
+        robot.interact(() -> Screenshots.write(rd[0].stage().getScene(), "restore-remote-plan"));
+        assertTrue(rvm.canApplyProperty().get(), rvm.statusProperty().get() + " " + rvm.problems() + " "
+                + robot.lookup("#restore-steps").queryListView().getItems());
+        robot.clickOn("#restore-apply");
+        waitFor(() -> !rvm.applyingProperty().get());
+        String status = robot.lookup("#restore-status").queryAs(Label.class).getText();
+        assertNotNull(rvm.restoredProperty().get(), status + " " + rvm.problems());
+        assertTrue(made.namespaces().contains(prefix + made.tag + "a"), "restored by the agent there (this machine): "
+                + made.namespaces());
+        // the window reads the host it restored on again: the remote one shows the restored namespace
+        waitFor(() -> vm.getActive() != null && vm.getActive().source().equals(remote) && !vm.busyProperty().get()
+                && vm.getActive().snapshot().namespaceNamed(prefix + made.tag + "a").isPresent());
+        robot.interact(() -> Screenshots.write(rd[0].stage().getScene(), "restore-remote-done"));
+    }
+
+    @Test
+    void should_say_in_words_why_a_host_does_not_connect(FxRobot robot) throws Exception {
+        robot.interact(vm::openLive);
+        waitFor(() -> vm.getActive() != null && vm.getActive().live() && !vm.busyProperty().get());
+
+        robot.clickOn("#tool-connect");
+        robot.clickOn("#connect-host").write(TestSshd.CLOSED); // an alias whose port nobody listens on
+        robot.clickOn("#connect-ok");
+        HostConnection[] c = new HostConnection[1];
+        waitFor(() -> (c[0] = vm.hosts().remotes().find(TestSshd.CLOSED).orElse(null)) != null
+                && c[0].getState() == ConnectionState.LOST);
+        String status = vm.statusProperty().get();
+        assertTrue(status.startsWith("Not connected to " + TestSshd.CLOSED + ": " + TestSshd.CLOSED
+                + " refused the connection") && status.contains("is sshd running there, on that port?"), status);
+        assertEquals(List.of(c[0].problemProperty().get()), vm.selection().diagnostics(), "listed with its code");
+        List<String> sources = robot.lookup("#" + Styles.ID_NAVIGATOR).queryAs(NavigatorView.class).getRoot()
+                .getChildren().stream().map(TreeItem::getValue).map(NavigatorView.Item::text).toList();
+        assertEquals(TestSshd.CLOSED + " — lost", sources.get(1), sources.toString());
+        assertTrue(vm.getActive().live(), "this host stays the active one");
+        robot.interact(() -> Screenshots.write(ui.window.scene(), "remote-host-refused"));
     }
 }

@@ -24,7 +24,7 @@ public final class TestSshd implements AutoCloseable {
 
     public static final String ALIAS = "netcr-test";
     static final String WRONG_KEY = "netcr-test-wrong-key";
-    static final String CLOSED = "netcr-test-closed";
+    public static final String CLOSED = "netcr-test-closed";
     /** Root with a key that has a passphrase ({@link #PASSPHRASE}): ssh must ask for it. */
     public static final String WITH_PASSPHRASE = "netcr-test-passphrase";
     public static final String PASSPHRASE = "netcr test passphrase";

@@ -300,6 +300,11 @@ public final class RestoreViewModel {
                 : "Nothing was restored");
     }
 
+    /** The host the plan is made on and the restore would run on, as the chosen target names it. */
+    public String hostLabel() {
+        return hostLabel;
+    }
+
     /** The hosts offered to restore on (empty: this host only). */
     public ObservableList<String> targets() {
         return targets;
