@@ -17,6 +17,7 @@ import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The workbench as an unprivileged user opens it (run as nobody by {@link UnprivilegedWorkbenchTest}): headless,
@@ -116,14 +117,6 @@ public final class UnprivilegedWorkbench {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
     }
 }
