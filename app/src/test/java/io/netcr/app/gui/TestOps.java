@@ -10,7 +10,6 @@ import io.netcr.app.services.RestoreService;
 import io.netcr.model.Device;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Namespace;
-import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.checkpoint.CheckpointOptions;
@@ -66,11 +65,6 @@ final class TestOps {
 
     RestoreEngine restore() {
         return new RestoreEngine() {
-            @Override
-            public ReadResult readImage(Path file) {
-                return RestoreService.readImage(file);
-            }
-
             @Override
             public Optional<Diagnostic> checkPrivileges() {
                 return Optional.empty();

@@ -27,8 +27,13 @@ import java.util.Optional;
  */
 public interface RestoreEngine {
 
-    /** The image (a .netcr image or a JSON snapshot), read here and validated; refused: the reasons. */
-    ReadResult readImage(Path file);
+    /**
+     * The image (a .netcr image or a JSON snapshot), read here and validated as {@code netcr restore} reads it,
+     * whichever host it goes to; refused: the reasons.
+     */
+    default ReadResult readImage(Path file) {
+        return RestoreService.readImage(file);
+    }
 
     /** EPERM when the restorer there may not restore (not root). */
     Optional<Diagnostic> checkPrivileges();
@@ -50,11 +55,6 @@ public interface RestoreEngine {
     /** The host {@code access} gives. */
     static RestoreEngine on(HostAccess access) {
         return new RestoreEngine() {
-            @Override
-            public ReadResult readImage(Path file) {
-                return RestoreService.readImage(file);
-            }
-
             @Override
             public Optional<Diagnostic> checkPrivileges() {
                 Host host;
