@@ -4,6 +4,7 @@ import io.netcr.app.agent.Agent;
 import io.netcr.app.cli.EarlySnapshot;
 import io.netcr.app.cli.ExitCodes;
 import io.netcr.app.cli.NetcrCommand;
+import io.netcr.app.hosts.askpass.AskpassClient;
 import io.netcr.bridge.sys.Sys;
 import java.util.Arrays;
 import java.util.Set;
@@ -36,6 +37,11 @@ public final class Main {
             // Every connection starts an agent: without picocli's model (~170 classes) it greets sooner.
             Sys.preloadInBackground(() -> StartupTrace.mark("libc"));
             System.exit(Agent.run());
+        }
+        if (args.length >= 1 && "askpass".equals(args[0])) {
+            // ssh's SSH_ASKPASS for the workbench: the prompt goes to the window that started ssh
+            System.exit(AskpassClient.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
         }
         // A plain snapshot reads the host while the command line is parsed; other commands that talk to the
         // kernel bind libc meanwhile (with --host the agent reads the kernel, not this process).

@@ -73,7 +73,7 @@ public final class CompareModel {
     /** Another document becomes active: a comparison about a different one is dropped. */
     void activating(Document doc) {
         Comparison c = comparison.get();
-        if (c != null && !c.base().equals(doc.source())) {
+        if (c != null && (doc == null || !c.base().equals(doc.source()))) {
             comparison.set(null);
         }
     }

@@ -37,13 +37,19 @@ public record Document(WorkbenchSource source, Snapshot snapshot, SnapshotIndex 
         return source instanceof WorkbenchSource.Live;
     }
 
+    /** True for another host, read live through its agent. */
+    public boolean remote() {
+        return source instanceof WorkbenchSource.Remote;
+    }
+
     public String title() {
         if (sample()) {
             return "sample (" + snapshot.source().host() + ")";
         }
-        if (live()) {
+        if (source.host()) {
             String host = snapshot.source().host();
-            return WorkbenchSource.THIS_HOST + (host == null || host.isBlank() ? "" : " (" + host + ")");
+            boolean same = host == null || host.isBlank() || host.equals(source.name());
+            return source.name() + (same ? "" : " (" + host + ")");
         }
         return source.name();
     }

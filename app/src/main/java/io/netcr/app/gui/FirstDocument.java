@@ -29,7 +29,7 @@ final class FirstDocument {
     static synchronized void start(List<String> args) {
         WorkbenchSource source = args.isEmpty() ? WorkbenchSource.LIVE : WorkbenchSource.file(Path.of(args.get(0)));
         LiveHost host = LiveHost.discovery();
-        SourceLoader loader = new SourceLoader(host);
+        SourceLoader loader = SourceLoader.before(host);
         CompletableFuture<SourceLoader.Loaded> loaded = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {

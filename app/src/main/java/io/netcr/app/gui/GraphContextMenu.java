@@ -55,7 +55,7 @@ final class GraphContextMenu {
         MenuItem checkpoint = WorkbenchCommands.item("Checkpoint this namespace…", null, () ->
                 commands.checkpoint(Set.of(ns.names().isEmpty() ? ns.id() : ns.names().get(0))));
         checkpoint.setId("menu-checkpoint");
-        checkpoint.setDisable(ns == null || ns.init() || !doc.live());
+        checkpoint.setDisable(ns == null || ns.init() || !doc.source().host());
         MenuItem restore = WorkbenchCommands.item("Restore the image as…", null, commands::restore);
         restore.setId("menu-restore");
         restore.setDisable(commands.defaultImage().isEmpty());

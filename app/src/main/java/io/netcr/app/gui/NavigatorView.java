@@ -1,28 +1,47 @@
 package io.netcr.app.gui;
 
 import io.netcr.app.graph.SnapshotIndex;
+import io.netcr.app.gui.hosts.ConnectionState;
+import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.Namespace;
 import io.netcr.model.SubjectPath;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 
 /**
- * The navigator: sources ("This host" first, then each opened file), their namespaces, devices and
- * addresses. "This host" is there before it is read: picking it reads it. It follows
- * the shared selection and feeds it; a guard stops the two from echoing each other.
+ * The navigator: sources ("This host" first, then each connected host with its state, then each opened file),
+ * their namespaces, devices and addresses. "This host" is there before it is read: picking it reads it; a host
+ * that is connecting or lost is there too, and picking a lost one connects it again. Right-clicking a host offers
+ * Refresh, Reconnect and Disconnect. It follows the shared selection and feeds it; a guard stops the two from
+ * echoing each other.
  */
 public final class NavigatorView extends TreeView<NavigatorView.Item> {
 
-    /** A tree entry: a source ({@code path} null; {@code document} null for the unread host) or an object. */
-    public record Item(Document document, SubjectPath path, String text) {
+    /** Style classes of a host whose connection is not up. */
+    static final String CONNECTING = "host-connecting";
+    static final String LOST = "host-lost";
+
+    /**
+     * A tree entry: a source ({@code path} null; {@code document} null for a host not read yet) or an object.
+     *
+     * @param source the source the entry belongs to
+     * @param state  a remote host's connection state, else null
+     */
+    public record Item(Document document, SubjectPath path, String text, WorkbenchSource source, ConnectionState state) {
+
+        public Item(Document document, SubjectPath path, String text) {
+            this(document, path, text, document == null ? WorkbenchSource.LIVE : document.source(), null);
+        }
+
         @Override
         public String toString() {
             return text;
@@ -31,6 +50,7 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
 
     private final WorkbenchViewModel vm;
     private final Map<SubjectPath, TreeItem<Item>> activeItems = new HashMap<>();
+    private WorkbenchCommands commands;
     private boolean syncing;
 
     public NavigatorView(WorkbenchViewModel vm) {
@@ -38,10 +58,31 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         this.vm = vm;
         setId(Styles.ID_NAVIGATOR);
         setShowRoot(false);
+        setCellFactory(t -> new SourceCell());
         vm.documents().addListener((ListChangeListener<Document>) c -> rebuild());
         vm.activeProperty().addListener((o, was, now) -> rebuild());
+        ObservableList<HostConnection> hosts = vm.hosts().remotes().connections();
+        hosts.addListener((ListChangeListener<HostConnection>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(h -> h.stateProperty().addListener((o, was, now) -> rebuild()));
+            }
+            rebuild();
+        });
         vm.selection().selectedProperty().addListener((o, was, now) -> follow(now));
         getSelectionModel().selectedItemProperty().addListener((o, was, now) -> lead(now));
+        ContextMenu menu = new ContextMenu();
+        menu.setId("navigator-menu");
+        menu.setOnShowing(e -> {
+            TreeItem<Item> picked = getSelectionModel().getSelectedItem();
+            menu.getItems().setAll(commands == null || picked == null || picked.getValue().path() != null ? List.of()
+                    : commands.hostMenu(picked.getValue().source()));
+        });
+        setContextMenu(menu);
+    }
+
+    /** The window's commands, for the hosts' menu and for connecting a lost host again. */
+    void useCommands(WorkbenchCommands commands) {
+        this.commands = commands;
     }
 
     private void rebuild() {
@@ -49,24 +90,38 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         try {
             getRoot().getChildren().clear();
             activeItems.clear();
-            if (vm.documents().stream().noneMatch(Document::live)) {
-                getRoot().getChildren().add(new TreeItem<>(new Item(null, null, WorkbenchSource.THIS_HOST)));
+            Map<WorkbenchSource, Document> bySource = new HashMap<>();
+            vm.documents().forEach(d -> bySource.put(d.source(), d));
+            Document here = bySource.get(WorkbenchSource.LIVE);
+            getRoot().getChildren().add(here != null ? source(here, here.title(), null)
+                    : new TreeItem<>(new Item(null, null, WorkbenchSource.THIS_HOST)));
+            for (HostConnection c : vm.hosts().remotes().connections()) {
+                WorkbenchSource.Remote remote = new WorkbenchSource.Remote(c.label());
+                Document d = bySource.get(remote);
+                ConnectionState state = c.getState();
+                String suffix = state == ConnectionState.CONNECTED ? "" : " — " + state.text();
+                getRoot().getChildren().add(d != null ? source(d, d.title() + suffix, state)
+                        : new TreeItem<>(new Item(null, null, c.label() + suffix, remote, state)));
             }
-            List<Document> docs = new ArrayList<>(vm.documents());
-            docs.sort(Comparator.comparing(d -> !d.live())); // the live host first
-            for (Document d : docs) {
-                TreeItem<Item> source = new TreeItem<>(new Item(d, null, d.title()));
-                source.setExpanded(true);
-                boolean active = d == vm.getActive();
-                for (Namespace ns : d.snapshot().namespaces()) {
-                    source.getChildren().add(namespace(d, ns, active));
+            for (Document d : vm.documents()) {
+                if (!d.source().host()) {
+                    getRoot().getChildren().add(source(d, d.title(), null));
                 }
-                getRoot().getChildren().add(source);
             }
         } finally {
             syncing = false;
         }
         follow(vm.selection().getSelected());
+    }
+
+    private TreeItem<Item> source(Document d, String title, ConnectionState state) {
+        TreeItem<Item> source = new TreeItem<>(new Item(d, null, title, d.source(), state));
+        source.setExpanded(true);
+        boolean active = d == vm.getActive();
+        for (Namespace ns : d.snapshot().namespaces()) {
+            source.getChildren().add(namespace(d, ns, active));
+        }
+        return source;
     }
 
     private TreeItem<Item> namespace(Document d, Namespace ns, boolean active) {
@@ -86,7 +141,7 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
     }
 
     private TreeItem<Item> add(Document d, SubjectPath path, String text, boolean active) {
-        TreeItem<Item> item = new TreeItem<>(new Item(d, path, text));
+        TreeItem<Item> item = new TreeItem<>(new Item(d, path, text, d.source(), null));
         if (active) {
             activeItems.put(path, item);
         }
@@ -132,12 +187,35 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         }
         Item it = item.getValue();
         if (it.document() == null) {
+            if (it.source() instanceof WorkbenchSource.Remote r) {
+                if (it.state() == ConnectionState.LOST && commands != null) {
+                    commands.connect(r.destination()); // picking a lost host connects it again
+                }
+                return;
+            }
             vm.openLive();
             return;
         }
         vm.activate(it.document());
         if (it.path() != null) {
             vm.selection().select(it.path());
+        }
+    }
+
+    /** A row: the entry's text, greyed while its host connects, red when it is lost. */
+    private static final class SourceCell extends TreeCell<Item> {
+        @Override
+        protected void updateItem(Item item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(CONNECTING, LOST);
+            setText(empty || item == null ? null : item.text());
+            if (!empty && item != null && item.state() != null) {
+                if (item.state() == ConnectionState.CONNECTING) {
+                    getStyleClass().add(CONNECTING);
+                } else if (item.state() == ConnectionState.LOST || item.state() == ConnectionState.CLOSED) {
+                    getStyleClass().add(LOST);
+                }
+            }
         }
     }
 }

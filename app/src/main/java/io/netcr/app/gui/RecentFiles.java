@@ -1,9 +1,7 @@
 package io.netcr.app.gui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /** The recently opened files, newest first, kept in java.util.prefs so they survive a restart. */
@@ -13,48 +11,32 @@ public final class RecentFiles {
     private static final String KEY = "file";
 
     private final Preferences node;
+    private final RecentList list;
 
     public RecentFiles(Preferences node) {
         this.node = node;
+        this.list = new RecentList(node, KEY, MAX);
+    }
+
+    /** The recent hosts, kept beside these files. */
+    public RecentHosts hosts() {
+        return new RecentHosts(node);
     }
 
     /** The application's own preferences node. */
     public static RecentFiles forUser() {
-        return new RecentFiles(Preferences.userRoot().node("io/netcr/workbench/recent"));
+        return new RecentFiles(Preferences.userRoot().node(NODE));
     }
 
+    /** Where the workbench keeps its recent files and hosts. */
+    static final String NODE = "io/netcr/workbench/recent";
+
     public List<Path> load() {
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < MAX; i++) {
-            String v = node.get(KEY + i, null);
-            if (v != null) {
-                files.add(Path.of(v));
-            }
-        }
-        return files;
+        return list.load().stream().map(Path::of).toList();
     }
 
     /** Puts {@code file} first (once), drops the oldest past {@link #MAX}, and returns the new list. */
     public List<Path> add(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        List<Path> files = load();
-        files.remove(abs);
-        files.add(0, abs);
-        while (files.size() > MAX) {
-            files.remove(files.size() - 1);
-        }
-        for (int i = 0; i < MAX; i++) {
-            if (i < files.size()) {
-                node.put(KEY + i, files.get(i).toString());
-            } else {
-                node.remove(KEY + i);
-            }
-        }
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            // Not worth a dialog: the list still works for this session.
-        }
-        return files;
+        return list.add(file.toAbsolutePath().normalize().toString()).stream().map(Path::of).toList();
     }
 }

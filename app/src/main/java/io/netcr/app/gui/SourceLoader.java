@@ -8,10 +8,11 @@ import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The worker side of opening a source: reads it (the live host through the window's one {@link LiveHost},
- * a file through {@link SnapshotSources}) and lays it out. Plain Java, called off the FX thread.
+ * The worker side of opening a source: reads it (a host through the window's {@link WorkbenchHosts}, a file
+ * through {@link SnapshotSources}) and lays it out. Plain Java, called off the FX thread.
  */
 final class SourceLoader {
 
@@ -19,16 +20,31 @@ final class SourceLoader {
     record Loaded(WorkbenchSource source, Document document, List<Diagnostic> problems) {
     }
 
-    private final LiveHost live;
+    /** Reads a live source (worker thread). */
+    private final Function<WorkbenchSource, ReadResult> hosts;
+    private final Runnable closeHosts;
 
-    SourceLoader(LiveHost live) {
-        this.live = live;
+    SourceLoader(WorkbenchHosts hosts) {
+        this(hosts::read, hosts::close);
+    }
+
+    private SourceLoader(Function<WorkbenchSource, ReadResult> hosts, Runnable closeHosts) {
+        this.hosts = hosts;
+        this.closeHosts = closeHosts;
+    }
+
+    /**
+     * A loader whose live source is this host read through {@code live}, before the window and its hosts exist
+     * ({@link FirstDocument}); the window that takes {@code live} over closes it, not this loader.
+     */
+    static SourceLoader before(LiveHost live) {
+        return new SourceLoader(source -> live.read(), () -> { });
     }
 
     /** The snapshot of a source, with the reader's own diagnostics added to it; null snapshot on failure. */
     ReadResult read(WorkbenchSource source) {
         ReadResult r = source instanceof WorkbenchSource.File f ? SnapshotSources.open(f.path(), ReadMode.STRICT)
-                : live.read();
+                : hosts.apply(source);
         if (r.snapshot() == null) {
             return r;
         }
@@ -53,6 +69,6 @@ final class SourceLoader {
     }
 
     void close() {
-        live.close();
+        closeHosts.run();
     }
 }

@@ -23,11 +23,16 @@ final class StatusText {
         return "Cannot open " + source.name() + ": " + first;
     }
 
+    /** A host the window could not connect to, or lost: why, as its diagnostic says it. */
+    static String notConnected(String host, Diagnostic why) {
+        return "Not connected to " + host + ": " + why.message();
+    }
+
     static String summary(Document d) {
         Snapshot s = d.snapshot();
         int devices = s.namespaces().stream().mapToInt(ns -> ns.devices().size()).sum();
         long errors = s.diagnostics().stream().filter(Diagnostic::isError).count();
-        String text = (d.live() ? "Read " : "Opened ") + d.title() + ": " + s.namespaces().size() + " namespaces, "
+        String text = (d.source().host() ? "Read " : "Opened ") + d.title() + ": " + s.namespaces().size() + " namespaces, "
                 + devices + " devices, " + s.diagnostics().size() + " diagnostics (" + errors + " errors)";
         String root = d.live() ? notRoot(s) : null;
         return root == null ? text : root + ". " + text;

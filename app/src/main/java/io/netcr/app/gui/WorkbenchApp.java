@@ -1,8 +1,11 @@
 package io.netcr.app.gui;
 
+import io.netcr.app.gui.hosts.AskpassDialog;
 import io.netcr.app.gui.task.FxTaskExecutor;
+import io.netcr.app.gui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -15,18 +18,34 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorDialogs.install();
-        vm = new WorkbenchViewModel(executor, RecentFiles.forUser());
+        vm = open(stage, executor, getParameters().getRaw(), System.getenv(), RecentFiles.forUser());
+    }
+
+    /**
+     * The workbench in {@code stage}, as {@code netcr} opens it: this host (or the file given), its window shown;
+     * not root, netcr's agent started with the privilege helper, and this host read through it once it runs; a
+     * restore left unfinished offered for recovery (through the agent when there is one).
+     */
+    public static WorkbenchViewModel open(Stage stage, TaskExecutor executor, List<String> args,
+                                          Map<String, String> env, RecentFiles recent) {
+        WorkbenchHosts hosts = WorkbenchHosts.forThisProcess(executor, recent.hosts(), env, new AskpassDialog(stage));
+        WorkbenchViewModel vm = new WorkbenchViewModel(executor, recent, hosts);
         WorkbenchWindow window = new WorkbenchWindow(stage, vm);
         stage.setTitle("netcr");
         stage.setScene(window.scene());
         stage.show();
-        List<String> args = getParameters().getRaw();
         if (args.isEmpty()) {
             vm.openLiveOrSample();
         } else {
             vm.open(Path.of(args.get(0)));
         }
-        new WorkbenchActions(stage, vm).offerRecovery(); // a restore killed half-way: offer to undo or finish it
+        WorkbenchActions actions = new WorkbenchActions(stage, vm);
+        if (hosts.thisHost().helper() != null) {
+            vm.startAgent(actions::offerRecovery); // meanwhile the window shows what this user may read
+        } else {
+            actions.offerRecovery(); // a restore killed half-way: offer to undo or finish it
+        }
+        return vm;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.netcr.app.gui;
 
 import io.netcr.app.export.ExportFormat;
+import io.netcr.app.gui.hosts.ConnectDialog;
+import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.canvas.GraphView;
 import java.io.File;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ public final class WorkbenchCommands {
 
     /** The shortcuts, shown in the menus and in the tool bar's tooltips. */
     public static final KeyCombination OPEN = KeyCombination.keyCombination("Shortcut+O");
+    public static final KeyCombination CONNECT = KeyCombination.keyCombination("Shortcut+Shift+O");
     public static final KeyCombination REFRESH = KeyCombination.keyCombination("F5");
     public static final KeyCombination CHECKPOINT = KeyCombination.keyCombination("Shortcut+K");
     public static final KeyCombination RESTORE = KeyCombination.keyCombination("Shortcut+R");
@@ -61,6 +64,69 @@ public final class WorkbenchCommands {
 
     public void refresh() {
         vm.refresh();
+    }
+
+    /** File › Connect to host…: a host typed or picked from the recent ones. */
+    public void connectToHost() {
+        new ConnectDialog(stage, vm.hosts().remotes().recent(), this::connect).show();
+    }
+
+    /**
+     * Connects to {@code destination} (again, when connected already) and reads it; once connected, a restore left
+     * unfinished there is offered for recovery. Empty, or why the destination is not a host.
+     */
+    public Optional<String> connect(String destination) {
+        return vm.connect(destination, c -> actions.offerRecovery(new WorkbenchSource.Remote(c.label())));
+    }
+
+    /** Ends the connection to a remote host and closes its document. */
+    public void disconnect(HostConnection c) {
+        vm.disconnect(c);
+    }
+
+    /**
+     * Starts netcr's agent with the privilege helper (the window is not root); once it runs, this host is read
+     * through it and a restore left unfinished here is offered for recovery.
+     */
+    public void startAgent() {
+        vm.startAgent(actions::offerRecovery);
+    }
+
+    /** The navigator's menu of a host: read it again, connect again, disconnect; nothing for a file. */
+    public List<MenuItem> hostMenu(WorkbenchSource source) {
+        List<MenuItem> items = new ArrayList<>();
+        if (source instanceof WorkbenchSource.Remote r) {
+            Optional<HostConnection> c = vm.hosts().remotes().find(r.destination());
+            boolean up = c.map(HostConnection::connected).orElse(false);
+            MenuItem refresh = item("Refresh", REFRESH, () -> vm.open(source));
+            refresh.setDisable(!up);
+            items.add(refresh);
+            MenuItem reconnect = item("Reconnect", null, () -> connect(r.destination()));
+            reconnect.setId("menu-reconnect");
+            items.add(reconnect);
+            c.ifPresent(conn -> {
+                MenuItem disconnect = item("Disconnect", null, () -> disconnect(conn));
+                disconnect.setId("menu-disconnect");
+                items.add(disconnect);
+            });
+            items.add(new SeparatorMenuItem());
+            MenuItem checkpoint = item("Checkpoint…", CHECKPOINT, () -> {
+                vm.documents().stream().filter(d -> d.source().equals(source)).findFirst().ifPresent(vm::activate);
+                checkpoint();
+            });
+            checkpoint.setDisable(!up);
+            items.add(checkpoint);
+        } else if (source instanceof WorkbenchSource.Live) {
+            items.add(item("Refresh", REFRESH, vm::openLive));
+            ThisHost here = vm.hosts().thisHost();
+            if (here.helper() != null) {
+                MenuItem agent = item(here.throughAgent() ? "Restart netcr's agent" : "Start netcr's agent", null,
+                        this::startAgent);
+                agent.setId("menu-start-agent");
+                items.add(agent);
+            }
+        }
+        return items;
     }
 
     /** The checkpoint dialog, with the namespaces selected on the graph checked. */
@@ -132,12 +198,12 @@ public final class WorkbenchCommands {
 
     /**
      * The namespaces selected on the graph, by the name the checkpoint knows them by: the selected namespace,
-     * or the namespace of the selected device or address; only when the active document is this host (an
-     * image's namespaces are not this host's).
+     * or the namespace of the selected device or address; only when the active document is a host read live
+     * (an image's namespaces are no host's).
      */
     public Set<String> selectedNamespaces() {
         Document d = vm.getActive();
-        if (d == null || !d.live()) {
+        if (d == null || !d.source().host()) {
             return Set.of();
         }
         return vm.selection().selectedNamespace().filter(ns -> !ns.init())

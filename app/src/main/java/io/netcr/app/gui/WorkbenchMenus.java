@@ -53,6 +53,8 @@ final class WorkbenchMenus {
         MenuItem clear = item("Clear comparison", null, vm.compare()::clear);
         clear.setId("clear-comparison");
         clear.disableProperty().bind(vm.compare().comparisonProperty().isNull());
+        MenuItem connect = item("Connect to host…", WorkbenchCommands.CONNECT, commands::connectToHost);
+        connect.setId("connect");
         MenuItem checkpoint = item("Checkpoint…", WorkbenchCommands.CHECKPOINT, commands::checkpoint);
         checkpoint.setId("checkpoint");
         MenuItem restore = item("Restore…", WorkbenchCommands.RESTORE, commands::restore);
@@ -60,6 +62,7 @@ final class WorkbenchMenus {
         Menu file = new Menu("File", null,
                 item("Open image…", WorkbenchCommands.OPEN, commands::open), recent,
                 item("Open this host", null, vm::openLive),
+                connect,
                 item("Export…", WorkbenchCommands.EXPORT, commands::export),
                 new SeparatorMenuItem(), compare, clear,
                 new SeparatorMenuItem(), checkpoint, restore,

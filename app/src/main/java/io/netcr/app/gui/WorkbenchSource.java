@@ -4,9 +4,9 @@ import java.nio.file.Path;
 
 /**
  * Where a document's snapshot comes from, and what Refresh reads again: a file (an image, JSON, a CRIU
- * dump or archive), or the live host. Documents are keyed by their source.
+ * dump or archive), this host live, or another host live through its agent. Documents are keyed by their source.
  */
-public sealed interface WorkbenchSource permits WorkbenchSource.File, WorkbenchSource.Live {
+public sealed interface WorkbenchSource permits WorkbenchSource.File, WorkbenchSource.Live, WorkbenchSource.Remote {
 
     /** What the navigator and the compare menu call the live host. */
     String THIS_HOST = "This host";
@@ -44,5 +44,22 @@ public sealed interface WorkbenchSource permits WorkbenchSource.File, WorkbenchS
         public String name() {
             return THIS_HOST;
         }
+    }
+
+    /**
+     * Another host, live, read through its agent over ssh.
+     *
+     * @param destination what the user gave to connect: user@host, ssh://user@host:port, an alias
+     */
+    record Remote(String destination) implements WorkbenchSource {
+        @Override
+        public String name() {
+            return destination;
+        }
+    }
+
+    /** True for a host read live (this one or another), whose namespaces can be checkpointed. */
+    default boolean host() {
+        return !(this instanceof File);
     }
 }

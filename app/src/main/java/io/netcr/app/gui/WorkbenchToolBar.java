@@ -28,20 +28,21 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The tool bar: icon buttons in groups, each with its shortcut in its tooltip, and the search field with where
  * the user is among its matches ("2 of 5") and buttons for the previous and next one.
  *
  * <p>The groups are the extension points: a later feature adds its button to its group with {@link #add}, in
- * its place, without knowing the others ("Connect to host…" to {@link Group#SOURCES} after Open; "Pause live
+ * its place, without knowing the others ("Connect to host…" is in {@link Group#SOURCES} after Open; "Pause live
  * updates" to {@link Group#LIVE} after Refresh).
  */
 public final class WorkbenchToolBar {
 
     /** The groups, left to right, separated by a line. */
     public enum Group {
-        /** Where documents come from: Open (Connect to host goes here). */
+        /** Where documents come from: Open, Connect to host. */
         SOURCES,
         /** The live host: Refresh (Live pause goes here). */
         LIVE,
@@ -68,12 +69,14 @@ public final class WorkbenchToolBar {
         }
         add(Group.SOURCES, button("open", MaterialDesignF.FOLDER_OPEN_OUTLINE, "Open a snapshot or image",
                 WorkbenchCommands.OPEN, commands::open));
+        add(Group.SOURCES, button("connect", MaterialDesignS.SERVER_PLUS, "Connect to another host (over ssh)",
+                WorkbenchCommands.CONNECT, commands::connectToHost));
         Button refresh = button("refresh", MaterialDesignR.REFRESH, "Read the current source again",
                 WorkbenchCommands.REFRESH, commands::refresh);
         refresh.disableProperty().bind(vm.activeProperty().isNull());
         add(Group.LIVE, refresh);
         add(Group.OPERATIONS, button("checkpoint", MaterialDesignC.CAMERA_OUTLINE,
-                "Checkpoint namespaces of this host (the selected ones are checked)", WorkbenchCommands.CHECKPOINT,
+                "Checkpoint namespaces of the host shown (the selected ones are checked)", WorkbenchCommands.CHECKPOINT,
                 commands::checkpoint));
         add(Group.OPERATIONS, button("restore", MaterialDesignB.BACKUP_RESTORE,
                 "Restore an image (the open one, or the one just checkpointed)", WorkbenchCommands.RESTORE,

@@ -3,11 +3,15 @@ package io.netcr.app.gui;
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
+import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -30,6 +35,7 @@ public final class WorkbenchViewModel {
 
     private final BackgroundWork work;
     private final RecentFiles recentStore;
+    private final WorkbenchHosts hosts;
     private final SourceLoader loader;
     private final ObservableList<Document> documents = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Document> active = new ReadOnlyObjectWrapper<>(this, "active");
@@ -39,6 +45,8 @@ public final class WorkbenchViewModel {
     private final BooleanProperty showDetails = new SimpleBooleanProperty(this, "showDetails", false);
     private final ReadOnlyIntegerWrapper fitRequests = new ReadOnlyIntegerWrapper(this, "fitRequests", 0);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /** How many reads of each source were started: only the newest one's answer is shown. */
+    private final Map<WorkbenchSource, Integer> reads = new HashMap<>();
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
@@ -47,13 +55,38 @@ public final class WorkbenchViewModel {
         this(executor, recentStore, FirstDocument.liveHost());
     }
 
+    /** A window whose "this host" is {@code live} as it is (no privilege helper): tests stand in a fake. */
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore, LiveHost live) {
+        this(executor, recentStore, WorkbenchHosts.of(live, executor, recentStore.hosts(), System.getenv()));
+    }
+
+    /** A window on these hosts: this one (through the privilege helper when not root) and the remote ones. */
+    public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore, WorkbenchHosts hosts) {
         this.work = new BackgroundWork(executor);
         this.recentStore = recentStore;
-        this.loader = new SourceLoader(live);
+        this.hosts = hosts;
+        this.loader = new SourceLoader(hosts);
         this.compare = new CompareModel(active.getReadOnlyProperty(), loader, work, this::fit);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
+        hosts.remotes().connections().addListener((ListChangeListener<HostConnection>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::sayProblems);
+            }
+        });
+    }
+
+    /**
+     * A host that does not connect, or whose connection ends, says why in words: in the status line and in the
+     * diagnostics (the navigator marks it lost; picking it connects again).
+     */
+    private void sayProblems(HostConnection c) {
+        c.problemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selection.showProblems(List.of(now));
+                work.say(StatusText.notConnected(c.label(), now));
+            }
+        });
     }
 
     /** Opens a snapshot file (in the background); it becomes the active document. */
@@ -61,9 +94,51 @@ public final class WorkbenchViewModel {
         load(WorkbenchSource.file(file), null, null);
     }
 
+    /** Reads a source again, or for the first time (in the background): a file, this host, a connected host. */
+    public void open(WorkbenchSource source) {
+        load(source, null, null);
+    }
+
     /** Reads the live host (in the background); on failure its diagnostics are listed. */
     public void openLive() {
         load(WorkbenchSource.LIVE, null, null);
+    }
+
+    /**
+     * Connects to another host (again, if connected already) and, once its agent has said hello, reads it; then
+     * {@code connected} runs (the window offers recovery of a restore left unfinished there). Empty, or why the
+     * destination is not one (nothing is started then).
+     */
+    public Optional<String> connect(String destination, Consumer<HostConnection> connected) {
+        return hosts.remotes().connect(destination, c -> {
+            load(new WorkbenchSource.Remote(c.label()), null, null);
+            connected.accept(c);
+        });
+    }
+
+    /** Ends the connection to a remote host and closes its document. */
+    public void disconnect(HostConnection c) {
+        hosts.remotes().disconnect(c);
+        WorkbenchSource.Remote source = new WorkbenchSource.Remote(c.label());
+        documents.removeIf(d -> d.source().equals(source));
+        Document a = active.get();
+        if (a != null && a.source().equals(source)) {
+            compare.activating(documents.isEmpty() ? null : documents.get(0));
+            active.set(documents.isEmpty() ? null : documents.get(0));
+            fit();
+        }
+        work.say("Disconnected from " + c.label());
+    }
+
+    /**
+     * Starts netcr's agent with the privilege helper (the window is not root) and, once it runs, reads this host
+     * through it; {@code connected} runs then (the window offers recovery of a restore left unfinished here).
+     */
+    public void startAgent(Runnable connected) {
+        hosts.thisHost().startHelper(() -> {
+            openLive();
+            connected.run();
+        });
     }
 
     /**
@@ -93,8 +168,12 @@ public final class WorkbenchViewModel {
      */
     private void load(WorkbenchSource source, String note, Consumer<List<Diagnostic>> otherwise) {
         boolean details = showDetails.get();
-        String verb = source instanceof WorkbenchSource.Live ? "Reading " : "Opening ";
+        String verb = source.host() ? "Reading " : "Opening ";
+        int mine = reads.merge(source, 1, Integer::sum);
         work.run(verb + source.name() + "…", () -> loader.load(source, details), loaded -> {
+            if (reads.get(source) != mine) {
+                return; // a newer read of the same source was asked for (this host through the agent, say)
+            }
             if (loaded.document() == null) {
                 if (otherwise != null) {
                     otherwise.accept(loaded.problems());
@@ -155,7 +234,12 @@ public final class WorkbenchViewModel {
         });
     }
 
-    /** Releases the live host's sockets and namespace descriptors: call when the window closes. */
+    /** The hosts this window reads and works on. */
+    public WorkbenchHosts hosts() {
+        return hosts;
+    }
+
+    /** Releases the live host's sockets and namespace descriptors, and ends the agents' connections. */
     public void close() {
         loader.close();
     }

@@ -26,8 +26,8 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /**
- * Puts the workbench together: menus and tool bar on top, navigator left, graph centre, properties
- * right, diagnostics and the changes of a comparison in tabs below the graph, status bar at the bottom. Holds no state of its own.
+ * Puts the workbench together: menus and tool bar on top (and, not root, the line about netcr's agent), navigator
+ * left, graph centre, properties right, diagnostics and the changes of a comparison in tabs below the graph, status bar at the bottom. Holds no state of its own.
  */
 public final class WorkbenchWindow {
 
@@ -39,6 +39,7 @@ public final class WorkbenchWindow {
     private final TabPane bottom;
     private final WorkbenchToolBar toolBar;
     private final GraphContextMenu objectMenu;
+    private final HelperBar helperBar;
     private final Scene scene;
 
     /** A window on this host: checkpoint and restore through the real services. */
@@ -56,6 +57,8 @@ public final class WorkbenchWindow {
         diagnostics = new DiagnosticsView(vm.selection());
         changes = new ChangesView(vm);
         WorkbenchCommands commands = new WorkbenchCommands(stage, vm, graph, actions.apply(stage));
+        navigator.useCommands(commands);
+        helperBar = new HelperBar(vm.hosts().thisHost(), commands::startAgent);
         WorkbenchMenus menus = new WorkbenchMenus(stage, commands);
         toolBar = new WorkbenchToolBar(commands);
         objectMenu = new GraphContextMenu(commands, navigator);
@@ -93,7 +96,8 @@ public final class WorkbenchWindow {
         BorderPane root = new BorderPane(main);
         Preferences prefs = Theme.preferences();
         Scene[] self = new Scene[1];
-        root.setTop(new VBox(menus.menuBar(this::focusSearch, prefs, t -> t.apply(self[0])), toolBar.node()));
+        root.setTop(new VBox(menus.menuBar(this::focusSearch, prefs, t -> t.apply(self[0])), toolBar.node(),
+                helperBar.node()));
         root.setBottom(status);
         Dimension2D size = WindowFit.size(Screen.getPrimary().getVisualBounds());
         scene = new Scene(root, size.getWidth(), size.getHeight());

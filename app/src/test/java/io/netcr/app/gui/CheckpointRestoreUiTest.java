@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netcr.app.gui.ops.CheckpointDialog;
-import io.netcr.app.services.CheckpointEngine;
+import io.netcr.app.gui.ops.CheckpointEngine;
 import io.netcr.app.gui.ops.CheckpointViewModel;
 import io.netcr.app.gui.ops.RestoreDialog;
 import io.netcr.app.gui.ops.RecoveryEngine;
-import io.netcr.app.services.RestoreEngine;
+import io.netcr.app.gui.ops.RestoreEngine;
 import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.app.gui.ops.RestoreViewModel;
 import io.netcr.app.services.RestoreService;

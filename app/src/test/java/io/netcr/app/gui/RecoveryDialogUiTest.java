@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcr.app.services.CheckpointEngine;
+import io.netcr.app.gui.ops.CheckpointEngine;
 import io.netcr.app.gui.ops.FakeRecoveryEngine;
 import io.netcr.app.gui.ops.RecoveryViewModel;
-import io.netcr.app.services.RestoreEngine;
+import io.netcr.app.gui.ops.RestoreEngine;
 import io.netcr.bridge.restore.journal.RunDir;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netcr.app.services.CheckpointEngine;
+import io.netcr.app.gui.ops.CheckpointEngine;
 import io.netcr.app.gui.ops.RestoreDialog;
 import io.netcr.app.gui.ops.RecoveryEngine;
-import io.netcr.app.services.RestoreEngine;
+import io.netcr.app.gui.ops.RestoreEngine;
 import io.netcr.app.gui.ops.RestoreViewModel;
 import io.netcr.app.services.CheckpointService;
 import io.netcr.bridge.restore.RestoreLock;
 import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
-import io.netcr.model.plan.PlanStep;
+import io.netcr.model.plan.PlanSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ class RestoreDialogUiTest {
     void should_fill_the_bar_and_show_the_steps_of_a_restore(FxRobot robot) throws Exception {
         RestoreDialog dialog = dialogReadyToApply(robot);
         RestoreViewModel vm = dialog.viewModel();
-        List<PlanStep> steps = vm.planProperty().get().steps();
+        List<PlanSummary.Step> steps = vm.planProperty().get().steps();
         List<String> shown = new ArrayList<>();
         List<Boolean> onFxThread = new ArrayList<>();
         robot.interact(() -> vm.progress().stepTextProperty().addListener((o, was, now) -> {
@@ -132,13 +132,13 @@ class RestoreDialogUiTest {
         assertTrue(vm.restoredProperty().get() != null, vm.statusProperty().get() + " " + vm.problems());
         assertEquals(1.0, robot.lookup("#restore-progress").queryAs(ProgressBar.class).getProgress(), 1e-9);
         int n = steps.size();
-        assertEquals("step " + n + " of " + n + ": " + steps.get(n - 1).describe(), text(robot, "#restore-step"));
+        assertEquals("step " + n + " of " + n + ": " + steps.get(n - 1).equivalent(), text(robot, "#restore-step"));
         List<String> stepTexts = shown.stream().filter(t -> !t.isEmpty()).toList();
         assertTrue(!stepTexts.isEmpty() && stepTexts.size() <= n, shown.toString());
         int last = 0;
         for (String t : stepTexts) {
             int k = Integer.parseInt(t.substring("step ".length(), t.indexOf(' ', "step ".length())));
-            assertTrue(k > last && t.equals("step " + k + " of " + n + ": " + steps.get(k - 1).describe()), t);
+            assertTrue(k > last && t.equals("step " + k + " of " + n + ": " + steps.get(k - 1).equivalent()), t);
             last = k;
         }
         assertFalse(onFxThread.contains(false), "properties change on the FX thread only");

@@ -28,6 +28,16 @@ final class Screenshots {
     }
 
     static Path write(WritableImage fx, String name) {
+        try {
+            Files.createDirectories(DIR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return write(fx, DIR.resolve(name + ".png"));
+    }
+
+    /** Writes the image to {@code file}. */
+    static Path write(WritableImage fx, Path file) {
         int w = (int) fx.getWidth();
         int h = (int) fx.getHeight();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -38,8 +48,6 @@ final class Screenshots {
             }
         }
         try {
-            Files.createDirectories(DIR);
-            Path file = DIR.resolve(name + ".png");
             ImageIO.write(img, "png", file.toFile());
             return file;
         } catch (IOException e) {

@@ -1,19 +1,22 @@
 package io.netcr.app.gui;
 
-import io.netcr.app.services.CheckpointEngine;
-import io.netcr.app.services.RestoreEngine;
-import io.netcr.app.services.ApplyMonitor;
+import io.netcr.app.gui.ops.CheckpointEngine;
+import io.netcr.app.gui.ops.RestoreEngine;
+import io.netcr.app.hosts.Cancellation;
+import io.netcr.app.hosts.RestoreOutcome;
+import io.netcr.app.hosts.RestoreRequest;
+import io.netcr.app.hosts.RestoreWatch;
 import io.netcr.app.services.RestoreService;
 import io.netcr.model.Device;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Namespace;
-import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import io.netcr.model.checkpoint.CheckpointSelector;
 import io.netcr.model.image.ImageWriter;
+import io.netcr.model.plan.PlanSummary;
 import io.netcr.model.plan.RestoreOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,25 +66,21 @@ final class TestOps {
     RestoreEngine restore() {
         return new RestoreEngine() {
             @Override
-            public ReadResult readImage(Path file) {
-                return RestoreService.readImage(file);
-            }
-
-            @Override
-            public Snapshot hostView() {
-                Namespace init = new Namespace("init", List.of(), true,
-                        List.of(Device.builder(1, "lo", Device.LOOPBACK).up(true).build()));
-                return new Snapshot(new Source(Source.LIVE, null, null, null, null, "test"), List.of(init), List.of());
-            }
-
-            @Override
             public Optional<Diagnostic> checkPrivileges() {
                 return Optional.empty();
             }
 
             @Override
-            public RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder,
-                                                ApplyMonitor monitor) {
+            public PlanSummary plan(Snapshot image, RestoreOptions options) {
+                Namespace init = new Namespace("init", List.of(), true,
+                        List.of(Device.builder(1, "lo", Device.LOOPBACK).up(true).build()));
+                Snapshot view = new Snapshot(new Source(Source.LIVE, null, null, null, null, "test"), List.of(init),
+                        List.of());
+                return PlanSummary.of(RestoreService.plan(image, view, options)); // a host with no namespace of its own
+            }
+
+            @Override
+            public RestoreOutcome apply(RestoreRequest request, RestoreWatch watch, Cancellation cancellation) {
                 throw new AssertionError("the window's tests do not restore");
             }
         };

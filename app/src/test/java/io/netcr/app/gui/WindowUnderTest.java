@@ -4,6 +4,8 @@ import io.netcr.app.gui.ops.RecoveryEngine;
 import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.app.gui.task.FxTaskExecutor;
 import io.netcr.app.testing.Fixtures;
+import io.netcr.app.gui.hosts.AskpassDialog;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -23,10 +25,17 @@ final class WindowUnderTest implements AutoCloseable {
     final WorkbenchWindow window;
 
     private WindowUnderTest(Stage stage, LiveHost host, TestOps ops) {
+        this(stage, host, ops, null);
+    }
+
+    private WindowUnderTest(Stage stage, LiveHost host, TestOps ops, Map<String, String> env) {
         prefs = Preferences.userRoot().node("io/netcr/test/" + UUID.randomUUID());
         executor = new FxTaskExecutor();
-        vm = host == null ? new WorkbenchViewModel(executor, new RecentFiles(prefs))
-                : new WorkbenchViewModel(executor, new RecentFiles(prefs), host);
+        RecentFiles recent = new RecentFiles(prefs);
+        vm = env != null ? new WorkbenchViewModel(executor, recent, WorkbenchHosts.forThisProcess(executor,
+                recent.hosts(), env, new AskpassDialog(stage)))
+                : host == null ? new WorkbenchViewModel(executor, recent)
+                : new WorkbenchViewModel(executor, recent, host);
         window = ops == null ? new WorkbenchWindow(stage, vm)
                 : new WorkbenchWindow(stage, vm, s -> new WorkbenchActions(s, vm, ops.checkpoint(), ops.restore(),
                         RecoveryEngine.system(RunDir.current()), ops.dir));
@@ -42,6 +51,14 @@ final class WindowUnderTest implements AutoCloseable {
     /** A window whose "this host" is {@code host} and whose checkpoint and restore go to {@code ops}: no kernel. */
     static WindowUnderTest show(Stage stage, LiveHost host, TestOps ops) {
         return new WindowUnderTest(stage, host, ops);
+    }
+
+    /**
+     * A window as {@code netcr} opens it, with the environment {@code env} for its hosts (ssh's settings, the
+     * privilege helper) and ssh's prompts in its own dialogs.
+     */
+    static WindowUnderTest show(Stage stage, Map<String, String> env) {
+        return new WindowUnderTest(stage, null, null, env);
     }
 
     /** Opens the diagnostics demo as the sample (as the workbench does without a host) and waits until shown. */

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -37,14 +38,27 @@ public final class Unprivileged {
     }
 
     public static Processes.Result run(String mainClass, String... args) {
+        return run(Map.of(), false, mainClass, args);
+    }
+
+    /**
+     * As {@link #run(String, String...)}, with {@code env} added to nobody's environment and, when {@code window},
+     * the window's libraries (JavaFX, Monocle) on the class path too: the workbench run as nobody.
+     */
+    public static Processes.Result run(Map<String, String> env, boolean window, String mainClass, String... args) {
         Path cp = null;
         try {
             cp = Files.createTempDirectory("nctcp", PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwxr-xr-x")));
-            String classPath = copyClassPath(cp);
+            String classPath = copyClassPath(cp, window);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>(List.of(SETPRIV, "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                    "--clear-groups", java, "-Djava.io.tmpdir=" + cp, "-cp", classPath, mainClass));
+                    "--clear-groups"));
+            if (!env.isEmpty()) {
+                cmd.add("/usr/bin/env");
+                env.forEach((k, v) -> cmd.add(k + "=" + v));
+            }
+            cmd.addAll(List.of(java, "-Djava.io.tmpdir=" + cp, "-cp", classPath, mainClass));
             cmd.addAll(List.of(args));
             return Processes.run(cmd);
         } catch (IOException e) {
@@ -63,17 +77,18 @@ public final class Unprivileged {
 
     /**
      * Copies the test class path into {@code into}, readable by everyone; the copied entries, joined. What runs
-     * as nobody is a command-line program or a probe: the window's and the fuzzer's libraries stay behind.
+     * as nobody is a command-line program or a probe: the fuzzer's libraries stay behind, and the window's too
+     * unless {@code window}.
      */
-    private static String copyClassPath(Path into) throws IOException {
+    private static String copyClassPath(Path into, boolean window) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> entries = new ArrayList<>();
         int i = 0;
         for (String e : cp.split(File.pathSeparator)) {
             Path src = Path.of(e);
             String name = src.getFileName() == null ? "" : src.getFileName().toString();
-            if (!Files.exists(src) || name.contains("javafx") || name.contains("testfx") || name.contains("monocle")
-                    || name.contains("jazzer")) {
+            boolean windowLibrary = name.contains("javafx") || name.contains("testfx") || name.contains("monocle");
+            if (!Files.exists(src) || windowLibrary && !window || name.contains("jazzer")) {
                 continue;
             }
             Path dst = into.resolve((i++) + "-" + src.getFileName());

@@ -89,6 +89,17 @@ abstract class Job implements Runnable {
         Items.send(id, "diagnostics", DiagnosticJson.toMaps(diagnostics), out::post);
     }
 
+    /** A text from the other side (or for it) as one printable line of at most 200 characters. */
+    static String printable(String text) {
+        return printable(text, 200);
+    }
+
+    /** A text as one printable line of at most {@code max} characters. */
+    static String printable(String text, int max) {
+        String line = text.replaceAll("\\p{Cntrl}", "?");
+        return line.length() <= max ? line : line.substring(0, max) + "...";
+    }
+
     static Map<String, Object> counts(String list, int n) {
         return Map.of(list, (long) n);
     }

@@ -111,12 +111,6 @@ final class RestoreJob extends Job {
         out.post(new Events.Result(id, fields));
     }
 
-    /** The lock holder's text names who asked, in one printable line. */
-    private static String printable(String text) {
-        String line = text.replaceAll("\\p{Cntrl}", "?");
-        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
-    }
-
     /** The restore's events, as messages; step events only when asked for, and dropped when the client lags. */
     private final class Watch implements RestoreWatch {
         @Override

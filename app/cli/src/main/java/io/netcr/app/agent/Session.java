@@ -147,8 +147,9 @@ final class Session {
                 out.post(error(s.id(), Errno.EIO, "the subscription failed: " + e.getMessage()));
             }
         } else if (m instanceof Requests.Status s) {
-            out.post(error(s.id(), Errno.ENOSYS, "this agent keeps no record of earlier connections' restores yet; "
-                    + "look at the host itself (a snapshot) to see how one ended"));
+            start(new StatusJob(s, host, out), List.of());
+        } else if (m instanceof Requests.Recover r) {
+            start(new RecoverJob(r, host, out), List.of());
         } else if (m instanceof Requests.Snapshot s) {
             start(new SnapshotJob(s, host, out), BoundaryChecks.netns(s.netns()));
         } else if (m instanceof Requests.Checkpoint c) {

@@ -12,6 +12,7 @@ import io.netcr.app.protocol.PlanItems;
 import io.netcr.app.protocol.Protocol;
 import io.netcr.app.protocol.ProtocolException;
 import io.netcr.app.protocol.Requests;
+import io.netcr.app.services.RecoveryService;
 import io.netcr.bridge.restore.RestoreResult;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
@@ -140,6 +141,48 @@ public final class AgentHost implements Host {
     public RestoreOutcome restore(RestoreRequest request, RestoreWatch watch, Cancellation cancellation)
             throws HostException {
         return new RestoreRun(request, false, watch, cancellation).go();
+    }
+
+    @Override
+    public HostStatus status() throws HostException {
+        if (!info().capabilities().contains("status")) {
+            return HostStatus.UNKNOWN; // an agent of an earlier netcr keeps no journal to ask
+        }
+        Answer a = exchange("status", Requests.Status::new);
+        try {
+            return new HostStatus(a.fields.textOr("leftover", null), a.fields.textOr("running", null),
+                    a.fields.textOr("damaged", null), a.fields.textOr("last", null));
+        } catch (ProtocolException e) {
+            throw broken(e);
+        }
+    }
+
+    @Override
+    public RecoveryOutcome recover(boolean finish, boolean dryRun, String holder) throws HostException {
+        if (!info().capabilities().contains("recover")) {
+            throw HostException.of(Errno.ENOSYS, label, Phase.RESTORE, "the netcr agent on " + label + " (netcr "
+                    + info().netcr() + ") cannot recover a restore: run netcr recover there, or install this netcr "
+                    + "version there");
+        }
+        Answer a = exchange("recovery", id -> new Requests.Recover(id, finish, dryRun, holder));
+        try {
+            Map<String, Long> counts = Events.counts(a.fields);
+            List<String> actions = new java.util.ArrayList<>();
+            for (Fields f : a.lists.take("actions", counts, "a recovery action")) {
+                actions.add(f.text("text"));
+            }
+            List<Diagnostic> problems = DiagnosticJson.readAll(a.lists.take("diagnostics", counts, "a diagnostic"));
+            RecoveryService.Kind kind;
+            try {
+                kind = RecoveryService.Kind.valueOf(a.fields.text("kind", 32));
+            } catch (IllegalArgumentException e) {
+                throw new ProtocolException(Errno.EBADMSG, "a recovery of unknown kind");
+            }
+            return new RecoveryOutcome(kind, a.fields.textOr("leftover", null), a.fields.flag("success", false),
+                    actions, problems);
+        } catch (ProtocolException e) {
+            throw broken(e);
+        }
     }
 
     @Override

@@ -50,6 +50,23 @@ public interface Host extends AutoCloseable {
     AutoCloseable subscribe(Consumer<Snapshot> changed) throws HostException;
 
     /**
+     * How restores on the host stand: a restore that did not finish (its journal left behind), one running now,
+     * how the last one ended. {@link HostStatus#UNKNOWN} from a host that cannot say (an older agent).
+     */
+    default HostStatus status() throws HostException {
+        return HostStatus.UNKNOWN;
+    }
+
+    /**
+     * Recovers from a restore that did not finish, there, as {@code netcr recover} does: undoes what it made, or
+     * with {@code finish} completes it; {@code dryRun} only says what it would do. {@code holder} names who asks.
+     */
+    default RecoveryOutcome recover(boolean finish, boolean dryRun, String holder) throws HostException {
+        throw HostException.of(io.netcr.model.Errno.ENOSYS, info().label(), io.netcr.model.Phase.RESTORE,
+                "this host cannot recover a restore from here: run netcr recover on it");
+    }
+
+    /**
      * A hint that a plan or a restore follows soon: a host may start reading what planning needs while the
      * caller still reads its image.
      */

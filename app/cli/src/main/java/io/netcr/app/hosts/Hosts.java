@@ -81,24 +81,28 @@ public final class Hosts {
         }
     }
 
-    /** This machine through an agent that {@code command} starts (a privilege helper: sudo, pkexec). */
+    /** This machine through an agent that {@code command} starts (NETCR_AGENT_COMMAND: sudo, pkexec). */
     static Host localAgent(String command, Listener listener) throws HostException {
-        List<String> argv;
+        return privileged(PrivilegeHelper.of(Map.of(PrivilegeHelper.VARIABLE, command)), listener);
+    }
+
+    /**
+     * This machine through the agent a privilege helper starts, as the workbench does when it is not root. The
+     * helper runs directly (never through a shell), with this process's environment.
+     */
+    public static Host privileged(PrivilegeHelper helper, Listener listener) throws HostException {
+        String what = helper.fromEnvironment() ? helper.describe() : "pkexec netcr agent";
         try {
-            argv = CommandWords.split(command);
-        } catch (IllegalArgumentException e) {
-            throw HostException.of(Errno.EINVAL, LocalHost.LABEL, Phase.READ, "NETCR_AGENT_COMMAND cannot be read: "
-                    + e.getMessage());
-        }
-        if (argv.isEmpty()) {
-            throw HostException.of(Errno.EINVAL, LocalHost.LABEL, Phase.READ, "NETCR_AGENT_COMMAND is empty");
-        }
-        try {
-            ProcessTransport t = ProcessTransport.start(argv, Map.of(), command, line -> { });
-            return new AgentHost(LocalHost.LABEL, false, t, listener, AgentHost.HELLO_MILLIS, AgentHost.IDLE_MILLIS);
+            ProcessTransport t = ProcessTransport.start(helper.argv(), Map.of(), what, line -> { });
+            // pkexec may wait for a person to type a password: as long as ssh waits for a passphrase
+            return new AgentHost(LocalHost.LABEL, false, t, listener, helper.pkexec() ? 4 * AgentHost.HELLO_MILLIS
+                    : AgentHost.HELLO_MILLIS, AgentHost.IDLE_MILLIS);
         } catch (IOException e) {
-            throw HostException.of(Errno.ENOENT, LocalHost.LABEL, Phase.READ, "cannot start the agent with `" + command
-                    + "` (NETCR_AGENT_COMMAND): " + e.getMessage());
+            throw HostException.of(Errno.ENOENT, LocalHost.LABEL, Phase.READ, helper.fromEnvironment()
+                    ? "cannot start the agent with `" + what + "` (" + PrivilegeHelper.VARIABLE + "): " + e.getMessage()
+                    : "pkexec is not installed here, so the netcr agent cannot be started as root (" + e.getMessage()
+                    + "): install it (apt-get install pkexec), or set " + PrivilegeHelper.VARIABLE
+                    + " (e.g. sudo -n /usr/bin/netcr agent)");
         }
     }
 

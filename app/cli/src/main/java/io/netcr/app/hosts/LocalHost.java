@@ -3,9 +3,13 @@ package io.netcr.app.hosts;
 import io.netcr.app.services.ApplyMonitor;
 import io.netcr.app.services.CheckpointService;
 import io.netcr.app.services.HostDiscovery;
+import io.netcr.app.services.RecoveryService;
 import io.netcr.app.services.RestoreService;
 import io.netcr.bridge.discovery.LiveDiscovery;
 import io.netcr.bridge.restore.RestoreEvent;
+import io.netcr.bridge.restore.RestoreProgress;
+import io.netcr.bridge.restore.journal.JournalContent;
+import io.netcr.bridge.restore.journal.Journals;
 import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
@@ -21,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -36,7 +41,8 @@ public final class LocalHost implements Host {
     public static final String LABEL = "this host";
 
     /** What an agent serving this host can do: the requests it answers. */
-    public static final List<String> CAPABILITIES = List.of("snapshot", "checkpoint", "restore", "cancel", "bye");
+    public static final List<String> CAPABILITIES = List.of("snapshot", "checkpoint", "restore", "cancel", "status",
+            "recover", "bye");
 
     private final RunDir runDir;
     private CompletableFuture<Snapshot> view;
@@ -119,6 +125,32 @@ public final class LocalHost implements Host {
                 request.holder(), request.waitForLock(), ahead, monitor);
         PlanSummary plan = monitor.summary != null ? monitor.summary : a.plan() == null ? null : PlanSummary.of(a.plan());
         return new RestoreOutcome(plan, a.result(), a.problems(), a.cancelled());
+    }
+
+    @Override
+    public HostStatus status() {
+        String leftover = null;
+        String running = null;
+        String damaged = null;
+        try {
+            Optional<JournalContent> c = Journals.current(runDir);
+            if (c.isPresent()) {
+                String summary = RecoveryService.describe(c.get());
+                if (Journals.writerRunning(c.get())) {
+                    running = summary;
+                } else {
+                    leftover = summary;
+                }
+            }
+        } catch (IOException e) {
+            damaged = "the restore journal " + runDir.journalFile() + " cannot be read: " + e.getMessage();
+        }
+        return new HostStatus(leftover, running, damaged, RecoveryService.lastOutcome(runDir).orElse(null));
+    }
+
+    @Override
+    public RecoveryOutcome recover(boolean finish, boolean dryRun, String holder) {
+        return RecoveryOutcome.of(RecoveryService.recover(runDir, finish, dryRun, holder, null, RestoreProgress.NONE));
     }
 
     @Override

@@ -169,7 +169,7 @@ public final class Events {
     public static Map<String, Long> counts(Fields f) throws ProtocolException {
         Map<String, Long> out = new LinkedHashMap<>();
         Fields counts = f.object("counts");
-        for (String list : List.of("steps", "names", "findings", "diagnostics", "restored")) {
+        for (String list : List.of("steps", "names", "findings", "diagnostics", "restored", "actions")) {
             if (counts.has(list)) {
                 out.put(list, counts.number(list, 0, Integer.MAX_VALUE));
             }

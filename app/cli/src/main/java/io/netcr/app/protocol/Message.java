@@ -7,8 +7,8 @@ import java.util.Map;
  * (0 for the agent's hello and for answers to lines whose id could not be read), and its other fields.
  */
 public sealed interface Message permits Requests.Hello, Requests.Snapshot, Requests.Checkpoint, Requests.Restore,
-        Requests.Cancel, Requests.Subscribe, Requests.Status, Requests.Bye, Data, Items, Events.AgentHello,
-        Events.Waiting, Events.Begun, Events.Planned, Events.Progress, Events.Result, Events.Error {
+        Requests.Cancel, Requests.Subscribe, Requests.Status, Requests.Recover, Requests.Bye, Data, Items,
+        Events.AgentHello, Events.Waiting, Events.Begun, Events.Planned, Events.Progress, Events.Result, Events.Error {
 
     /** The wire name, the value of the {@code type} field. */
     String type();

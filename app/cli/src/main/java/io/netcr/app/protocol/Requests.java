@@ -120,8 +120,8 @@ public final class Requests {
     }
 
     /**
-     * Asks how the restores of earlier connections ended (reserved: answered from the restore journal once it
-     * is there, ENOSYS until then).
+     * Asks how restores on the agent's host stand, from its restore journal: a restore that did not finish (its
+     * journal left behind), one running now, and how the last one ended, whichever connection ran it.
      */
     public record Status(long id) implements Message {
         public String type() {
@@ -130,6 +130,25 @@ public final class Requests {
 
         public Map<String, Object> fields() {
             return Map.of();
+        }
+    }
+
+    /**
+     * Recovers from a restore that did not finish, as {@code netcr recover} does there: undoes what it made, or
+     * with {@code finish} completes it; {@code dryRun} says what it would do and changes nothing; {@code holder}
+     * says who asks, for the lock's holder text.
+     */
+    public record Recover(long id, boolean finish, boolean dryRun, String holder) implements Message {
+        public String type() {
+            return "recover";
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("finish", finish);
+            m.put("dryRun", dryRun);
+            m.put("holder", holder);
+            return m;
         }
     }
 
@@ -167,6 +186,8 @@ public final class Requests {
                 return new Subscribe(id);
             case "status":
                 return new Status(id);
+            case "recover":
+                return new Recover(id, f.flag("finish", false), f.flag("dryRun", false), f.textOr("holder", ""));
             case "bye":
                 return new Bye(id);
             default:
@@ -176,7 +197,7 @@ public final class Requests {
     }
 
     static final List<String> KNOWN = List.of("hello", "snapshot", "checkpoint", "restore", "data", "cancel",
-            "subscribe", "status", "bye");
+            "subscribe", "status", "recover", "bye");
 
     static List<Long> longs(List<Integer> ints) {
         List<Long> out = new ArrayList<>();

@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netcr.app.hosts.HostStatus;
+import io.netcr.app.hosts.RecoveryOutcome;
 import io.netcr.app.hosts.StubHost;
+import io.netcr.app.services.RecoveryService;
 import io.netcr.app.protocol.Protocol;
 import io.netcr.app.testing.Fixtures;
+import io.netcr.model.Diagnostic;
+import io.netcr.model.Errno;
+import io.netcr.model.Phase;
+import io.netcr.model.SubjectPath;
 import io.netcr.model.image.ImageWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -106,13 +113,49 @@ class AgentProtocolTest {
     }
 
     @Test
-    void should_answer_subscribe_and_status_with_enosys_for_now() throws Exception {
+    void should_answer_subscribe_with_enosys_for_now() throws Exception {
         try (RawClient c = new RawClient(host)) {
             c.hello();
             c.send("{\"type\":\"subscribe\",\"id\":2}");
             assertEquals("ENOSYS", RawClient.code(c.next()));
+        }
+    }
+
+    @Test
+    void should_tell_how_restores_stand_from_the_journal_each_part_only_when_there_is_one() throws Exception {
+        try (RawClient c = new RawClient(host)) {
+            c.hello();
             c.send("{\"type\":\"status\",\"id\":3}");
-            assertEquals("ENOSYS", RawClient.code(c.next()));
+            assertEquals(Map.of("type", "result", "id", 3L), c.next(), "nothing to say: no field at all");
+            host.status = new HostStatus("pid 42 (netcr restore a.netcr), started T: 5 of 20 steps done", null,
+                    null, "the last restore ... ended T: rolled back\nin two lines");
+            c.send("{\"type\":\"status\",\"id\":4}");
+            Map<String, Object> s = c.next();
+            assertEquals("pid 42 (netcr restore a.netcr), started T: 5 of 20 steps done", s.get("leftover"));
+            assertEquals("the last restore ... ended T: rolled back?in two lines", s.get("last"),
+                    "one printable line");
+            assertTrue(!s.containsKey("running") && !s.containsKey("damaged"), s.toString());
+        }
+    }
+
+    @Test
+    void should_recover_there_and_send_what_it_did() throws Exception {
+        host.recovery = new RecoveryOutcome(RecoveryService.Kind.RAN, "pid 42 (netcr restore a.netcr)", false,
+                List.of("ip netns del red", "ip link del veth0"), List.of(Diagnostic.error(Errno.EBUSY,
+                SubjectPath.of("netns", "blue"), Phase.RESTORE, "blue changed since; left alone")));
+        try (RawClient c = new RawClient(host)) {
+            c.hello();
+            c.send("{\"type\":\"recover\",\"id\":5,\"finish\":false,\"dryRun\":true,\"holder\":\"workbench\"}");
+            Map<String, Object> actions = c.nextOf("items");
+            assertEquals("actions", actions.get("list"));
+            assertEquals(List.of(Map.of("text", "ip netns del red"), Map.of("text", "ip link del veth0")),
+                    actions.get("items"));
+            Map<String, Object> result = c.nextOf("result");
+            assertEquals("RAN", result.get("kind"));
+            assertEquals(false, result.get("success"));
+            assertEquals(Map.of("actions", 2L, "diagnostics", 1L), result.get("counts"));
+            assertEquals(1, host.recoveries.get());
+            assertEquals("netcr agent recover: workbench", host.lastRecoveryHolder);
         }
     }
 

@@ -6,6 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netcr.app.hosts.AgentHost;
+import io.netcr.app.hosts.Cancellation;
+import io.netcr.app.hosts.HostStatus;
+import io.netcr.app.hosts.Hosts;
+import io.netcr.app.hosts.InProcessAgent;
+import io.netcr.app.hosts.LocalHost;
+import io.netcr.app.hosts.RecoveryOutcome;
+import io.netcr.app.hosts.RestoreOutcome;
+import io.netcr.app.hosts.RestoreRequest;
+import io.netcr.app.hosts.RestoreWatch;
+import io.netcr.app.services.RecoveryService;
+import io.netcr.app.services.RestoreService;
 import io.netcr.bridge.restore.journal.JournalContent;
 import io.netcr.bridge.restore.journal.JournalRecord;
 import io.netcr.bridge.restore.journal.Journals;
@@ -13,15 +25,18 @@ import io.netcr.bridge.restore.journal.RunDir;
 import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
+import io.netcr.model.Errno;
 import io.netcr.model.Namespace;
 import io.netcr.model.Route;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
 import io.netcr.model.json.SnapshotJson;
+import io.netcr.model.plan.RestoreOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +104,46 @@ class RestoreKillTest {
         RestoreCommandTest.Run cp = RestoreCommandTest.run("checkpoint", a, b, "-o", image.toString());
         assertEquals(0, cp.status(), cp.err());
         return image;
+    }
+
+    /**
+     * The agent's side of a restore that died: a client that connects afterwards (the workbench, through the
+     * privilege helper or ssh) hears of the leftover from {@code status}, sees what Undo would remove (a dry
+     * recovery, which changes nothing), recovers through the agent, and then hears how the last restore ended.
+     */
+    @Test
+    void should_tell_a_client_of_the_agent_of_a_leftover_and_recover_through_it() throws Exception {
+        Path image = checkpointedTopology();
+        String before = HostOracle.capture(tag);
+        int half = KillRuns.steps(image, "k") / 2;
+        assertEquals(137, KillRuns.restoreKilledAfter(half, image, "k", runDir, null));
+        try (AgentHost host = new AgentHost(LocalHost.LABEL, false, new InProcessAgent(new LocalHost(runDir)),
+                new Hosts.Listener() { }, AgentHost.HELLO_MILLIS, AgentHost.IDLE_MILLIS)) {
+            HostStatus status = host.status();
+            assertTrue(status.needsRecovery(), status.toString());
+            assertTrue(status.leftover().contains("netcr restore " + image), status.leftover());
+
+            // a new restore through the agent is refused while the leftover waits, naming the way out
+            String held = HostOracle.capture(tag);
+            RestoreOutcome refused = host.restore(new RestoreRequest(RestoreService.readImage(image).snapshot(),
+                    new RestoreOptions(Map.of(), "q"), false, "test"), RestoreWatch.NONE, Cancellation.none());
+            assertFalse(refused.success());
+            assertTrue(refused.problems().stream().anyMatch(d -> d.code() == Errno.EBUSY
+                    && d.message().contains("netcr recover")), refused.problems().toString());
+            assertEquals(held, HostOracle.capture(tag), "the refused restore changed nothing");
+
+            RecoveryOutcome preview = host.recover(false, true, "test");
+            assertEquals(RecoveryService.Kind.RAN, preview.kind());
+            assertFalse(preview.actions().isEmpty(), "a dry run says what Undo removes");
+            assertTrue(Journals.present(runDir), "a dry run changes nothing");
+
+            RecoveryOutcome undone = host.recover(false, false, "test");
+            assertTrue(undone.success(), undone.problems().toString());
+            assertEquals(before, HostOracle.capture(tag), "the host is as it was before the killed restore");
+            HostStatus after = host.status();
+            assertFalse(after.needsRecovery(), after.toString());
+            assertTrue(after.lastOutcome().contains("recovered"), after.toString());
+        }
     }
 
     @Test

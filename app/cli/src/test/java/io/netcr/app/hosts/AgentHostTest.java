@@ -112,6 +112,25 @@ class AgentHostTest {
     }
 
     @Test
+    void should_tell_how_restores_stand_there_and_recover_there() throws Exception {
+        StubHost stub = new StubHost(Fixtures.demo());
+        try (AgentHost host = over(new InProcessAgent(stub), new ArrayList<>())) {
+            assertEquals(HostStatus.UNKNOWN, host.status(), "nothing to say");
+            assertTrue(!host.status().needsRecovery());
+            stub.status = new HostStatus("pid 42 (netcr restore a.netcr), started T: 5 of 20 steps done", null,
+                    null, "the last restore ended: rolled back");
+            assertEquals(stub.status, host.status());
+            assertTrue(host.status().needsRecovery());
+
+            stub.recovery = new RecoveryOutcome(io.netcr.app.services.RecoveryService.Kind.RAN, "pid 42", true,
+                    List.of("ip netns del red"), List.of(Diagnostic.warning(Errno.ENOENT,
+                    io.netcr.model.SubjectPath.of("netns", "blue"), io.netcr.model.Phase.RESTORE, "gone already")));
+            assertEquals(stub.recovery, host.recover(false, false, "netcr workbench"));
+            assertEquals("netcr agent recover: netcr workbench", stub.lastRecoveryHolder);
+        }
+    }
+
+    @Test
     void should_cancel_a_restore_that_waits_for_the_lock_there() throws Exception {
         StubHost stub = new StubHost(Fixtures.demo());
         stub.lockHolder = "pid 9 (netcr restore other.netcr)";

@@ -39,6 +39,13 @@ public final class StubHost implements Host {
     public final AtomicInteger restoresBegun = new AtomicInteger();
     public final AtomicInteger restoresEnded = new AtomicInteger();
     public volatile RestoreRequest lastRequest;
+    /** What {@link #status} says. */
+    public volatile HostStatus status = HostStatus.UNKNOWN;
+    /** What {@link #recover} answers; each call is counted, dry or not. */
+    public volatile RecoveryOutcome recovery = new RecoveryOutcome(
+            io.netcr.app.services.RecoveryService.Kind.NOTHING, null, true, List.of(), List.of());
+    public final AtomicInteger recoveries = new AtomicInteger();
+    public volatile String lastRecoveryHolder;
 
     public StubHost(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -102,6 +109,18 @@ public final class StubHost implements Host {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public HostStatus status() {
+        return status;
+    }
+
+    @Override
+    public RecoveryOutcome recover(boolean finish, boolean dryRun, String holder) {
+        recoveries.incrementAndGet();
+        lastRecoveryHolder = holder;
+        return recovery;
     }
 
     @Override

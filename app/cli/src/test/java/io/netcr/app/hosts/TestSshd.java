@@ -20,15 +20,20 @@ import java.util.concurrent.TimeUnit;
  * right key, the host key known), {@code netcr-test-wrong-key}, {@code netcr-test-closed} (a port nobody listens on).
  * The remote command of a test runs this build's netcr from its class path, since no package is installed.
  */
-final class TestSshd implements AutoCloseable {
+public final class TestSshd implements AutoCloseable {
 
-    static final String ALIAS = "netcr-test";
+    public static final String ALIAS = "netcr-test";
     static final String WRONG_KEY = "netcr-test-wrong-key";
-    static final String CLOSED = "netcr-test-closed";
+    public static final String CLOSED = "netcr-test-closed";
+    /** Root with a key that has a passphrase ({@link #PASSPHRASE}): ssh must ask for it. */
+    public static final String WITH_PASSPHRASE = "netcr-test-passphrase";
+    public static final String PASSPHRASE = "netcr test passphrase";
+    /** Root with the right key, on a host whose key is not known yet: ssh asks whether to trust it. */
+    public static final String NEW_HOST = "netcr-test-new-host";
 
-    final Path dir;
-    final Path config;
-    final int port;
+    public final Path dir;
+    public final Path config;
+    public final int port;
     private final Process sshd;
 
     private TestSshd(Path dir, Path config, int port, Process sshd) {
@@ -38,11 +43,14 @@ final class TestSshd implements AutoCloseable {
         this.sshd = sshd;
     }
 
-    static TestSshd start(Path dir) throws Exception {
+    public static TestSshd start(Path dir) throws Exception {
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "netcr-test-host", "-f", dir.resolve("host_key").toString());
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "netcr-test-user", "-f", dir.resolve("user_key").toString());
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "netcr-test-other", "-f", dir.resolve("other_key").toString());
-        Files.copy(dir.resolve("user_key.pub"), dir.resolve("authorized_keys"));
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", PASSPHRASE, "-C", "netcr-test-passphrase", "-f",
+                dir.resolve("pass_key").toString());
+        Files.writeString(dir.resolve("authorized_keys"), Files.readString(dir.resolve("user_key.pub"))
+                + Files.readString(dir.resolve("pass_key.pub")));
         Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation folder
         int port = freePort();
         int closed = freePort();
@@ -58,7 +66,12 @@ final class TestSshd implements AutoCloseable {
         Path config = Files.writeString(dir.resolve("ssh_config"),
                 "Host " + ALIAS + "\n  Port " + port + "\n  IdentityFile " + dir.resolve("user_key") + "\n" + common
                 + "Host " + WRONG_KEY + "\n  Port " + port + "\n  IdentityFile " + dir.resolve("other_key") + "\n" + common
-                + "Host " + CLOSED + "\n  Port " + closed + "\n  IdentityFile " + dir.resolve("user_key") + "\n" + common);
+                + "Host " + CLOSED + "\n  Port " + closed + "\n  IdentityFile " + dir.resolve("user_key") + "\n" + common
+                + "Host " + WITH_PASSPHRASE + "\n  Port " + port + "\n  IdentityFile " + dir.resolve("pass_key") + "\n"
+                + common
+                + "Host " + NEW_HOST + "\n  Port " + port + "\n  IdentityFile " + dir.resolve("user_key") + "\n"
+                + common.replace("UserKnownHostsFile " + dir.resolve("known_hosts"), "UserKnownHostsFile "
+                        + dir.resolve("known_hosts_new")).replace("StrictHostKeyChecking yes", "StrictHostKeyChecking ask"));
         Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-f", sshdConfig.toString(), "-E",
                 dir.resolve("sshd.log").toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sshd.out").toFile()).start();
@@ -90,7 +103,7 @@ final class TestSshd implements AutoCloseable {
      * The command of this test's JVM that runs netcr: java, this class path, the command line's fast settings, and
      * the tests' restore lock and journal (never the host's /run/netcr).
      */
-    static String netcrCommand() {
+    public static String netcrCommand() {
         return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java")
                 + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dnetcr.run.dir=" + RunDir.current().dir()
                 + " -cp " + System.getProperty("java.class.path")
@@ -98,7 +111,7 @@ final class TestSshd implements AutoCloseable {
     }
 
     /** The environment that makes netcr reach this sshd: its ssh_config, and {@code remote} as the command. */
-    Map<String, String> env(String remote) {
+    public Map<String, String> env(String remote) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NETCR_SSH_COMMAND", "ssh -F " + config);
         env.put("NETCR_REMOTE_COMMAND", remote);
@@ -108,7 +121,7 @@ final class TestSshd implements AutoCloseable {
     }
 
     /** The environment that runs this build's agent there. */
-    Map<String, String> agentEnv() {
+    public Map<String, String> agentEnv() {
         return env(netcrCommand() + " agent");
     }
 
@@ -132,7 +145,7 @@ final class TestSshd implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("sshd.log"));
         } catch (IOException e) {

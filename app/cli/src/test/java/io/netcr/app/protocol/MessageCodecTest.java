@@ -45,6 +45,7 @@ class MessageCodecTest {
                 new Requests.Cancel(5, 4),
                 new Requests.Subscribe(6),
                 new Requests.Status(7),
+                new Requests.Recover(10, true, false, "netcr workbench"),
                 new Requests.Bye(8));
         for (Message m : all) {
             assertEquals(m, request(m));
@@ -137,9 +138,8 @@ class MessageCodecTest {
     }
 
     /**
-     * Until the fuzzing harness covers this reader (a Jazzer @FuzzTest of decodeRequest and decodeEvent belongs
-     * beside the image reader's), a seeded shower of mutations: every line is either a message or a
-     * ProtocolException, never anything else.
+     * A seeded shower of mutations, quick and in every build (AgentProtocolFuzzTest fuzzes the same reader with
+     * coverage guidance): every line is either a message or a ProtocolException, never anything else.
      */
     @Test
     void should_answer_any_mutation_of_a_message_with_a_message_or_a_protocol_exception() {

@@ -3,6 +3,7 @@ package io.netcr.app.gui.ops;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import io.netcr.app.hosts.LocalHost;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -127,11 +128,12 @@ public final class CheckpointDialog {
         VBox.setVgrow(problems, Priority.ALWAYS);
         body.setPadding(new Insets(12, 16, 12, 16));
         BorderPane root = new BorderPane(body);
-        root.setTop(DialogParts.header("Checkpoint network namespaces", "Records every device, address and route of "
+        String where = LocalHost.LABEL.equals(vm.hostLabel()) ? "" : " of " + vm.hostLabel();
+        root.setTop(DialogParts.header("Checkpoint network namespaces" + where, "Records every device, address and route of "
                 + "the chosen namespaces in a .netcr image. Veths whose peer is outside the set keep that outside half."));
         root.setBottom(buttons);
         root.setId("checkpoint-dialog");
-        stage = DialogParts.stage(owner, "Checkpoint", root, 680, 620);
+        stage = DialogParts.stage(owner, "Checkpoint" + where, root, 680, 620);
     }
 
     /** A button shown once an image is written: it hands the image on and closes the dialog. */

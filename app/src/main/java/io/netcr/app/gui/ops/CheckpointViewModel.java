@@ -1,8 +1,8 @@
 package io.netcr.app.gui.ops;
 
-import io.netcr.app.services.CheckpointEngine;
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
+import io.netcr.app.hosts.LocalHost;
 import io.netcr.app.services.CheckpointService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Namespace;
@@ -64,12 +64,20 @@ public final class CheckpointViewModel {
     private AtomicBoolean cancel = new AtomicBoolean();
     private Set<String> preselected = Set.of();
     private Request lastRequest;
+    private final String hostLabel;
 
     /**
      * @param live the window's snapshot of this host, or null to read it now (in the background)
      * @param home the directory the output file is proposed in
      */
     public CheckpointViewModel(TaskExecutor executor, CheckpointEngine engine, Snapshot live, Path home, LocalDate today) {
+        this(executor, engine, live, home, today, LocalHost.LABEL);
+    }
+
+    /** @param hostLabel the host checkpointed, as messages name it: "this host", "web2" */
+    public CheckpointViewModel(TaskExecutor executor, CheckpointEngine engine, Snapshot live, Path home, LocalDate today,
+                               String hostLabel) {
+        this.hostLabel = hostLabel;
         this.executor = executor;
         this.engine = engine;
         String host = live == null || live.source().host() == null || live.source().host().isBlank() ? "netcr"
@@ -106,19 +114,19 @@ public final class CheckpointViewModel {
     private void show(Snapshot live) {
         namespaces.setAll(live.namespaces().stream().map(NamespaceChoice::new).toList());
         applyPreselection();
-        status.set(live.namespaces().size() <= 1 ? "This host has no namespace to checkpoint besides its own"
+        status.set(live.namespaces().size() <= 1 ? capitalised(hostLabel) + " has no namespace to checkpoint besides its own"
                 : "Choose the namespaces to checkpoint");
     }
 
     private void loadHost() {
         running.set(true);
-        status.set("Reading this host…");
-        executor.execute(new BackgroundTask<>("Reading this host", engine::readHost, s -> {
+        status.set("Reading " + hostLabel + "…");
+        executor.execute(new BackgroundTask<>("Reading " + hostLabel, engine::readHost, s -> {
             running.set(false);
             show(s);
         }, e -> {
             running.set(false);
-            status.set("This host cannot be read: " + e.getMessage());
+            status.set(capitalised(hostLabel) + " cannot be read: " + e.getMessage());
         }));
     }
 
@@ -154,7 +162,7 @@ public final class CheckpointViewModel {
         try {
             result = engine.checkpoint(request.namespaces(), request.options());
         } catch (Exception | LinkageError e) {
-            return new Outcome(request, null, List.of(), "cannot read this host: " + e.getMessage(), false);
+            return new Outcome(request, null, List.of(), "cannot read " + hostLabel + ": " + e.getMessage(), false);
         }
         if (result.image() == null) {
             return new Outcome(request, null, result.diagnostics(), null, false);
@@ -186,6 +194,11 @@ public final class CheckpointViewModel {
             String warnings = o.problems().isEmpty() ? "" : "; " + o.problems().size() + " warning(s) below";
             status.set(capitalised(CheckpointService.summary(o.image(), o.request().output())) + warnings);
         }
+    }
+
+    /** The host checkpointed: "this host", "web2". */
+    public String hostLabel() {
+        return hostLabel;
     }
 
     private static String capitalised(String s) {

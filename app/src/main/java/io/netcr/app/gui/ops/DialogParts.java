@@ -8,6 +8,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -16,19 +17,19 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** What the dialogs share: the header, section titles, the stage. */
-final class DialogParts {
+public final class DialogParts {
 
-    static final String HEADER = "dialog-header";
-    static final String HEADER_TITLE = "dialog-title";
-    static final String HEADER_TEXT = "dialog-subtitle";
-    static final String SECTION = "dialog-section";
-    static final String STATUS = "dialog-status";
-    static final String MONO = "mono";
+    public static final String HEADER = "dialog-header";
+    public static final String HEADER_TITLE = "dialog-title";
+    public static final String HEADER_TEXT = "dialog-subtitle";
+    public static final String SECTION = "dialog-section";
+    public static final String STATUS = "dialog-status";
+    public static final String MONO = "mono";
 
     private DialogParts() {
     }
 
-    static VBox header(String title, String text) {
+    public static VBox header(String title, String text) {
         Label t = new Label(title);
         t.getStyleClass().add(HEADER_TITLE);
         Label s = new Label(text);
@@ -39,26 +40,26 @@ final class DialogParts {
         return box;
     }
 
-    static Label section(String text) {
+    public static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(SECTION);
         return l;
     }
 
-    static Region spring() {
+    public static Region spring() {
         Region r = new Region();
-        javafx.scene.layout.HBox.setHgrow(r, Priority.ALWAYS);
+        HBox.setHgrow(r, Priority.ALWAYS);
         return r;
     }
 
-    static VBox grow(Node... nodes) {
+    public static VBox grow(Node... nodes) {
         VBox box = new VBox(6, nodes);
         VBox.setVgrow(nodes[nodes.length - 1], Priority.ALWAYS);
         return box;
     }
 
     /** A window-modal dialog stage over {@code owner} (none in tests that show the dialog alone). */
-    static Stage stage(Window owner, String title, Parent root, double width, double height) {
+    public static Stage stage(Window owner, String title, Parent root, double width, double height) {
         Theme.ensureApplied();
         Stage stage = new Stage();
         if (owner != null) {

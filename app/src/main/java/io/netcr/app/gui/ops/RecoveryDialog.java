@@ -1,5 +1,6 @@
 package io.netcr.app.gui.ops;
 
+import io.netcr.app.hosts.LocalHost;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -29,8 +30,9 @@ public final class RecoveryDialog {
         summary.setId("recovery-summary");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
+        String where = LocalHost.LABEL.equals(vm.hostLabel()) ? "" : " on " + vm.hostLabel();
         summary.textProperty().bind(Bindings.createStringBinding(() -> vm.leftoverProperty().get() == null ? ""
-                : "Left unfinished: the restore of " + vm.leftoverProperty().get().summary(), vm.leftoverProperty()));
+                : "Left unfinished" + where + ": the restore of " + vm.leftoverProperty().get(), vm.leftoverProperty()));
         ListView<String> preview = new ListView<>(vm.preview());
         preview.setId("recovery-preview");
         preview.getStyleClass().add(DialogParts.MONO);
@@ -76,12 +78,12 @@ public final class RecoveryDialog {
         VBox.setVgrow(middle, Priority.ALWAYS);
         body.setPadding(new Insets(12, 16, 12, 16));
         BorderPane root = new BorderPane(body);
-        root.setTop(DialogParts.header("A restore did not finish", "It was stopped half-way (killed, or its machine "
+        root.setTop(DialogParts.header("A restore did not finish" + where, "It was stopped half-way (killed, or its machine "
                 + "or connection went away). Undo removes exactly what it made, and nothing else; Finish completes it "
                 + "from the plan in its journal. Until then, a new restore is refused."));
         root.setBottom(buttons);
         root.setId("recovery-dialog");
-        stage = DialogParts.stage(owner, "Recover a restore", root, 760, 520);
+        stage = DialogParts.stage(owner, "Recover a restore" + where, root, 760, 520);
         stage.setOnCloseRequest(e -> {
             if (vm.actingProperty().get()) {
                 e.consume(); // an undo or finish runs: it cannot stop half-way

@@ -2,6 +2,8 @@ package io.netcr.app.gui.ops;
 
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
+import io.netcr.app.hosts.LocalHost;
+import io.netcr.app.hosts.RecoveryOutcome;
 import io.netcr.app.services.RecoveryService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
@@ -14,8 +16,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -33,7 +33,8 @@ public final class RecoveryViewModel {
     private final TaskExecutor executor;
     private final RecoveryEngine engine;
     private final Runnable onRecovered;
-    private final ReadOnlyObjectWrapper<RecoveryService.Leftover> leftover = new ReadOnlyObjectWrapper<>(this, "leftover");
+    private final String hostLabel;
+    private final ReadOnlyStringWrapper leftover = new ReadOnlyStringWrapper(this, "leftover");
     private final ObservableList<String> preview = FXCollections.observableArrayList();
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working", false);
@@ -43,6 +44,12 @@ public final class RecoveryViewModel {
     private final BooleanBinding canAct;
 
     public RecoveryViewModel(TaskExecutor executor, RecoveryEngine engine, Runnable onRecovered) {
+        this(executor, engine, onRecovered, LocalHost.LABEL);
+    }
+
+    /** @param hostLabel the host the restore ran on, as messages name it: "this host", "web2" */
+    public RecoveryViewModel(TaskExecutor executor, RecoveryEngine engine, Runnable onRecovered, String hostLabel) {
+        this.hostLabel = hostLabel;
         this.executor = executor;
         this.engine = engine;
         this.onRecovered = onRecovered;
@@ -56,19 +63,19 @@ public final class RecoveryViewModel {
      */
     public void check(Runnable whenFound) {
         executor.execute(new BackgroundTask<>("Looking for a restore that did not finish", engine::find,
-                (Optional<RecoveryService.Leftover> found) -> {
+                (Optional<String> found) -> {
                     if (found.isEmpty()) {
                         return;
                     }
                     leftover.set(found.get());
-                    status.set("A restore did not finish: " + found.get().summary());
+                    status.set("A restore " + on() + "did not finish: " + found.get());
                     whenFound.run();
                     previewUndo();
                 }, e -> {
                     problems.setAll(Diagnostic.error(Errno.EBADMSG, SubjectPath.ROOT, Phase.RESTORE,
-                            "the journal of a restore that did not finish cannot be read: " + e.getMessage()
-                                    + "; run netcr recover in a terminal to see what it needs"));
-                    status.set("A restore journal is left, and cannot be read");
+                            "the journal of a restore that did not finish " + on() + "cannot be read: "
+                                    + e.getMessage() + "; run netcr recover in a terminal there to see what it needs"));
+                    status.set("A restore journal is left " + on() + "and cannot be read");
                     whenFound.run();
                 }));
     }
@@ -77,14 +84,11 @@ public final class RecoveryViewModel {
     private void previewUndo() {
         working.set(true);
         executor.execute(new BackgroundTask<>("Checking what the restore made", () -> engine.recover(false, true),
-                (RecoveryService.Recovered r) -> {
+                (RecoveryOutcome r) -> {
                     working.set(false);
                     List<String> lines = new ArrayList<>();
-                    if (r.result() != null) {
-                        r.result().actions().forEach(a -> lines.add("Undo removes: " + a));
-                        problems.setAll(r.result().diagnostics());
-                    }
-                    problems.addAll(r.problems());
+                    r.actions().forEach(a -> lines.add("Undo removes: " + a));
+                    problems.setAll(r.problems());
                     if (lines.isEmpty()) {
                         lines.add("Nothing the restore made is left: Undo only closes its journal");
                     }
@@ -121,22 +125,21 @@ public final class RecoveryViewModel {
                 }));
     }
 
-    private void done(boolean finish, RecoveryService.Recovered r) {
+    private void done(boolean finish, RecoveryOutcome r) {
         working.set(false);
         acting.set(false);
-        List<Diagnostic> all = new ArrayList<>(r.problems());
-        if (r.result() != null) {
-            all.addAll(r.result().diagnostics());
-            preview.setAll(r.result().actions().stream().map(a -> (finish ? "Done: " : "Removed: ") + a).toList());
+        if (r.kind() == RecoveryService.Kind.RAN) {
+            preview.setAll(r.actions().stream().map(a -> (finish ? "Done: " : "Removed: ") + a).toList());
         }
-        problems.setAll(all);
+        problems.setAll(r.problems());
         if (r.kind() == RecoveryService.Kind.NOTHING) {
             recovered.set(true);
             status.set("Nothing to recover any more: another recovery dealt with it");
             onRecovered.run();
         } else if (r.success()) {
             recovered.set(true);
-            status.set(finish ? "The restore is complete" : "Undone: the host is as it was before that restore");
+            status.set(finish ? "The restore is complete" : "Undone: " + (on().isEmpty() ? "the host" : hostLabel)
+                    + " is as it was before that restore");
             onRecovered.run();
         } else {
             status.set((finish ? "The restore could not be finished" : "Not everything could be undone")
@@ -144,8 +147,19 @@ public final class RecoveryViewModel {
         }
     }
 
-    public ReadOnlyObjectProperty<RecoveryService.Leftover> leftoverProperty() {
+    /** The restore that did not finish, in one line ("pid 42 (netcr restore a.netcr), started ..."), or null. */
+    public ReadOnlyStringProperty leftoverProperty() {
         return leftover.getReadOnlyProperty();
+    }
+
+    /** The host it ran on: "this host", "web2". */
+    public String hostLabel() {
+        return hostLabel;
+    }
+
+    /** "on web2 " for another host, nothing for this one. */
+    private String on() {
+        return LocalHost.LABEL.equals(hostLabel) ? "" : "on " + hostLabel + " ";
     }
 
     /** What Undo would remove (before), or what was done (after). */

@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -38,7 +39,18 @@ public final class RestoreDialog {
         TextField image = new ImagePathField(vm.imageProperty()).node();
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> chooseImage());
-        HBox imageRow = new HBox(8, new Label("Image"), image, browse);
+        ComboBox<String> target = new ComboBox<>(vm.targets());
+        target.setId("restore-target");
+        target.valueProperty().bindBidirectional(vm.targetProperty());
+        target.disableProperty().bind(vm.applyingProperty());
+        target.setTooltip(new Tooltip("The host to restore on: this one, or a connected host (the image goes there; "
+                + "the plan is made there)"));
+        Label on = new Label("on");
+        on.visibleProperty().bind(Bindings.size(vm.targets()).greaterThan(1));
+        on.managedProperty().bind(on.visibleProperty());
+        target.visibleProperty().bind(on.visibleProperty());
+        target.managedProperty().bind(on.visibleProperty());
+        HBox imageRow = new HBox(8, new Label("Image"), image, browse, on, target);
         imageRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(image, Priority.ALWAYS);
 
@@ -119,7 +131,7 @@ public final class RestoreDialog {
         body.setPadding(new Insets(12, 16, 12, 16));
         BorderPane root = new BorderPane(body);
         root.setTop(DialogParts.header("Restore network namespaces", "Recreates the namespaces of an image in new "
-                + "named namespaces, all or nothing. Every name is checked against this host before anything changes."));
+                + "named namespaces, all or nothing. Every name is checked against the host before anything changes."));
         root.setBottom(buttons);
         root.setId("restore-dialog");
         ImagePathField.acceptDrops(root, vm.imageProperty());

@@ -2,14 +2,14 @@ package io.netcr.app.gui.ops;
 
 import io.netcr.app.gui.task.LatestValue;
 import io.netcr.app.gui.task.TaskExecutor;
-import io.netcr.app.services.ApplyMonitor;
-import io.netcr.bridge.restore.RestoreEvent;
+import io.netcr.app.hosts.Cancellation;
+import io.netcr.app.hosts.RestoreWatch;
+import io.netcr.app.hosts.StepEvent;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,8 +22,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The Restore dialog's running restore: waiting for the lock another restore holds (who holds it; Cancel
  * works until the lock is taken), then the plan step being done (a determinate bar and the step's text),
- * or the undo of a failed one ("rolling back: ..."). Its {@link ApplyMonitor} is called on the restoring
- * thread; what it hears reaches the FX thread through a {@link LatestValue}, one hand-over queued at most,
+ * or the undo of a failed one ("rolling back: ..."). Its {@link RestoreWatch} is called on the restoring
+ * thread (in process, or as an agent's events arrive); its {@link Cancellation} is what Cancel uses. What the
+ * watch hears reaches the FX thread through a {@link LatestValue}, one hand-over queued at most,
  * so thousands of steps cost only as many updates as the FX thread has time for. Properties change on the
  * FX thread only.
  */
@@ -32,9 +33,6 @@ public final class RestoreProgressModel {
     /** The bar's value while the length of the work is not known (a ProgressBar's indeterminate). */
     public static final double INDETERMINATE = -1;
 
-    private static final int WAITING = 0;
-    private static final int BEGUN = 1;
-    private static final int CANCELLED = 2;
     /** The note RestoreLock writes: "pid N (COMMAND) since INSTANT". */
     private static final Pattern NOTE = Pattern.compile("pid (\\d+) \\((.*)\\) since (\\S+)");
 
@@ -51,8 +49,11 @@ public final class RestoreProgressModel {
         this.ui = ui;
     }
 
-    /** A restore starts (FX thread): the monitor to hand to the engine. Earlier runs are not heard any more. */
-    ApplyMonitor start() {
+    /**
+     * A restore starts (FX thread): the watch and the cancellation to hand to the engine. Earlier runs are not heard
+     * any more.
+     */
+    Run start() {
         current = new Run();
         reached = 0;
         progress.set(INDETERMINATE);
@@ -64,7 +65,7 @@ public final class RestoreProgressModel {
 
     /** Cancel, heard only while the restore waits for the lock: true when it will change nothing. */
     boolean cancel() {
-        if (current == null || !current.state.compareAndSet(WAITING, CANCELLED)) {
+        if (current == null || current.cancellation.isCancelled() || !current.cancellation.cancel()) {
             return false;
         }
         cancellable.set(false);
@@ -86,7 +87,7 @@ public final class RestoreProgressModel {
     }
 
     private void showHolder(Run run, String note) {
-        if (run == current && run.state.get() == WAITING) {
+        if (run == current && !run.cancellation.hasBegun() && !run.cancellation.isCancelled()) {
             holder.set(holderText(note));
             stepText.set("waiting for another restore (" + holder.get() + ") to finish");
             cancellable.set(true);
@@ -101,11 +102,11 @@ public final class RestoreProgressModel {
         }
     }
 
-    private void showEvent(Run run, RestoreEvent e) {
+    private void showEvent(Run run, StepEvent e) {
         if (run != current) {
             return; // a late hand-over of a run that has ended
         }
-        if (e instanceof RestoreEvent.Undoing) {
+        if (e.undo()) {
             progress.set(reached * (e.total() - e.number()) / e.total()); // what will still be in place after it
             stepText.set("rolling back: " + e.text() + " (" + e.number() + " of " + e.total() + ")");
         } else {
@@ -153,34 +154,25 @@ public final class RestoreProgressModel {
         return cancellable.getReadOnlyProperty();
     }
 
-    /** One restore, as heard on its own thread. */
-    private final class Run implements ApplyMonitor {
+    /** One restore, as heard on its own thread: the watch to hand to the host, and its cancellation. */
+    final class Run implements RestoreWatch {
 
-        final AtomicInteger state = new AtomicInteger(WAITING);
-        final LatestValue<String> holders = new LatestValue<>(ui, h -> showHolder(this, h));
-        final LatestValue<RestoreEvent> events = new LatestValue<>(ui, e -> showEvent(this, e));
+        final Cancellation cancellation = new Cancellation();
+        private final LatestValue<String> holders = new LatestValue<>(ui, h -> showHolder(this, h));
+        private final LatestValue<StepEvent> events = new LatestValue<>(ui, e -> showEvent(this, e));
 
         @Override
-        public void heldBy(String note) {
+        public void waiting(String note) {
             holders.post(note);
         }
 
         @Override
-        public boolean cancelled() {
-            return state.get() == CANCELLED;
-        }
-
-        @Override
-        public boolean begin() {
-            if (!state.compareAndSet(WAITING, BEGUN)) {
-                return false;
-            }
+        public void begun() {
             ui.runOnUiThread(() -> showBegun(this)); // after any holder handed over before: the same queue
-            return true;
         }
 
         @Override
-        public void on(RestoreEvent event) {
+        public void step(StepEvent event) {
             events.post(event);
         }
     }

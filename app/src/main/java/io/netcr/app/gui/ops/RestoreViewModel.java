@@ -1,16 +1,17 @@
 package io.netcr.app.gui.ops;
 
-import io.netcr.app.services.RestoreEngine;
 import io.netcr.app.gui.task.BackgroundTask;
 import io.netcr.app.gui.task.TaskExecutor;
-import io.netcr.app.services.ApplyMonitor;
-import io.netcr.app.services.RestoreService;
+import io.netcr.app.hosts.RestoreOutcome;
+import io.netcr.app.hosts.RestoreRequest;
+import io.netcr.app.hosts.HostException;
+import io.netcr.app.hosts.LocalHost;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Namespace;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
+import io.netcr.model.plan.PlanSummary;
 import io.netcr.model.plan.RestoreOptions;
-import io.netcr.model.plan.RestorePlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,12 +43,25 @@ import javafx.collections.ObservableList;
  */
 public final class RestoreViewModel {
 
-    private record Planned(int generation, RestorePlan plan, Optional<Diagnostic> privilege, String failure) {
+    private record Planned(int generation, PlanSummary plan, Optional<Diagnostic> privilege, String failure) {
+    }
+
+    /**
+     * A host the image can be restored on.
+     *
+     * @param label      how messages name it: "this host", "web2"
+     * @param onRestored what runs after a restore there (the window reads that host again)
+     */
+    public record Target(String label, RestoreEngine engine, Runnable onRestored) {
     }
 
     private final TaskExecutor executor;
-    private final RestoreEngine engine;
-    private final Runnable onRestored;
+    private RestoreEngine engine;
+    private Runnable onRestored;
+    private String hostLabel = LocalHost.LABEL;
+    private Map<String, Target> targetsByName = Map.of();
+    private final ObservableList<String> targets = FXCollections.observableArrayList();
+    private final StringProperty target = new SimpleStringProperty(this, "target");
     private final ObjectProperty<Path> image = new SimpleObjectProperty<>(this, "image");
     private final ReadOnlyObjectWrapper<Snapshot> imageSnapshot = new ReadOnlyObjectWrapper<>(this, "imageSnapshot");
     private final ObservableList<RenameRow> renames = FXCollections.observableArrayList(
@@ -55,7 +69,7 @@ public final class RestoreViewModel {
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final ObservableList<String> steps = FXCollections.observableArrayList();
     private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<RestorePlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyObjectWrapper<PlanSummary> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyBooleanWrapper privileged = new ReadOnlyBooleanWrapper(this, "privileged", false);
     private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper(this, "planning", false);
     private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper(this, "applying", false);
@@ -73,7 +87,7 @@ public final class RestoreViewModel {
         this.run = new RestoreProgressModel(executor);
         run.holderProperty().addListener((o, was, now) -> {
             if (now != null) {
-                status.set("Waiting for another restore to finish; Cancel leaves this host as it is");
+                status.set("Waiting for another restore to finish; Cancel leaves " + hostLabel + " as it is");
             } else if (applying.get()) {
                 status.set(restoring); // the lock is taken
             }
@@ -83,8 +97,30 @@ public final class RestoreViewModel {
                 && privileged.get() && !planning.get() && !applying.get() && restored.get() == null,
                 plan, privileged, planning, applying, restored);
         image.addListener((o, was, now) -> readImage(now));
+        target.addListener((o, was, now) -> retarget(now));
         prefix.addListener((o, was, now) -> replan());
         renames.addListener((javafx.collections.ListChangeListener<RenameRow>) c -> replan());
+    }
+
+    /**
+     * The hosts the image may be restored on, by the name the dialog shows; the first is chosen. Choosing
+     * another ({@link #targetProperty()}) plans again there.
+     */
+    public void offerTargets(Map<String, Target> byName) {
+        targetsByName = new LinkedHashMap<>(byName);
+        targets.setAll(byName.keySet());
+        target.set(targets.isEmpty() ? null : targets.get(0));
+    }
+
+    private void retarget(String name) {
+        Target t = name == null ? null : targetsByName.get(name);
+        if (t == null || applying.get()) {
+            return;
+        }
+        engine = t.engine();
+        onRestored = t.onRestored();
+        hostLabel = t.label();
+        replan();
     }
 
     private void readImage(Path file) {
@@ -154,12 +190,16 @@ public final class RestoreViewModel {
         run.clear();
         planning.set(true);
         status.set("Planning…");
+        RestoreEngine planner = engine;
+        String where = hostLabel;
         executor.execute(new BackgroundTask<>("Planning the restore", () -> {
-            Optional<Diagnostic> privilege = engine.checkPrivileges();
+            Optional<Diagnostic> privilege = planner.checkPrivileges();
             try {
-                return new Planned(gen, RestoreService.plan(img, engine.hostView(), options), privilege, null);
+                return new Planned(gen, planner.plan(img, options), privilege, null);
+            } catch (HostException e) {
+                return new Planned(gen, null, privilege, e.diagnostics().get(0).message());
             } catch (Exception e) {
-                return new Planned(gen, null, privilege, "cannot read this host: " + e.getMessage());
+                return new Planned(gen, null, privilege, "cannot read " + where + ": " + e.getMessage());
             }
         }, this::planned, e -> {
             planning.set(false);
@@ -186,7 +226,7 @@ public final class RestoreViewModel {
         problems.setAll(all);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < p.plan().steps().size(); i++) {
-            lines.add((i + 1) + ". " + p.plan().steps().get(i).describe());
+            lines.add((i + 1) + ". " + p.plan().steps().get(i).equivalent());
         }
         steps.setAll(lines);
         long errors = all.stream().filter(Diagnostic::isError).count();
@@ -205,10 +245,12 @@ public final class RestoreViewModel {
         restored.set(null);
         restoring = "Restoring " + plan.get().namespaceNames().size() + " namespace(s)…";
         status.set(restoring);
-        String holder = "netcr workbench restore " + image.get();
-        ApplyMonitor monitor = run.start();
-        executor.execute(new BackgroundTask<>("Restore", () -> engine.apply(img, options, holder, monitor),
-                this::applied, e -> {
+        RestoreRequest request = new RestoreRequest(img, options, true, "netcr workbench restore " + image.get());
+        RestoreProgressModel.Run watch = run.start();
+        RestoreEngine restorer = engine;
+        Runnable after = onRestored;
+        executor.execute(new BackgroundTask<>("Restore", () -> restorer.apply(request, watch, watch.cancellation),
+                a -> applied(a, after), e -> {
                     applying.set(false);
                     run.ended(false);
                     status.set("Restore failed: " + e);
@@ -235,7 +277,7 @@ public final class RestoreViewModel {
         }
     }
 
-    private void applied(RestoreService.Applied a) {
+    private void applied(RestoreOutcome a, Runnable after) {
         applying.set(false);
         if (a.cancelled()) {
             run.clear();
@@ -249,13 +291,28 @@ public final class RestoreViewModel {
             problems.setAll(a.problems());
             status.set(String.format("Restored %d namespace%s in %.0f ms: %s", names.size(), names.size() == 1 ? "" : "s",
                     a.result().millis(), String.join(" ", names.values().stream().sorted().toList())));
-            onRestored.run();
+            after.run();
             return; // not planned again: the result stays on screen; Apply is off until the options change
         }
         plan.set(null);
         problems.setAll(a.problems());
         status.set(a.result() != null ? "Restore failed and was rolled back; the host is as it was"
                 : "Nothing was restored");
+    }
+
+    /** The host the plan is made on and the restore would run on, as the chosen target names it. */
+    public String hostLabel() {
+        return hostLabel;
+    }
+
+    /** The hosts offered to restore on (empty: this host only). */
+    public ObservableList<String> targets() {
+        return targets;
+    }
+
+    /** The host chosen to restore on, by its name in {@link #targets()}. */
+    public StringProperty targetProperty() {
+        return target;
     }
 
     public ObjectProperty<Path> imageProperty() {
@@ -284,7 +341,7 @@ public final class RestoreViewModel {
         return problems;
     }
 
-    public ReadOnlyObjectProperty<RestorePlan> planProperty() {
+    public ReadOnlyObjectProperty<PlanSummary> planProperty() {
         return plan.getReadOnlyProperty();
     }
 

@@ -1,6 +1,5 @@
 package io.netcr.app.gui.ops;
 
-import io.netcr.app.services.CheckpointEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package io.netcr.app.gui.ops;
 
+import io.netcr.app.hosts.RecoveryOutcome;
 import io.netcr.app.services.RecoveryService;
 import io.netcr.bridge.restore.Recovery;
 import io.netcr.bridge.restore.journal.JournalContent;
@@ -47,20 +48,20 @@ public final class FakeRecoveryEngine implements RecoveryEngine {
     }
 
     @Override
-    public Optional<RecoveryService.Leftover> find() throws IOException {
+    public Optional<String> find() throws IOException {
         finds.incrementAndGet();
         if (unreadable != null) {
             throw unreadable;
         }
-        return leftoverThere ? Optional.of(leftover()) : Optional.empty();
+        return leftoverThere ? Optional.of(leftover().summary()) : Optional.empty();
     }
 
     @Override
-    public RecoveryService.Recovered recover(boolean finish, boolean dryRun) {
+    public RecoveryOutcome recover(boolean finish, boolean dryRun) {
         calls.add(new Call(finish, dryRun));
         List<String> actions = finish ? List.of("restored a b c") : List.of("ip netns del a (nsfs 4:4026532001)");
         boolean ok = dryRun || failWith.isEmpty();
-        return new RecoveryService.Recovered(RecoveryService.Kind.RAN, leftover(),
-                new Recovery.Result(ok, dryRun, actions, dryRun ? List.of() : failWith), List.of());
+        return RecoveryOutcome.of(new RecoveryService.Recovered(RecoveryService.Kind.RAN, leftover(),
+                new Recovery.Result(ok, dryRun, actions, dryRun ? List.of() : failWith), List.of()));
     }
 }

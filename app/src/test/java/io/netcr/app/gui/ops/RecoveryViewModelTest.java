@@ -38,9 +38,9 @@ class RecoveryViewModelTest {
         vm.check(() -> shown++);
 
         assertEquals(1, shown);
-        assertTrue(vm.leftoverProperty().get().summary().contains("pid 4242 (netcr restore three.netcr)")
-                && vm.leftoverProperty().get().summary().contains("1 of 3 steps done, up to 2 more may have been"),
-                vm.leftoverProperty().get().summary());
+        assertTrue(vm.leftoverProperty().get().contains("pid 4242 (netcr restore three.netcr)")
+                && vm.leftoverProperty().get().contains("1 of 3 steps done, up to 2 more may have been"),
+                vm.leftoverProperty().get());
         assertEquals("Undo it, finish it, or leave it for later", vm.statusProperty().get());
         assertEquals(List.of(new FakeRecoveryEngine.Call(false, true)), engine.calls, "one dry run, changing nothing");
         assertEquals(List.of("Undo removes: ip netns del a (nsfs 4:4026532001)"), vm.preview());

@@ -1,6 +1,5 @@
 package io.netcr.app.gui.ops;
 
-import io.netcr.app.services.RestoreEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.app.gui.task.CurrentThreadTaskExecutor;
-import io.netcr.app.services.ApplyMonitor;
+import io.netcr.app.hosts.Cancellation;
+import io.netcr.app.hosts.RestoreOutcome;
+import io.netcr.app.hosts.RestoreRequest;
+import io.netcr.app.hosts.RestoreWatch;
+import io.netcr.app.hosts.StepEvent;
 import io.netcr.app.services.RestoreService;
-import io.netcr.bridge.restore.RestoreEvent;
 import io.netcr.bridge.restore.RestoreResult;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
@@ -18,7 +20,7 @@ import io.netcr.model.Phase;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
-import io.netcr.model.plan.PlanStep;
+import io.netcr.model.plan.PlanSummary;
 import io.netcr.model.plan.RestoreOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +34,33 @@ class RestoreViewModelTest {
 
     /** What the engine's apply does in a test: by default takes the lock at once and restores. */
     private interface Applier {
-        RestoreService.Applied apply(RestoreOptions options, ApplyMonitor monitor);
+        RestoreOutcome apply(RestoreOptions options, Monitor monitor);
+    }
+
+    /**
+     * A restore as a host runs it, told to the dialog's watch and cancellation the way {@link
+     * io.netcr.app.hosts.LocalHost} tells them: who holds the lock, the lock taken (unless cancelled first), steps.
+     */
+    private record Monitor(RestoreWatch watch, Cancellation cancellation) {
+        void heldBy(String holder) {
+            watch.waiting(holder);
+        }
+
+        boolean cancelled() {
+            return cancellation.isCancelled();
+        }
+
+        boolean begin() {
+            if (!cancellation.begin()) {
+                return false;
+            }
+            watch.begun();
+            return true;
+        }
+
+        void on(StepEvent e) {
+            watch.step(e);
+        }
     }
 
     private Snapshot host = OpsFixtures.hostView();
@@ -43,7 +71,7 @@ class RestoreViewModelTest {
         assertTrue(monitor.begin());
         applied.add(options);
         RestoreResult r = new RestoreResult(true, List.of(), Map.of("a", options.prefix() + "a"), 9, 12.0, 3.0);
-        return new RestoreService.Applied(null, r, List.of());
+        return new RestoreOutcome(null, r, List.of(), false);
     };
 
     private final RestoreEngine engine = new RestoreEngine() {
@@ -53,8 +81,8 @@ class RestoreViewModelTest {
         }
 
         @Override
-        public Snapshot hostView() {
-            return host;
+        public PlanSummary plan(Snapshot image, RestoreOptions options) {
+            return PlanSummary.of(RestoreService.plan(image, host, options));
         }
 
         @Override
@@ -63,9 +91,8 @@ class RestoreViewModelTest {
         }
 
         @Override
-        public RestoreService.Applied apply(Snapshot image, RestoreOptions options, String holder,
-                                            ApplyMonitor monitor) {
-            return applier.apply(options, monitor);
+        public RestoreOutcome apply(RestoreRequest request, RestoreWatch watch, Cancellation cancellation) {
+            return applier.apply(request.options(), new Monitor(watch, cancellation));
         }
     };
 
@@ -150,8 +177,8 @@ class RestoreViewModelTest {
     void should_show_the_diagnostics_of_a_rolled_back_restore() {
         Diagnostic failure = Diagnostic.error(Errno.EEXIST, SubjectPath.parse("netns:init/dev:ha"), Phase.RESTORE,
                 "restore failed at step 2 of 9; everything the restore had done was undone");
-        applier = (options, monitor) -> new RestoreService.Applied(null,
-                new RestoreResult(false, List.of(failure), Map.of(), 1, 2, 1), List.of(failure));
+        applier = (options, monitor) -> new RestoreOutcome(null,
+                new RestoreResult(false, List.of(failure), Map.of(), 1, 2, 1), List.of(failure), false);
         RestoreViewModel vm = opened();
 
         vm.apply();
@@ -168,29 +195,29 @@ class RestoreViewModelTest {
     void should_fill_the_bar_step_by_step_and_keep_the_last_step_on_screen() {
         RestoreViewModel vm = opened();
         RestoreProgressModel progress = vm.progress();
-        List<PlanStep> steps = vm.planProperty().get().steps();
+        List<PlanSummary.Step> steps = vm.planProperty().get().steps();
         List<Double> seen = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         applier = (options, monitor) -> {
             assertTrue(monitor.begin());
             assertEquals(RestoreProgressModel.INDETERMINATE, progress.progressProperty().get(), "planning again");
             for (int i = 0; i < steps.size(); i++) {
-                monitor.on(new RestoreEvent.StepStarted(i + 1, steps.size(), steps.get(i)));
+                monitor.on(new StepEvent(false, i + 1, steps.size(), steps.get(i).equivalent()));
                 seen.add(progress.progressProperty().get());
                 texts.add(progress.stepTextProperty().get());
             }
-            return new RestoreService.Applied(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
-                    List.of());
+            return new RestoreOutcome(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
+                    List.of(), false);
         };
 
         vm.apply();
 
-        assertEquals("step 2 of " + steps.size() + ": " + steps.get(1).describe(), texts.get(1));
+        assertEquals("step 2 of " + steps.size() + ": " + steps.get(1).equivalent(), texts.get(1));
         assertEquals(steps.size(), seen.size());
         assertEquals(1.0 / steps.size(), seen.get(0), 1e-9);
         assertEquals(1.0, seen.get(seen.size() - 1), 1e-9);
         assertEquals(1.0, progress.progressProperty().get(), 1e-9);
-        assertEquals("step " + steps.size() + " of " + steps.size() + ": " + steps.get(steps.size() - 1).describe(),
+        assertEquals("step " + steps.size() + " of " + steps.size() + ": " + steps.get(steps.size() - 1).equivalent(),
                 progress.stepTextProperty().get());
         assertNull(progress.holderProperty().get());
         vm.prefixProperty().set("x-");
@@ -203,22 +230,22 @@ class RestoreViewModelTest {
                 "restore failed at step 4 of 8; everything the restore had done was undone");
         RestoreViewModel vm = opened();
         RestoreProgressModel progress = vm.progress();
-        List<PlanStep> steps = vm.planProperty().get().steps();
+        List<PlanSummary.Step> steps = vm.planProperty().get().steps();
         List<String> texts = new ArrayList<>();
         List<Double> bars = new ArrayList<>();
         applier = (options, monitor) -> {
             assertTrue(monitor.begin());
             for (int i = 0; i < 4; i++) {
-                monitor.on(new RestoreEvent.StepStarted(i + 1, 8, steps.get(i)));
+                monitor.on(new StepEvent(false, i + 1, 8, steps.get(i).equivalent()));
             }
-            monitor.on(new RestoreEvent.Undoing(1, 2, "ip link del ha"));
+            monitor.on(new StepEvent(true, 1, 2, "ip link del ha"));
             texts.add(progress.stepTextProperty().get());
             bars.add(progress.progressProperty().get());
-            monitor.on(new RestoreEvent.Undoing(2, 2, "ip netns del a"));
+            monitor.on(new StepEvent(true, 2, 2, "ip netns del a"));
             texts.add(progress.stepTextProperty().get());
             bars.add(progress.progressProperty().get());
-            return new RestoreService.Applied(null, new RestoreResult(false, List.of(failure), Map.of(), 3, 2, 1),
-                    List.of(failure));
+            return new RestoreOutcome(null, new RestoreResult(false, List.of(failure), Map.of(), 3, 2, 1),
+                    List.of(failure), false);
         };
 
         vm.apply();
@@ -245,7 +272,7 @@ class RestoreViewModelTest {
             shown.add(vm.statusProperty().get());
             assertTrue(monitor.cancelled(), "the wait hears it");
             assertFalse(monitor.begin(), "and the restore does not go on");
-            return new RestoreService.Applied(null, null, List.of(), true);
+            return new RestoreOutcome(null, null, List.of(), true);
         };
 
         vm.apply();
@@ -268,7 +295,7 @@ class RestoreViewModelTest {
         RestoreViewModel vm = opened();
         RestoreProgressModel progress = vm.progress();
         List<String> shown = new ArrayList<>();
-        ApplyMonitor[] kept = new ApplyMonitor[1];
+        Monitor[] kept = new Monitor[1];
         applier = (options, monitor) -> {
             kept[0] = monitor;
             monitor.heldBy("a process that has not said who it is");
@@ -280,8 +307,8 @@ class RestoreViewModelTest {
             assertFalse(progress.cancellableProperty().get());
             vm.cancel();
             assertFalse(monitor.cancelled(), "too late: the restore has begun");
-            return new RestoreService.Applied(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
-                    List.of());
+            return new RestoreOutcome(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
+                    List.of(), false);
         };
 
         vm.apply();
@@ -291,7 +318,7 @@ class RestoreViewModelTest {
                 "Restoring 1 namespace(s)…", ""), shown);
         assertEquals(Map.of("a", "a"), vm.restoredProperty().get());
         String text = progress.stepTextProperty().get();
-        kept[0].on(new RestoreEvent.Undoing(1, 1, "ip netns del a"));
+        kept[0].on(new StepEvent(true, 1, 1, "ip netns del a"));
         assertEquals(text, progress.stepTextProperty().get(), "a run that has ended is not heard");
     }
 
@@ -305,7 +332,7 @@ class RestoreViewModelTest {
             monitor.heldBy("pid 42 (netcr restore other.netcr)");
             answers.add(vm.mayClose()); // while waiting: closes, and cancels the wait
             cancelledByClose.add(monitor.cancelled());
-            return new RestoreService.Applied(null, null, List.of(), true);
+            return new RestoreOutcome(null, null, List.of(), true);
         };
         vm.apply();
         assertEquals(List.of(true), answers);
@@ -316,8 +343,8 @@ class RestoreViewModelTest {
             assertTrue(monitor.begin());
             answers.add(vm.mayClose()); // past the lock: it cannot stop half-way, so the window stays
             answers.add(monitor.cancelled());
-            return new RestoreService.Applied(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
-                    List.of());
+            return new RestoreOutcome(null, new RestoreResult(true, List.of(), Map.of("a", "a"), 9, 1, 1),
+                    List.of(), false);
         };
         vm.apply();
         assertEquals(List.of(false, false), answers);

@@ -33,6 +33,9 @@ public final class StartFailures {
                 stderr.size())) + ")";
         String all = String.join("\n", stderr).toLowerCase(Locale.ROOT);
         int code = status.orElse(-1);
+        if (!ssh && what.startsWith("pkexec")) {
+            return pkexecFailure(host, code, all, said);
+        }
         if (all.contains(NOT_INSTALLED_MARK) || code == 127 || all.contains("netcr: not found")
                 || all.contains("netcr: command not found")) {
             return Diagnostic.error(Errno.ENOPKG, host, Phase.READ, ssh
@@ -50,6 +53,38 @@ public final class StartFailures {
         return Diagnostic.error(Errno.EPROTO, host, Phase.READ, (ssh ? label + " ran `" + what + "`" : "`" + what
                 + "` ran") + " but no netcr agent answered (" + (code < 0 ? "it did not end" : "exit status " + code)
                 + ")" + said + "; check that it runs `netcr agent`, and that nothing but the agent writes to its output");
+    }
+
+    /**
+     * pkexec's ways of not starting the agent (polkit's pkexec.c, pkexec(1)): 126 when the person dismissed the
+     * password dialog, 127 (with a line on standard error) when there is no authentication agent to ask, polkit
+     * is not running, or the user is not authorized.
+     */
+    private static Diagnostic pkexecFailure(SubjectPath host, int code, String all, String said) {
+        String fallback = "; this window shows what this user may read (set NETCR_AGENT_COMMAND to use another "
+                + "helper, e.g. sudo -n /usr/bin/netcr agent)";
+        if (code == 126 || all.contains("request dismissed")) {
+            return Diagnostic.error(Errno.ECANCELED, host, Phase.READ, "the password dialog was dismissed, so the "
+                    + "netcr agent did not start" + fallback);
+        }
+        if (all.contains("authentication agent")) {
+            return Diagnostic.error(Errno.EACCES, host, Phase.READ, "pkexec found no polkit authentication agent to "
+                    + "ask for the password" + said + ": a desktop session runs one" + fallback);
+        }
+        if (all.contains("error getting authority")) {
+            return Diagnostic.error(Errno.EACCES, host, Phase.READ, "polkit is not running here" + said
+                    + ": pkexec cannot ask for the password without it (start polkitd)" + fallback);
+        }
+        if (all.contains("not authorized")) {
+            return Diagnostic.error(Errno.EACCES, host, Phase.READ, "polkit does not allow this user to run the netcr "
+                    + "agent (action io.netcr.agent)" + said + fallback);
+        }
+        if (all.contains("cannot run program") || all.contains("error accessing")) {
+            return Diagnostic.error(Errno.ENOPKG, host, Phase.READ, "pkexec cannot run netcr" + said
+                    + ": install the netcr package" + fallback);
+        }
+        return Diagnostic.error(Errno.EACCES, host, Phase.READ, "pkexec did not start the netcr agent ("
+                + (code < 0 ? "it did not end" : "exit status " + code) + ")" + said + fallback);
     }
 
     private static Diagnostic sshFailure(SubjectPath host, String label, String all, String said) {
