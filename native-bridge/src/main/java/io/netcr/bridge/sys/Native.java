@@ -49,6 +49,10 @@ final class Native {
 
         int close(int fd);
 
+        @ssize_t long read(int fd, @Out ByteBuffer buf, @size_t long count);
+
+        @ssize_t long write(int fd, @In byte[] buf, @size_t long count);
+
         int setns(int fd, int nstype);
 
         int unshare(int flags);
