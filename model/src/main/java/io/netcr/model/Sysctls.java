@@ -15,7 +15,8 @@ public final class Sysctls {
     private static final Set<String> SECRETS = Set.of("stable_secret", "tcp_fastopen_key");
     /**
      * Keys a restore never writes: writing {@code addr_gen_mode} on an up device makes the kernel generate a
-     * link-local address again; the mode is set through netlink on each device instead.
+     * link-local address again (checked facts); a device's mode is set through netlink instead
+     * (IFLA_INET6_ADDR_GEN_MODE, with the device).
      */
     private static final Set<String> NEVER_WRITTEN = Set.of("addr_gen_mode");
     /** The per-device folders of /proc/sys/net/ipv4 and ipv6 ({@code conf/DEV}, {@code neigh/DEV}). */
@@ -141,6 +142,23 @@ public final class Sysctls {
      */
     public static final Comparator<String> WRITE_ORDER = Comparator.comparingInt(Sysctls::rank)
             .thenComparing(Comparator.naturalOrder());
+
+    /**
+     * The order a restore writes a device's keys in (without the device): forwarding first (accept_redirects
+     * is read against it, as CRIU writes it last for that), then disable_ipv6, then the rest, and the IPv6
+     * mtu last (enabling IPv6 again sets it to the link's: CRIU never skips it); each group by name.
+     */
+    public static final Comparator<String> DEVICE_WRITE_ORDER = Comparator.comparingInt(Sysctls::deviceRank)
+            .thenComparing(Comparator.naturalOrder());
+
+    private static int deviceRank(String relative) {
+        return switch (relative) {
+            case "ipv4/conf/forwarding", "ipv6/conf/forwarding" -> 0;
+            case "ipv6/conf/disable_ipv6" -> 1;
+            case "ipv6/conf/mtu" -> 3;
+            default -> 2;
+        };
+    }
 
     private static int rank(String key) {
         if (key.equals("ipv4/ip_forward")) {

@@ -84,7 +84,7 @@ final class StatePlanner {
         for (Map.Entry<String, String> e : st.sysctls().entrySet()) {
             String key = e.getKey();
             if (Sysctls.neverWritten(key)) {
-                warnNeverWritten(ns, key, e.getValue(), base == null ? null : base.get(key));
+                warnNeverWritten(SubjectPath.of(ns), key, e.getValue(), base == null ? null : base.get(key));
                 continue;
             }
             if (base == null || !Objects.equals(base.get(key), e.getValue())) {
@@ -100,15 +100,23 @@ final class StatePlanner {
                 continue; // not restored (skipped); the planner says so for the device itself
             }
             Map<String, String> kindBase = baseline.map(b -> b.deviceByKind().get(kind)).orElse(null);
+            Set<String> listed = new TreeSet<>(Sysctls.DEVICE_WRITE_ORDER);
             for (Map.Entry<String, String> e : dev.getValue().entrySet()) {
                 String rel = e.getKey();
                 if (Sysctls.neverWritten(rel)) {
-                    continue; // a device's address generation mode is set through netlink with the device
+                    warnNeverWritten(SubjectPath.of(ns).child(SubjectPath.DEV, dev.getKey()),
+                            Sysctls.deviceKey(rel, dev.getKey()), e.getValue(), kindBase == null ? null : kindBase.get(rel));
+                    continue;
                 }
                 if (kindBase == null || !Objects.equals(kindBase.get(rel), e.getValue()) || recheckDevice.contains(rel)) {
-                    writes.add(new PlanStep.SysctlWrite(Sysctls.deviceKey(rel, dev.getKey()), e.getValue()));
+                    listed.add(rel);
                 }
             }
+            if (listed.contains("ipv6/conf/disable_ipv6") && dev.getValue().containsKey("ipv6/conf/mtu")) {
+                listed.add("ipv6/conf/mtu"); // enabling IPv6 again resets it to the link's
+            }
+            listed.forEach(rel -> writes.add(new PlanStep.SysctlWrite(Sysctls.deviceKey(rel, dev.getKey()),
+                    dev.getValue().get(rel))));
         }
         return writes;
     }
@@ -132,6 +140,9 @@ final class StatePlanner {
         }
         if (p.length == 4 && (p[1].equals("conf") || p[1].equals("neigh")) && (p[2].equals("all") || p[2].equals("default"))) {
             device.add(p[0] + "/" + p[1] + "/" + p[3]);
+            if (p[3].equals("disable_ipv6")) {
+                device.add("ipv6/conf/mtu");
+            }
             String dflt = p[0] + "/" + p[1] + "/default/" + p[3];
             if (p[2].equals("all") && image.containsKey(dflt)) {
                 nsKeys.add(dflt);
@@ -139,11 +150,15 @@ final class StatePlanner {
         }
     }
 
-    private void warnNeverWritten(Namespace ns, String key, String value, String now) {
+    /**
+     * A key the restore never writes (addr_gen_mode) that differs from a new namespace's: a warning naming it.
+     * The restore sets no device's mode through netlink either (yet), so a device's comes back as new ones have it.
+     */
+    private void warnNeverWritten(SubjectPath at, String key, String value, String now) {
         if (now != null && now.equals(value)) {
             return;
         }
-        problems.add(Diagnostic.warning(Errno.ENOSYS, SubjectPath.of(ns).child("sysctl", Sysctls.dotted(key)),
+        problems.add(Diagnostic.warning(Errno.ENOSYS, at.child("sysctl", Sysctls.dotted(key)),
                 Phase.RESTORE, Sysctls.dotted(key) + " is " + value + " in the image" + (now == null ? "" : " and " + now
                         + " in a new namespace here") + "; a restore never writes it (writing addr_gen_mode makes the "
                         + "kernel generate link-local addresses again): set it by hand after the restore if it matters"));
