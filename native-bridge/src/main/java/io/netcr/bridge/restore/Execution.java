@@ -11,6 +11,7 @@ import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Phase;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.Sysctls;
 import io.netcr.model.plan.PlanStep;
 import io.netcr.model.plan.RestorePlan;
 import io.netcr.model.plan.TargetNs;
@@ -29,8 +30,14 @@ import java.util.Map;
  */
 final class Execution implements AutoCloseable {
 
-    /** The first step that failed: its index (0-based), errno, the kernel's text, and what we know beyond. */
-    private record Failure(int step, int errno, String kernelMessage, String detail) {
+    /**
+     * The first step that failed: its index (0-based), errno, the kernel's text, what we know beyond, and the
+     * object within the step the kernel refused (a sysctl of a SetSysctls), or null for the step's own.
+     */
+    private record Failure(int step, int errno, String kernelMessage, String detail, SubjectPath subject) {
+        Failure(int step, int errno, String kernelMessage, String detail) {
+            this(step, errno, kernelMessage, detail, null);
+        }
     }
 
     /** Thrown to leave the step loop once a failure is known. */
@@ -250,7 +257,8 @@ final class Execution implements AutoCloseable {
                 journal.done(k);
             } else if (o != null) {
                 journal.refused(k, o.errno(), o.detail());
-                fail(new Failure(k, o.errno(), null, o.detail()));
+                fail(new Failure(k, o.errno(), null, o.detail(), o.sysctl() == null ? null
+                        : StepSubjects.of(steps.get(k)).child("sysctl", Sysctls.dotted(o.sysctl()))));
             }
             faults.after(k + 1);
         }
@@ -412,7 +420,8 @@ final class Execution implements AutoCloseable {
                 + "): " + what + "; everything the restore had done was undone"
                 + (undo.failed().isEmpty() ? ", the host is as it was"
                 : ", except what is listed below (its journal stays: netcr recover tries again)");
-        return Diagnostic.error(code, StepSubjects.of(step), Phase.RESTORE, msg)
+        return Diagnostic.error(code, failure.subject() != null ? failure.subject() : StepSubjects.of(step),
+                Phase.RESTORE, msg)
                 .withKernelMessage(failure.kernelMessage());
     }
 

@@ -28,9 +28,16 @@ final class InNamespaceSteps {
     /** Threads at once: the work is system calls, each short. */
     static final int THREADS = 2;
 
-    /** One step's outcome: done, or refused with an errno and the sentence that says what. */
-    record Outcome(boolean ok, int errno, String detail) {
-        static final Outcome DONE = new Outcome(true, 0, null);
+    /**
+     * One step's outcome: done, or refused with an errno and the sentence that says what; {@code sysctl} is the
+     * key the kernel refused (below /proc/sys/net), so that the diagnostic names it, or null.
+     */
+    record Outcome(boolean ok, int errno, String detail, String sysctl) {
+        static final Outcome DONE = new Outcome(true, 0, null, null);
+
+        static Outcome refused(int errno, String detail) {
+            return new Outcome(false, errno, detail, null);
+        }
     }
 
     private InNamespaceSteps() {
@@ -75,7 +82,7 @@ final class InNamespaceSteps {
             if (r.ok()) {
                 all.putAll(r.value());
             } else {
-                all.put(mine.get(0), new Outcome(false, errno(r.error()), "cannot enter the namespace: "
+                all.put(mine.get(0), Outcome.refused(errno(r.error()), "cannot enter the namespace: "
                         + r.error().getMessage()));
             }
         }
@@ -91,7 +98,7 @@ final class InNamespaceSteps {
             Nftables.run(f.commands(), false);
             return Outcome.DONE;
         } catch (Nftables.NftException e) {
-            return new Outcome(false, (e.missing() ? Errno.ENOSYS : Errno.EINVAL).number(),
+            return Outcome.refused((e.missing() ? Errno.ENOSYS : Errno.EINVAL).number(),
                     "libnftables refused the ruleset: " + e.getMessage());
         }
     }
@@ -126,7 +133,7 @@ final class InNamespaceSteps {
                     continue;
                 }
                 return new Outcome(false, e.errnoNumber(), "sysctl -w " + w.describe() + ": "
-                        + e.errno().description());
+                        + e.errno().description(), w.key());
             }
         }
         return Outcome.DONE;
