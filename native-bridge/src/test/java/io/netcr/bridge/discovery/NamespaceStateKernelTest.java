@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netcr.bridge.criu.CriuSysctls;
 import io.netcr.bridge.netns.NamespaceThreads;
 import io.netcr.bridge.sys.Sys;
 import io.netcr.model.Errno;
@@ -36,22 +37,9 @@ class NamespaceStateKernelTest {
     static final KernelTopology TOPO = new KernelTopology();
 
     /** CRIU's devconfs4 and devconfs6 (criu/net.c): a checkpoint holds at least these, as CRIU does. */
-    static final List<String> CRIU_IPV4 = List.of("accept_local", "accept_redirects", "accept_source_route",
-            "arp_accept", "arp_announce", "arp_filter", "arp_ignore", "arp_notify", "bootp_relay", "disable_policy",
-            "disable_xfrm", "force_igmp_version", "forwarding", "igmpv2_unsolicited_report_interval",
-            "igmpv3_unsolicited_report_interval", "log_martians", "medium_id", "promote_secondaries", "proxy_arp",
-            "proxy_arp_pvlan", "route_localnet", "rp_filter", "secure_redirects", "send_redirects", "shared_media",
-            "src_valid_mark", "tag", "ignore_routes_with_linkdown", "drop_gratuitous_arp",
-            "drop_unicast_in_l2_multicast");
-    static final List<String> CRIU_IPV6 = List.of("accept_dad", "accept_ra", "accept_ra_defrtr", "accept_ra_from_local",
-            "accept_ra_min_hop_limit", "accept_ra_mtu", "accept_ra_pinfo", "accept_ra_rt_info_max_plen",
-            "accept_ra_rtr_pref", "accept_redirects", "accept_source_route", "autoconf", "dad_transmits", "disable_ipv6",
-            "drop_unicast_in_l2_multicast", "drop_unsolicited_na", "force_mld_version", "force_tllao", "forwarding",
-            "hop_limit", "ignore_routes_with_linkdown", "keep_addr_on_down", "max_addresses", "max_desync_factor",
-            "mldv1_unsolicited_report_interval", "mldv2_unsolicited_report_interval", "mtu", "ndisc_notify",
-            "optimistic_dad", "proxy_ndp", "regen_max_retry", "router_probe_interval", "router_solicitation_delay",
-            "router_solicitation_interval", "router_solicitations", "suppress_frag_ndisc", "temp_prefered_lft",
-            "temp_valid_lft", "use_oif_addrs_only", "use_optimistic", "use_tempaddr"); // and stable_secret, when set
+    static final List<String> CRIU_IPV4 = CriuSysctls.DEVCONFS4;
+    static final List<String> CRIU_IPV6 = CriuSysctls.DEVCONFS6.stream()
+            .filter(k -> !k.equals("stable_secret")).toList(); // unset, it cannot be read (EIO), so it has no value
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
