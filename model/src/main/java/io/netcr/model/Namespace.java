@@ -18,9 +18,11 @@ import java.util.TreeMap;
  * @param devices    its devices, by ifindex
  * @param routes     its main-table routes
  * @param properties what else a source recorded that the model has no field for (CRIU sysctls, ...)
+ * @param state      what a checkpoint records beyond devices and routes (rules, neighbours, sysctls,
+ *                   firewall); null where it was not read: live snapshots, CRIU, older images
  */
 public record Namespace(String id, List<String> names, List<Holder> holders, boolean init, List<Device> devices,
-                        List<Route> routes, Map<String, String> properties) {
+                        List<Route> routes, Map<String, String> properties, NamespaceState state) {
 
     public Namespace {
         Objects.requireNonNull(id, "id");
@@ -29,6 +31,12 @@ public record Namespace(String id, List<String> names, List<Holder> holders, boo
         devices = devices == null ? List.of() : List.copyOf(devices);
         routes = routes == null ? List.of() : List.copyOf(routes);
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+    }
+
+    /** A namespace whose state beyond devices and routes was not read (a snapshot). */
+    public Namespace(String id, List<String> names, List<Holder> holders, boolean init, List<Device> devices,
+                     List<Route> routes, Map<String, String> properties) {
+        this(id, names, holders, init, devices, routes, properties, null);
     }
 
     public Namespace(String id, List<String> names, boolean init, List<Device> devices) {
@@ -64,10 +72,19 @@ public record Namespace(String id, List<String> names, List<Holder> holders, boo
     }
 
     public Namespace withDevices(List<Device> newDevices) {
-        return new Namespace(id, names, holders, init, newDevices, routes, properties);
+        return new Namespace(id, names, holders, init, newDevices, routes, properties, state);
     }
 
     public Namespace withRoutes(List<Route> newRoutes) {
-        return new Namespace(id, names, holders, init, devices, newRoutes, properties);
+        return new Namespace(id, names, holders, init, devices, newRoutes, properties, state);
+    }
+
+    public Namespace withState(NamespaceState newState) {
+        return new Namespace(id, names, holders, init, devices, routes, properties, newState);
+    }
+
+    /** Whether a checkpoint recorded its state beyond devices and routes. */
+    public boolean hasState() {
+        return state != null;
     }
 }

@@ -97,7 +97,16 @@ public final class SnapshotDiff {
                 device(dp, da, db);
             }
         }
-        routes(at, a.routes(), b.routes());
+        boolean bothRecorded = a.hasState() && b.hasState();
+        // A snapshot holds the main table only: other tables are compared where both sides recorded them.
+        routes(at, bothRecorded ? a.routes() : mainOnly(a.routes()), bothRecorded ? b.routes() : mainOnly(b.routes()));
+        if (bothRecorded) {
+            StateDiff.compare(at, a.state(), b.state(), out);
+        }
+    }
+
+    private static List<Route> mainOnly(List<Route> routes) {
+        return routes.stream().filter(Route::isMain).toList();
     }
 
     private void device(SubjectPath at, Device a, Device b) {
@@ -163,6 +172,12 @@ public final class SnapshotDiff {
                 field(at, "scope", x.scope(), y.scope());
                 field(at, "type", x.type(), y.type());
                 field(at, "prefsrc", x.prefsrc(), y.prefsrc());
+                field(at, "flags", flagsText(x.flags()), flagsText(y.flags()));
+                field(at, "metrics", x.metrics().isEmpty() ? null : x.metrics().toString(),
+                        y.metrics().isEmpty() ? null : y.metrics().toString());
+                if (x.pref() != null && y.pref() != null) { // a hand-written route says none; the kernel says medium
+                    field(at, "pref", x.pref(), y.pref());
+                }
             }
         }
     }
@@ -221,7 +236,8 @@ public final class SnapshotDiff {
     }
 
     static String routeKey(Route r) {
-        return r.family() + " " + r.destination() + " via " + r.gateway() + " dev " + r.device() + " metric " + r.metric();
+        return r.family() + " " + r.destination() + (r.tos() != 0 ? " tos " + r.tos() : "") + " via " + r.gateway()
+                + " dev " + r.device() + " metric " + r.metric() + (r.isMain() ? "" : " table " + r.table());
     }
 
     /**

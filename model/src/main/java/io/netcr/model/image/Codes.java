@@ -2,7 +2,9 @@ package io.netcr.model.image;
 
 import io.netcr.model.Address;
 import io.netcr.model.Phase;
+import io.netcr.model.Route;
 import io.netcr.model.Severity;
+import java.util.List;
 
 /** The small enumerations of the format, as fixed numbers that do not move when a Java enum does. */
 final class Codes {
@@ -43,6 +45,29 @@ final class Codes {
     /** The model family of AF_INET/AF_INET6, or null. */
     static String family(int af) {
         return af == ImageFormat.AF_INET ? Address.INET : af == ImageFormat.AF_INET6 ? Address.INET6 : null;
+    }
+
+    /** Route flag bits (version 2): bit 0 onlink. */
+    static final int ROUTE_ONLINK = 0x1;
+
+    /** The bits of a route's flag words; throws for a word the format has no bit for. */
+    static int routeFlags(List<String> words) {
+        int bits = 0;
+        for (String w : words) {
+            if (!Route.ONLINK.equals(w)) {
+                throw new IllegalArgumentException("route flag '" + w + "' has no bit in the image format");
+            }
+            bits |= ROUTE_ONLINK;
+        }
+        return bits;
+    }
+
+    /** The words of route flag bits, or null when a bit is undefined. */
+    static List<String> routeFlags(long bits) {
+        if ((bits & ~ROUTE_ONLINK) != 0) {
+            return null;
+        }
+        return (bits & ROUTE_ONLINK) != 0 ? List.of(Route.ONLINK) : List.of();
     }
 
     private static <T> int indexOf(T[] values, T v) {

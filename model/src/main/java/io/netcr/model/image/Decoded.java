@@ -14,12 +14,14 @@ final class Decoded {
     final List<Wire.AddressesRec> addresses = new ArrayList<>();
     final List<Wire.RoutesRec> routes = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** The records of namespaces' state (version 2). */
+    final StateRecords.Found state = new StateRecords.Found();
 
     /**
      * Decodes each framed record by its type. A record that cannot be decoded is reported and lost; an
      * unknown type is skipped, quietly (info) when it is marked skippable, as an error when it is not.
      */
-    static Decoded decode(byte[] image, List<Frame> frames, ReadLog log) {
+    static Decoded decode(byte[] image, List<Frame> frames, int version, ReadLog log) {
         Decoded d = new Decoded();
         for (Frame f : frames) {
             try {
@@ -28,9 +30,15 @@ final class Decoded {
                     case ImageFormat.TYPE_NAMESPACE -> d.namespaces.add(RecordDecoder.namespace(image, f));
                     case ImageFormat.TYPE_DEVICE -> d.devices.add(RecordDecoder.device(image, f));
                     case ImageFormat.TYPE_ADDRESSES -> d.addresses.add(ListDecoder.addresses(image, f, log));
-                    case ImageFormat.TYPE_ROUTES -> d.routes.add(ListDecoder.routes(image, f, log));
+                    case ImageFormat.TYPE_ROUTES -> d.routes.add(ListDecoder.routes(image, f, version, log));
                     case ImageFormat.TYPE_DIAGNOSTIC -> d.diagnostics.add(RecordDecoder.diagnostic(image, f));
-                    default -> unknown(f, log);
+                    default -> {
+                        if (version >= 2 && StateRecords.isStateType(f.type())) {
+                            StateRecords.decode(image, f, d.state, log);
+                        } else {
+                            unknown(f, log);
+                        }
+                    }
                 }
             } catch (ImageDamage e) {
                 log.damage(e.code(), f, e.getMessage() + "; the record is lost");

@@ -1,8 +1,9 @@
 package io.netcr.model.image;
 
 /**
- * The numbers of the .netcr image format, version 1 (described for other tools in docs/image-format.md).
- * All integers are big-endian (network order).
+ * The numbers of the .netcr image format, version 2 (described for other tools in docs/image-format.md).
+ * All integers are big-endian (network order). Version 2 is version 1 plus fields at the end of each route
+ * entry and the record types of a namespace's state (32-37); a reader of version 2 reads version 1 images.
  */
 final class ImageFormat {
 
@@ -11,7 +12,9 @@ final class ImageFormat {
      * conversion), ^Z (stops a DOS "type"), LF.
      */
     static final byte[] MAGIC = {(byte) 0x89, 'N', 'C', 'R', '\r', '\n', 0x1a, '\n'};
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version this reader reads: images of every version from it to {@link #VERSION} open. */
+    static final int OLDEST_VERSION = 1;
     /** magic, u16 version, u16 flags. */
     static final int HEADER_SIZE = 12;
     /** u16 type, u16 flags, u32 body length. */
@@ -27,6 +30,13 @@ final class ImageFormat {
     static final int TYPE_ADDRESSES = 4;
     static final int TYPE_ROUTES = 5;
     static final int TYPE_DIAGNOSTIC = 6;
+    /** A namespace's state beyond devices and routes (version 2; see {@link StateRecords}). */
+    static final int TYPE_STATE = 32;
+    static final int TYPE_RULES = 33;
+    static final int TYPE_NEIGHBOURS = 34;
+    static final int TYPE_SYSCTLS = 35;
+    static final int TYPE_DEVICE_SYSCTLS = 36;
+    static final int TYPE_FIREWALL = 37;
     static final int TYPE_TRAILER = 0xFFFF;
     /** u32 record count, u32 CRC32C. */
     static final int TRAILER_BODY_SIZE = 8;
@@ -71,6 +81,12 @@ final class ImageFormat {
             case TYPE_ADDRESSES -> "addresses";
             case TYPE_ROUTES -> "routes";
             case TYPE_DIAGNOSTIC -> "diagnostic";
+            case TYPE_STATE -> "state";
+            case TYPE_RULES -> "rules";
+            case TYPE_NEIGHBOURS -> "neighbours";
+            case TYPE_SYSCTLS -> "sysctls";
+            case TYPE_DEVICE_SYSCTLS -> "device sysctls";
+            case TYPE_FIREWALL -> "firewall";
             case TYPE_TRAILER -> "trailer";
             default -> "type " + type;
         };

@@ -5,6 +5,7 @@ import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
 import io.netcr.model.Errno;
 import io.netcr.model.Namespace;
+import io.netcr.model.NamespaceState;
 import io.netcr.model.Route;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
@@ -65,6 +66,7 @@ final class ImageLinker {
         }
         Map<Wire.DeviceRec, List<Address>> addresses = addresses(d);
         Map<Wire.NamespaceRec, List<Route>> routes = routes(d);
+        Map<Wire.NamespaceRec, NamespaceState> states = StateLinker.link(d.state, namespaces, devices, home, log);
         List<Namespace> built = new ArrayList<>();
         for (Wire.NamespaceRec ns : namespaces.values()) {
             List<Device> devs = new ArrayList<>();
@@ -72,7 +74,7 @@ final class ImageLinker {
                 devs.add(device(dev, ns, addresses.getOrDefault(dev, List.of())));
             }
             built.add(new Namespace(ns.id(), ns.names(), ns.holders(), ns.init(), devs,
-                    routes.getOrDefault(ns, List.of()), ns.properties()));
+                    routes.getOrDefault(ns, List.of()), ns.properties(), states.get(ns)));
         }
         Source source = src == null ? new Source(Source.IMAGE, null, null, null, origin, null)
                 : new Source(Source.IMAGE, src.host(), src.kernel(), src.time(), origin, src.tool());

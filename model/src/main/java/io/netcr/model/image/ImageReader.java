@@ -95,7 +95,7 @@ public final class ImageReader {
         if (!scan.usable()) {
             return ReadResult.failed(log.list());
         }
-        Decoded decoded = Decoded.decode(bytes, scan.frames(), log);
+        Decoded decoded = Decoded.decode(bytes, scan.frames(), scan.version(), log);
         Snapshot snapshot = ImageLinker.link(decoded, origin, at, log);
         log.addAll(SnapshotValidator.validate(snapshot, Phase.READ, limits));
         if (mode == ReadMode.STRICT) {

@@ -5,6 +5,7 @@ import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Namespace;
+import io.netcr.model.NamespaceState;
 import io.netcr.model.Snapshot;
 
 import java.io.IOException;
@@ -71,10 +72,49 @@ public final class ImageWriter {
                 out.record(ImageFormat.TYPE_ROUTES, RecordEncoder.routes(ns.routes(), refs.namespace(n)));
             }
         }
+        for (int n = 0; n < s.namespaces().size(); n++) {
+            Namespace ns = s.namespaces().get(n);
+            if (ns.hasState()) {
+                writeState(out, ns, n, refs);
+            }
+        }
         for (Diagnostic d : s.diagnostics()) {
             out.record(ImageFormat.TYPE_DIAGNOSTIC, RecordEncoder.diagnostic(d));
         }
         return out.finish();
+    }
+
+    /**
+     * A namespace's state records (version 2): STATE, then RULES, NEIGHBOURS, SYSCTLS, a DEVICE_SYSCTLS per
+     * device with keys, FIREWALL; empty lists are not written. Sysctls of a device the namespace does not have
+     * cannot be written (no objref names it).
+     */
+    private static void writeState(Stream out, Namespace ns, int n, ObjRefs refs) {
+        NamespaceState st = ns.state();
+        int ref = refs.namespace(n);
+        out.record(ImageFormat.TYPE_STATE, StateRecords.state(ref));
+        if (!st.rules().isEmpty()) {
+            out.record(ImageFormat.TYPE_RULES, StateRecords.rules(st.rules(), ref));
+        }
+        if (!st.neighbours().isEmpty()) {
+            out.record(ImageFormat.TYPE_NEIGHBOURS, StateRecords.neighbours(st.neighbours(), ref));
+        }
+        if (!st.sysctls().isEmpty()) {
+            out.record(ImageFormat.TYPE_SYSCTLS, StateRecords.sysctls(st.sysctls(), ref));
+        }
+        for (Map.Entry<String, Map<String, String>> e : st.deviceSysctls().entrySet()) {
+            int dev = refs.master(n, e.getKey());
+            if (dev == 0) {
+                throw new IllegalArgumentException("namespace " + ns.id() + ": sysctls of device '" + e.getKey()
+                        + "', which it does not have");
+            }
+            if (!e.getValue().isEmpty()) {
+                out.record(ImageFormat.TYPE_DEVICE_SYSCTLS, StateRecords.sysctls(e.getValue(), dev));
+            }
+        }
+        if (st.firewall() != null) {
+            out.record(ImageFormat.TYPE_FIREWALL, StateRecords.firewall(st.firewall(), ref));
+        }
     }
 
     /** Writes atomically: the old file, if any, stays whole until the new one is complete on disk. */

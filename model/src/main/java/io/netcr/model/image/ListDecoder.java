@@ -9,6 +9,7 @@ import io.netcr.model.RtScope;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes address and route lists. A list entry carries its own lengths, so one bad entry (an unknown
@@ -20,6 +21,8 @@ final class ListDecoder {
     private static final int MIN_ADDRESS = 10;
     /** family, u32 metric and seven string lengths. */
     private static final int MIN_ROUTE = 19;
+    /** Version 2 adds a table, tos, u32 flags, a preference and a metrics count. */
+    private static final int MIN_ROUTE_V2 = MIN_ROUTE + 2 + 1 + 4 + 2 + 4;
 
     private ListDecoder() {
     }
@@ -62,10 +65,10 @@ final class ListDecoder {
         return new Wire.AddressesRec(f, devRef, list);
     }
 
-    static Wire.RoutesRec routes(byte[] image, Frame f, ReadLog log) throws ImageDamage {
+    static Wire.RoutesRec routes(byte[] image, Frame f, int version, ReadLog log) throws ImageDamage {
         ByteSource in = f.body(image);
         int nsRef = (int) in.u32("namespace ref");
-        int n = in.count(MIN_ROUTE, "routes");
+        int n = in.count(version >= 2 ? MIN_ROUTE_V2 : MIN_ROUTE, "routes");
         List<Route> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int at = in.position();
@@ -78,13 +81,32 @@ final class ListDecoder {
             String scope = in.text("scope");
             String type = in.text("type");
             String prefsrc = in.string("prefsrc");
+            String table = Route.MAIN;
+            int tos = 0;
+            long flags = 0;
+            String pref = null;
+            Map<String, String> metrics = Map.of();
+            if (version >= 2) {
+                table = in.text("table");
+                tos = in.u8("tos");
+                flags = in.u32("route flags");
+                pref = in.string("preference");
+                metrics = in.properties("metrics");
+            }
             String family = Codes.family(af);
             if (family == null) {
                 log.damage(Errno.EAFNOSUPPORT, f, "route " + i + " at offset " + at + ": family " + af
                         + " is neither AF_INET (2) nor AF_INET6 (10); the route is dropped");
                 continue;
             }
-            list.add(new Route(family, destination, gateway, device, metric, protocol, scope, type, prefsrc));
+            List<String> flagWords = Codes.routeFlags(flags);
+            if (flagWords == null) {
+                log.damage(Errno.EINVAL, f, "route " + i + " at offset " + at + ": flags 0x" + Long.toHexString(flags)
+                        + " include undefined bits; the route is dropped");
+                continue;
+            }
+            list.add(new Route(family, destination, gateway, device, metric, protocol, scope, type, prefsrc, table, tos,
+                    flagWords, pref, metrics));
         }
         in.expectEnd("route list");
         return new Wire.RoutesRec(f, nsRef, list);

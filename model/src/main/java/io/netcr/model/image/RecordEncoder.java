@@ -110,6 +110,11 @@ final class RecordEncoder {
         for (Route r : routes) {
             b.u8(Codes.family(r.family())).string(r.destination()).string(r.gateway()).string(r.device())
                     .u32(r.metric()).string(r.protocol()).string(r.scope()).string(r.type()).string(r.prefsrc());
+            // version 2: table, tos, flags, preference, metrics
+            if (r.tos() < 0 || r.tos() > 255) {
+                throw new IllegalArgumentException("route " + r.destination() + ": tos " + r.tos() + " does not fit a byte");
+            }
+            b.string(r.table()).u8(r.tos()).u32(Codes.routeFlags(r.flags())).string(r.pref()).properties(r.metrics());
         }
         return b.toByteArray();
     }

@@ -15,8 +15,11 @@ import java.util.zip.CRC32C;
  */
 final class RecordScanner {
 
-    /** The framed records, without the trailer; {@code usable} is false when the header was refused. */
-    record Scan(boolean usable, List<Frame> frames) {
+    /**
+     * The framed records, without the trailer, and the image's format version; {@code usable} is false when
+     * the header was refused.
+     */
+    record Scan(boolean usable, List<Frame> frames, int version) {
     }
 
     private RecordScanner() {
@@ -26,17 +29,24 @@ final class RecordScanner {
         if (image.length < ImageFormat.HEADER_SIZE
                 || !Arrays.equals(image, 0, ImageFormat.MAGIC.length, ImageFormat.MAGIC, 0, ImageFormat.MAGIC.length)) {
             log.error(Errno.EBADMSG, file, "not a netcr image: the file does not start with the image magic");
-            return new Scan(false, List.of());
+            return new Scan(false, List.of(), 0);
         }
         int version = u16(image, 8);
-        if (version != ImageFormat.VERSION) {
-            log.error(Errno.EPROTO, file, "image format version " + version + "; this reader knows version "
-                    + ImageFormat.VERSION + " only");
-            return new Scan(false, List.of());
+        if (version > ImageFormat.VERSION) {
+            log.error(Errno.EINVAL, file, "image format version " + version + " is newer than this netcr reads (versions "
+                    + ImageFormat.OLDEST_VERSION + " to " + ImageFormat.VERSION + "): it was written by a newer netcr; "
+                    + "read it with that one, or update netcr");
+            return new Scan(false, List.of(), version);
+        }
+        if (version < ImageFormat.OLDEST_VERSION) {
+            log.error(Errno.EPROTO, file, "image format version " + version + " was never written by netcr (versions "
+                    + ImageFormat.OLDEST_VERSION + " to " + ImageFormat.VERSION + " exist): the header is damaged");
+            return new Scan(false, List.of(), version);
         }
         int headerFlags = u16(image, 10);
         if (headerFlags != 0) {
-            log.error(Errno.EPROTO, file, String.format("header flags 0x%04x: version 1 defines none", headerFlags));
+            log.error(Errno.EPROTO, file, String.format("header flags 0x%04x: version %d defines none", headerFlags,
+                    version));
         }
         List<Frame> frames = new ArrayList<>();
         int pos = ImageFormat.HEADER_SIZE;
@@ -70,14 +80,14 @@ final class RecordScanner {
                 break;
             } else {
                 if ((flags & ~ImageFormat.KNOWN_RECORD_FLAGS) != 0) {
-                    log.damage(Errno.EPROTO, f, String.format("record flags 0x%04x include bits version 1 does not"
-                            + " define", flags));
+                    log.damage(Errno.EPROTO, f, String.format("record flags 0x%04x include bits version %d does not"
+                            + " define", flags, version));
                 }
                 frames.add(f);
             }
             pos = f.bodyEnd(); // at least RECORD_HEADER_SIZE further on: the loop ends
         }
-        return new Scan(true, frames);
+        return new Scan(true, frames, version);
     }
 
     private static void checkTrailer(byte[] image, Frame f, long length, ReadMode mode, ReadLog log) {

@@ -154,7 +154,7 @@ final class SnapshotJsonReader {
             }
         }
         return new Namespace(id, names, holders, f.bool(o, INIT, nsPath, false), devices, routes,
-                properties(o, nsPath));
+                properties(o, nsPath), StateJson.read(o, nsPath, f));
     }
 
     private List<Holder> holders(JsonNode o, SubjectPath where) {
@@ -271,9 +271,10 @@ final class SnapshotJsonReader {
         String gateway = f.text(o, GATEWAY, where, false, null);
         String family = f.text(o, FAMILY, where, false,
                 dst.indexOf(':') >= 0 || (gateway != null && gateway.indexOf(':') >= 0) ? Address.INET6 : Address.INET);
-        return new Route(family, dst, gateway, f.text(o, DEV, where, false, null), f.integer(o, METRIC, where, false, 0),
-                f.text(o, PROTOCOL, where, false, null), f.text(o, SCOPE, where, false, null),
-                f.text(o, TYPE, where, false, null), f.text(o, PREFSRC, where, false, null));
+        return StateJson.readRouteExtras(new Route(family, dst, gateway, f.text(o, DEV, where, false, null),
+                f.integer(o, METRIC, where, false, 0), f.text(o, PROTOCOL, where, false, null),
+                f.text(o, SCOPE, where, false, null), f.text(o, TYPE, where, false, null),
+                f.text(o, PREFSRC, where, false, null)), o, where, f);
     }
 
     private Diagnostic diagnostic(JsonNode o, int index) {

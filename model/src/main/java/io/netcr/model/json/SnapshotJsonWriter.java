@@ -94,6 +94,9 @@ final class SnapshotJsonWriter {
         }
         g.writeEndArray();
         properties(ns.properties(), g);
+        if (ns.hasState()) {
+            StateJson.write(ns.state(), g);
+        }
         g.writeEndObject();
     }
 
@@ -158,6 +161,7 @@ final class SnapshotJsonWriter {
         g.writeStringField(SCOPE, r.scope());
         g.writeStringField(TYPE, r.type());
         g.writeStringField(PREFSRC, r.prefsrc());
+        StateJson.writeRouteExtras(r, g);
         g.writeEndObject();
     }
 

@@ -77,6 +77,8 @@ public final class PlanStepJson {
         } else if (step instanceof PlanStep.AddRoute r) {
             o.put("netns", r.ns().name()).put("onlink", r.onlink());
             o.set("route", route(r.route()));
+        } else {
+            StateStepJson.write(step, o);
         }
         return o;
     }
@@ -110,7 +112,11 @@ public final class PlanStepJson {
             case "AddRoute":
                 return new PlanStep.AddRoute(ns(o), route(object(o, "route")), bool(o, "onlink"));
             default:
-                throw new IllegalArgumentException("unknown step kind '" + kind + "' (written by a newer netcr?)");
+                PlanStep state = StateStepJson.read(kind, o);
+                if (state == null) {
+                    throw new IllegalArgumentException("unknown step kind '" + kind + "' (written by a newer netcr?)");
+                }
+                return state;
         }
     }
 
@@ -142,14 +148,17 @@ public final class PlanStepJson {
     }
 
     private static ObjectNode route(Route r) {
-        return F.objectNode().put("family", r.family()).put("dst", r.destination()).put("gateway", r.gateway())
+        ObjectNode o = F.objectNode().put("family", r.family()).put("dst", r.destination()).put("gateway", r.gateway())
                 .put("dev", r.device()).put("metric", r.metric()).put("protocol", r.protocol())
                 .put("scope", r.scope()).put("type", r.type()).put("prefsrc", r.prefsrc());
+        StateStepJson.writeRouteExtras(r, o);
+        return o;
     }
 
     private static Route route(JsonNode o) {
-        return new Route(text(o, "family"), text(o, "dst"), optionalText(o, "gateway"), optionalText(o, "dev"),
-                integer(o, "metric"), text(o, "protocol"), text(o, "scope"), text(o, "type"), optionalText(o, "prefsrc"));
+        return StateStepJson.readRouteExtras(new Route(text(o, "family"), text(o, "dst"), optionalText(o, "gateway"),
+                optionalText(o, "dev"), integer(o, "metric"), text(o, "protocol"), text(o, "scope"), text(o, "type"),
+                optionalText(o, "prefsrc")), o);
     }
 
     /** "netns": a name, or null for the restorer's namespace. */

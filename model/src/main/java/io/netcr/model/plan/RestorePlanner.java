@@ -36,6 +36,7 @@ public final class RestorePlanner {
     private final List<Diagnostic> problems = new ArrayList<>();
     private final RestoreOptions options;
     private final RestoreNaming naming;
+    private final StatePlanner state;
     private final Map<String, String> nsNames = new LinkedHashMap<>(); // image namespace id -> new name
     private final List<Placed> placed = new ArrayList<>();
     private final Set<Integer> restorerIfindexes = new HashSet<>();
@@ -48,6 +49,7 @@ public final class RestorePlanner {
         this.image = image;
         this.options = options;
         this.naming = new RestoreNaming(host, options, problems);
+        this.state = new StatePlanner(SysctlBaseline.in(host), problems);
     }
 
     public static RestorePlan plan(Snapshot image, Snapshot host, RestoreOptions options) {
@@ -85,14 +87,27 @@ public final class RestorePlanner {
         reportInitDevicesLeftAlone();
         steps.addAll(links);
         placed.stream().filter(p -> p.device().master() != null).forEach(p -> planMaster(p, steps));
+        planState(restored);
+        steps.addAll(state.early); // sysctls and firewall: before addresses and links up
         placed.forEach(p -> planAddresses(p, steps));
         placed.stream().filter(p -> p.device().up()).forEach(p -> steps.add(new PlanStep.SetUp(p.ns(), p.name())));
         planRoutes(restored, steps);
+        steps.addAll(state.late); // rules and permanent neighbours: once links are up
         // Steps in a namespace that cannot be named are not shown: they would never run.
         steps.removeIf(step -> step.targets().stream().anyMatch(t -> t.name() != null && t.name().startsWith(UNNAMED)));
         Map<String, String> named = new LinkedHashMap<>(nsNames);
         named.values().removeIf(n -> n.startsWith(UNNAMED));
         return new RestorePlan(steps, problems, named);
+    }
+
+    /** Each restored namespace's state: its devices that the restore makes, by name, say which keys apply. */
+    private void planState(List<Namespace> restored) {
+        for (Namespace ns : restored) {
+            TargetNs target = new TargetNs(nsNames.get(ns.id()));
+            Map<String, String> kinds = new LinkedHashMap<>();
+            placed.stream().filter(p -> p.ns().equals(target)).forEach(p -> kinds.put(p.name(), p.device().kind()));
+            state.plan(ns, target, kinds);
+        }
     }
 
     private void planDevice(Namespace ns, Device d, TargetNs target, Set<String> pairsDone, List<PlanStep> links) {
@@ -212,9 +227,24 @@ public final class RestorePlanner {
     private void planRoutes(List<Namespace> restored, List<PlanStep> steps) {
         for (Namespace ns : restored) {
             TargetNs target = new TargetNs(nsNames.get(ns.id()));
-            if (target.name() != null) {
-                ns.routes().stream().filter(RestorePlanner::isRestorable)
-                        .forEach(r -> steps.add(new PlanStep.AddRoute(target, r, needsOnlink(ns, r))));
+            if (target.name() == null) {
+                continue;
+            }
+            for (Route r : ns.routes()) {
+                if (isKernelOwn(r)) {
+                    continue;
+                }
+                SubjectPath where = SubjectPath.of(ns).child(SubjectPath.ROUTE, r.destination());
+                Device dev = r.device() == null ? null : ns.device(r.device()).orElse(null);
+                if (!RESTORABLE_ROUTE_TYPES.contains(r.type())) {
+                    problems.add(Diagnostic.warning(Errno.ENOSYS, where, Phase.RESTORE, "the route " + r.describe()
+                            + " is of a type netcr does not restore (" + r.type() + "); add it by hand after the restore"));
+                } else if (dev != null && dev.skipped()) {
+                    problems.add(Diagnostic.warning(Errno.ENODEV, where, Phase.RESTORE, "the route " + r.describe()
+                            + " is not restored: its device " + dev.name() + " is not (it was recorded as skipped)"));
+                } else {
+                    steps.add(new PlanStep.AddRoute(target, r, needsOnlink(ns, r)));
+                }
             }
         }
         // Routes of the init namespace through an outside half follow it, renamed with it.
@@ -222,9 +252,8 @@ public final class RestorePlanner {
             for (Route r : init.routes()) {
                 placed.stream().filter(p -> p.ns().isRestorer() && p.device().name().equals(r.device()))
                         .findFirst().filter(p -> isRestorable(r))
-                        .ifPresent(p -> steps.add(new PlanStep.AddRoute(TargetNs.RESTORER, new Route(r.family(),
-                                r.destination(), r.gateway(), p.name(), r.metric(), r.protocol(), r.scope(), r.type(),
-                                r.prefsrc()), r.gateway() != null && !p.device().up())));
+                        .ifPresent(p -> steps.add(new PlanStep.AddRoute(TargetNs.RESTORER, r.withDevice(p.name()),
+                                r.gateway() != null && !p.device().up())));
             }
         });
     }
@@ -233,16 +262,18 @@ public final class RestorePlanner {
         return r.gateway() != null && r.device() != null && ns.device(r.device()).map(d -> !d.up()).orElse(false);
     }
 
-    /** Kernel-made routes come back by themselves with their addresses; local and multicast ones too. */
+    /** Route types a restore adds (RTN_*): all but multicast, nat and xresolve, which netcr does not make. */
+    static final Set<String> RESTORABLE_ROUTE_TYPES = Set.of("unicast", "local", "broadcast", "anycast", "blackhole",
+            "unreachable", "prohibit", "throw");
+
+    /** Routes the kernel makes by itself (with their addresses and links): IPv6 link-local and multicast ones too. */
+    static boolean isKernelOwn(Route r) {
+        return r.isKernelMade() || r.isInet6() && (r.isLinkLocal() || r.isMulticast());
+    }
+
+    /** A route a restore adds: not the kernel's own, of a type it makes. */
     static boolean isRestorable(Route r) {
-        if (r.isKernelMade()) {
-            return false;
-        }
-        if (!r.type().equals("unicast") && !r.type().equals("blackhole") && !r.type().equals("unreachable")
-                && !r.type().equals("prohibit")) {
-            return false;
-        }
-        return !(r.isInet6() && (r.isLinkLocal() || r.isMulticast()));
+        return !isKernelOwn(r) && RESTORABLE_ROUTE_TYPES.contains(r.type());
     }
 
     private void reportInitDevicesLeftAlone() {

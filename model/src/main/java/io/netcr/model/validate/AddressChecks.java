@@ -76,6 +76,7 @@ final class AddressChecks {
             if (r.device() != null && index.device(ns, r.device()).isEmpty()) {
                 f.warning(Errno.ENODEV, at, "the route's device '" + r.device() + "' is not in this namespace");
             }
+            StateChecks.checkRoute(r, at, f);
         }
     }
 

@@ -36,6 +36,7 @@ public final class SnapshotValidator {
         for (Namespace ns : s.namespaces()) {
             DeviceChecks.check(ns, index, limits, f);
             AddressChecks.checkRoutes(ns, index, limits, f);
+            StateChecks.check(ns, index, limits, f);
         }
         PeerChecks.check(s, index, f);
         return f.list();

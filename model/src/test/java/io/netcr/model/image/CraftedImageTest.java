@@ -156,9 +156,14 @@ class CraftedImageTest {
     }
 
     @Test
-    void should_refuse_an_unknown_version_and_a_foreign_file() {
+    void should_refuse_a_newer_version_with_einval_naming_it_a_version_never_written_and_a_foreign_file() {
         byte[] img = red().bytes();
-        img[9] = 2;
+        img[9] = 3;
+        Diagnostic newer = ImageReader.read(img, ReadMode.SALVAGE, "t").diagnostics().get(0);
+        assertEquals(Errno.EINVAL, newer.code());
+        assertTrue(newer.message().startsWith("image format version 3 is newer than this netcr reads (versions 1 to 2)"),
+                newer.message());
+        img[9] = 0;
         assertEquals(Errno.EPROTO, ImageReader.read(img, ReadMode.SALVAGE, "t").diagnostics().get(0).code());
         ReadResult json = ImageReader.read("{\"namespaces\": []}".getBytes(), ReadMode.SALVAGE, "t.json");
         assertNull(json.snapshot());

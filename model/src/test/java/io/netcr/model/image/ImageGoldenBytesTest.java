@@ -24,7 +24,7 @@ class ImageGoldenBytesTest {
 
     private static final String GOLDEN = String.join("",
             "894e43520d0a1a0a", // magic
-            "0001", "0000", // version 1, header flags
+            "0002", "0000", // version 2, header flags
             // record 0: source
             "0001", "0000", "0000000b", // type 1, flags, body length 11
             "00000000", // init namespace ref: none
@@ -61,7 +61,7 @@ class ImageGoldenBytesTest {
             // trailer
             "ffff", "0000", "00000008", // type 0xFFFF, flags, length 8
             "00000004", // 4 records precede it
-            "68556bb8"); // CRC32C of every byte above
+            "2816d732"); // CRC32C of every byte above
 
     private static Snapshot tiny() {
         Device lo = Device.builder(1, "lo", Device.LOOPBACK).mtu(65536).up(true).operstate("unknown")

@@ -64,7 +64,8 @@ final class RawImage {
     /** One main-table route of a namespace, its destination written as given ("default" or "prefix/len"). */
     RawImage route(int nsRef, int af, String destination) {
         ByteSink b = new ByteSink().u32(nsRef).u32(1).u8(af).string(destination).string(null).string(null).u32(0)
-                .string("static").string("global").string("unicast").string(null);
+                .string("static").string("global").string("unicast").string(null)
+                .string("main").u8(0).u32(0).string(null).u32(0); // version 2: table, tos, flags, pref, metrics
         return record(ImageFormat.TYPE_ROUTES, 0, b.toByteArray());
     }
 

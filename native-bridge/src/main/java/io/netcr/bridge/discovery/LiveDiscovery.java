@@ -11,7 +11,10 @@ import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
-import io.netcr.model.checkpoint.RoutingOutsideMain;
+import io.netcr.bridge.netlink.map.LinkNames;
+import io.netcr.bridge.netns.NamespaceThreads;
+import io.netcr.bridge.sysctl.SysctlFiles;
+import io.netcr.model.checkpoint.NamespaceReading;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,57 +153,108 @@ public final class LiveDiscovery implements AutoCloseable {
     }
 
     /**
-     * For each of these namespaces (ids of the last snapshot, {@code nsfs:INODE}): its policy rules and the
-     * routes of its tables other than main and local, asked on the sockets the snapshot used. For a
-     * checkpoint only: a snapshot never asks. A namespace that cannot be asked is {@code Unknown}, never
-     * an exception. Equivalent to {@code ip -n NS rule} and {@code ip -n NS route show table all}.
+     * For each of these namespaces (of the last snapshot): what a checkpoint records beyond it, its rules, routes
+     * of every table, permanent neighbours, sysctls and nftables ruleset, and what it holds that a restore
+     * cannot make (conntrack entries, qdiscs, sockets). Dumps go over the sockets the snapshot used; files and
+     * libnftables are read on threads inside each namespace ({@link NamespaceStateReader}). For a checkpoint
+     * only: a snapshot never asks. A namespace that cannot be asked is {@code Unknown}, never an exception.
      */
-    public synchronized List<RoutingOutsideMain> routingOutsideMain(List<String> namespaceIds) {
+    public synchronized List<NamespaceReading> checkpointState(List<Namespace> namespaces) {
         if (closed) {
             throw new IllegalStateException("discovery is closed");
         }
-        List<RoutingOutsideMain> out = new ArrayList<>();
         List<NamespaceHandle> entered = new ArrayList<>();
         try {
-            routingOutsideMain(namespaceIds, out, entered);
+            return checkpointState(namespaces, entered);
         } finally {
             entered.forEach(h -> h.pin.exit()); // a namespace that went while it was asked is closed now
         }
-        return out;
     }
 
-    private void routingOutsideMain(List<String> namespaceIds, List<RoutingOutsideMain> out,
-                                    List<NamespaceHandle> entered) {
-        List<String> asked = new ArrayList<>();
+    private List<NamespaceReading> checkpointState(List<Namespace> namespaces, List<NamespaceHandle> entered) {
+        NamespaceReading[] out = new NamespaceReading[namespaces.size()];
+        List<Integer> asked = new ArrayList<>();
         List<NamespaceHandle> askedHandles = new ArrayList<>();
-        List<Future<RoutingOutsideMain>> futures = new ArrayList<>();
-        for (String id : namespaceIds) {
-            NamespaceHandle h = handleOf(id);
+        List<Future<NamespaceStateReader.Dumped>> dumps = new ArrayList<>();
+        for (int i = 0; i < namespaces.size(); i++) {
+            Namespace ns = namespaces.get(i);
+            NamespaceHandle h = handleOf(ns.id());
             if (h != null && h.pin.enter()) {
                 entered.add(h);
             } else {
                 h = null;
             }
             if (h == null) {
-                out.add(new RoutingOutsideMain.Unknown(id, Errno.ENOENT, "the namespace vanished"));
+                out[i] = new NamespaceReading.Unknown(ns.id(), Errno.ENOENT, "the namespace vanished");
             } else if (h.socket == null) {
-                out.add(new RoutingOutsideMain.Unknown(id, Errno.EIO, "it could not be read by the snapshot"));
+                out[i] = new NamespaceReading.Unknown(ns.id(), Errno.EIO, "it could not be read by the snapshot");
             } else {
-                asked.add(id);
+                asked.add(i);
                 askedHandles.add(h);
+                Map<Integer, String> names = new HashMap<>();
+                ns.devices().forEach(d -> names.put(d.ifindex(), d.name()));
                 RtnlSocket socket = h.socket;
-                futures.add(pool.submit(() -> RoutingOutsideMainReader.read(id, socket)));
+                dumps.add(pool.submit(() -> NamespaceStateReader.dump(socket, LinkNames.of(names))));
             }
         }
-        for (int i = 0; i < asked.size(); i++) {
+        List<NamespaceThreads.Outcome<NamespaceStateReader.Inside>> inside = readInside(namespaces, asked,
+                askedHandles);
+        for (int k = 0; k < asked.size(); k++) {
+            int i = asked.get(k);
+            String id = namespaces.get(i).id();
             try {
-                out.add(Tasks.await(futures.get(i)));
+                NamespaceStateReader.Dumped d = Tasks.await(dumps.get(k));
+                NamespaceThreads.Outcome<NamespaceStateReader.Inside> in = inside.get(k);
+                out[i] = in.ok() ? NamespaceStateReader.found(id, d, in.value())
+                        : new NamespaceReading.Unknown(id, errno(in.error()), "cannot enter it: " + in.error().getMessage());
             } catch (IOException e) {
-                askedHandles.get(i).dropSocket(); // its state is unknown: the next snapshot opens a fresh one
-                Errno code = e instanceof NativeException n ? n.errno() : Errno.EIO;
-                out.add(new RoutingOutsideMain.Unknown(asked.get(i), code, e.getMessage()));
+                askedHandles.get(k).dropSocket(); // its state is unknown: the next snapshot opens a fresh one
+                out[i] = new NamespaceReading.Unknown(id, e instanceof NamespaceStateReader.Damaged ? Errno.EBADMSG
+                        : errno(e), e.getMessage());
             }
         }
+        return List.of(out);
+    }
+
+    /**
+     * The files, ruleset and counts of each asked namespace, on threads inside them (the layout read once); the
+     * handles are pinned by the caller, so their descriptors stay open meanwhile.
+     */
+    private List<NamespaceThreads.Outcome<NamespaceStateReader.Inside>> readInside(List<Namespace> namespaces,
+                                                                                  List<Integer> asked,
+                                                                                  List<NamespaceHandle> handles) {
+        List<Integer> fds = new ArrayList<>();
+        List<NamespaceThreads.Work<NamespaceStateReader.Inside>> work = new ArrayList<>();
+        SysctlFiles.Layout[] layout = {null};
+        IOException[] layoutError = {null};
+        try {
+            if (!asked.isEmpty()) {
+                layout[0] = NamespaceThreads.runIn(handles.get(0).nsFd, SysctlFiles::layout);
+            }
+        } catch (IOException e) {
+            layoutError[0] = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            layoutError[0] = new IOException("interrupted");
+        }
+        for (int k = 0; k < asked.size(); k++) {
+            Namespace ns = namespaces.get(asked.get(k));
+            fds.add(handles.get(k).nsFd);
+            List<String> devices = ns.devices().stream().map(d -> d.name()).toList();
+            work.add(() -> NamespaceStateReader.inside(layout[0], layoutError[0], devices));
+        }
+        try {
+            return NamespaceThreads.run(fds, work, threads);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            List<NamespaceThreads.Outcome<NamespaceStateReader.Inside>> none = new ArrayList<>();
+            asked.forEach(i -> none.add(new NamespaceThreads.Outcome<>(null, new IOException("interrupted"))));
+            return none;
+        }
+    }
+
+    private static Errno errno(IOException e) {
+        return e instanceof NativeException n ? n.errno() : Errno.EIO;
     }
 
     private NamespaceHandle handleOf(String id) {

@@ -11,12 +11,14 @@ import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Phase;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.Sysctls;
 import io.netcr.model.plan.PlanStep;
 import io.netcr.model.plan.RestorePlan;
 import io.netcr.model.plan.TargetNs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +30,14 @@ import java.util.Map;
  */
 final class Execution implements AutoCloseable {
 
-    /** The first step that failed: its index (0-based), errno, the kernel's text, and what we know beyond. */
-    private record Failure(int step, int errno, String kernelMessage, String detail) {
+    /**
+     * The first step that failed: its index (0-based), errno, the kernel's text, what we know beyond, and the
+     * object within the step the kernel refused (a sysctl of a SetSysctls), or null for the step's own.
+     */
+    private record Failure(int step, int errno, String kernelMessage, String detail, SubjectPath subject) {
+        Failure(int step, int errno, String kernelMessage, String detail) {
+            this(step, errno, kernelMessage, detail, null);
+        }
     }
 
     /** Thrown to leave the step loop once a failure is known. */
@@ -44,6 +52,8 @@ final class Execution implements AutoCloseable {
     private final FaultPoint faults = FaultPoint.fromProperty();
     private final OwnLinks own = new OwnLinks();
     private final List<Diagnostic> readWarnings = new ArrayList<>();
+    /** Warnings of steps taken inside namespaces (a sysctl this kernel lacks). */
+    private final List<Diagnostic> stepWarnings = new ArrayList<>();
     private final RunJournal journal;
     private RunSockets sockets;
     /** The restorer's namespace, as the journal records it. */
@@ -88,6 +98,10 @@ final class Execution implements AutoCloseable {
                     i = createNamespaces(steps, i); // reports its steps as the creating threads begin them
                     continue;
                 }
+                if (InNamespaceSteps.handles(step) && i + 1 != options.failBeforeStep()) {
+                    i = runInNamespaces(steps, i); // sysctls and firewalls, on threads inside the namespaces
+                    continue;
+                }
                 if (events.listening()) {
                     events.stepStarted(plan, i);
                 }
@@ -116,6 +130,7 @@ final class Execution implements AutoCloseable {
         if (failure == null) {
             journal.end(resume == null ? JournalRecord.Outcome.RESTORED : JournalRecord.Outcome.FINISHED, List.of());
             List<Diagnostic> diags = new ArrayList<>(events.warnings());
+            diags.addAll(stepWarnings);
             diags.addAll(readWarnings);
             diags.addAll(journal.warnings());
             return new RestoreResult(true, diags, plan.namespaceNames(), steps.size(), ms(t0), namespaceNanos / 1e6);
@@ -196,6 +211,59 @@ final class Execution implements AutoCloseable {
             throw new Stop();
         } finally {
             namespaceNanos += System.nanoTime() - t0;
+        }
+        return end;
+    }
+
+    /**
+     * Takes the run of steps inside namespaces (sysctls, firewalls) that starts at {@code first}, once every
+     * outstanding ACK is read (the devices they name must exist); returns the index after it. They are announced
+     * like any step, and their outcomes entered in the journal; a refusal stops the run.
+     */
+    private int runInNamespaces(List<PlanStep> steps, int first) throws IOException {
+        Map<Integer, PlanStep> run = new LinkedHashMap<>();
+        int end = first;
+        while (end < steps.size() && InNamespaceSteps.handles(steps.get(end)) && end + 1 != options.failBeforeStep()) {
+            if (!(resume != null && resume.done(end))) {
+                run.put(end, steps.get(end));
+            }
+            end++;
+        }
+        if (run.isEmpty()) {
+            return end;
+        }
+        drainAll();
+        if (failure != null) {
+            throw new Stop();
+        }
+        announce(end - 1);
+        sentUpTo = Math.max(sentUpTo, end);
+        if (events.listening()) {
+            run.keySet().forEach(k -> events.stepStarted(plan, k));
+        }
+        Map<Integer, InNamespaceSteps.Outcome> outcomes;
+        try {
+            outcomes = InNamespaceSteps.run(run, sockets, stepWarnings);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            uncertain = true;
+            fail(new Failure(first, Errno.EINTR.number(), null, "interrupted while taking steps inside namespaces"));
+            throw new Stop();
+        }
+        for (int k : run.keySet()) {
+            InNamespaceSteps.Outcome o = outcomes.get(k);
+            if (o != null && o.ok()) {
+                confirmed++;
+                journal.done(k);
+            } else if (o != null) {
+                journal.refused(k, o.errno(), o.detail());
+                fail(new Failure(k, o.errno(), null, o.detail(), o.sysctl() == null ? null
+                        : StepSubjects.of(steps.get(k)).child("sysctl", Sysctls.dotted(o.sysctl()))));
+            }
+            faults.after(k + 1);
+        }
+        if (failure != null) {
+            throw new Stop();
         }
         return end;
     }
@@ -303,7 +371,8 @@ final class Execution implements AutoCloseable {
             return false;
         }
         PlanStep step = plan.steps().get(o.tag());
-        return step instanceof PlanStep.AddAddress || step instanceof PlanStep.AddRoute;
+        return step instanceof PlanStep.AddAddress || step instanceof PlanStep.AddRoute
+                || step instanceof PlanStep.AddRule || step instanceof PlanStep.AddNeighbour;
     }
 
     private void fail(Failure f) {
@@ -351,7 +420,8 @@ final class Execution implements AutoCloseable {
                 + "): " + what + "; everything the restore had done was undone"
                 + (undo.failed().isEmpty() ? ", the host is as it was"
                 : ", except what is listed below (its journal stays: netcr recover tries again)");
-        return Diagnostic.error(code, StepSubjects.of(step), Phase.RESTORE, msg)
+        return Diagnostic.error(code, failure.subject() != null ? failure.subject() : StepSubjects.of(step),
+                Phase.RESTORE, msg)
                 .withKernelMessage(failure.kernelMessage());
     }
 

@@ -14,6 +14,7 @@ import io.netcr.model.Device;
 import io.netcr.model.Namespace;
 import io.netcr.model.Snapshot;
 import io.netcr.model.Source;
+import io.netcr.model.plan.SysctlBaseline;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -26,8 +27,10 @@ import java.util.List;
  * What a restore plan needs of the host, and no more: the names and ifindexes of the devices of the
  * restorer's own namespace (where outside halves go; one link dump over rtnetlink) and the name of every
  * namespace under /run/netns (names a restore must not take). Reading only that keeps planning fast on a
- * host with a thousand namespaces, and away from namespaces that come and go meanwhile.
- * Equivalent to {@code ip -br link; ip netns list}.
+ * host with a thousand namespaces, and away from namespaces that come and go meanwhile. Beside them, what
+ * a new namespace here has of sysctls ({@link SysctlBaseline}, as one more namespace of the view, read from a
+ * namespace made and thrown away for it), so that a plan writes only the image's keys that differ.
+ * Equivalent to {@code ip -br link; ip netns list; unshare -n sysctl -a}.
  */
 public final class HostView {
 
@@ -49,6 +52,7 @@ public final class HostView {
         for (String name : namedNamespaces(Path.of(NamedNamespaces.RUN_DIR))) {
             namespaces.add(new Namespace("file:" + NamedNamespaces.RUN_DIR + "/" + name, List.of(name), false, List.of()));
         }
+        SysctlBaselineProbe.read().ifPresent(b -> namespaces.add(b.asHostNamespace()));
         return new Snapshot(new Source(Source.LIVE, null, null, null, null, "netcr restore"), namespaces, List.of());
     }
 

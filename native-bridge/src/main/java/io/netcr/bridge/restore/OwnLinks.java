@@ -73,6 +73,9 @@ final class OwnLinks {
         if (step instanceof PlanStep.AddRoute r) {
             return r.route().device();
         }
+        if (step instanceof PlanStep.AddNeighbour n) {
+            return n.neighbour().device();
+        }
         return null;
     }
 }

@@ -83,6 +83,12 @@ public final class RestoreMessages {
             int oif = r.route().device() != null ? t.ifindex(r.ns(), r.route().device()) : 0;
             return addRoute(r.route(), oif, r.onlink());
         }
+        if (step instanceof PlanStep.AddRule r) {
+            return StateMessages.addRule(r.rule());
+        }
+        if (step instanceof PlanStep.AddNeighbour n) {
+            return StateMessages.addNeighbour(t.ifindex(n.ns(), n.neighbour().device()), n.neighbour());
+        }
         throw new IllegalArgumentException("not one rtnetlink request: " + step.describe());
     }
 
@@ -215,8 +221,8 @@ public final class RestoreMessages {
     }
 
     /**
-     * {@code ip route add [TYPE] DST [via GW] [dev D] [metric M] [proto P] [scope S] [src PREF] [onlink]}
-     * in the main table.
+     * {@code ip route add [TYPE] DST [tos T] [via GW] [dev D] [table T] [metric M] [proto P] [scope S] [src PREF]
+     * [onlink] [pref P] [mtu N ...]}.
      */
     public static Request addRoute(Route route, int oif, boolean onlink) {
         return route(Nl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, route, oif, onlink);
@@ -235,7 +241,8 @@ public final class RestoreMessages {
         if (!dst.isDefault()) {
             a.add(Rta.RTA_DST, dst.address().bytes());
         }
-        a.addU32(Rta.RTA_TABLE, Rta.RT_TABLE_MAIN);
+        long table = table(r.table());
+        a.addU32(Rta.RTA_TABLE, (int) table);
         if (r.gateway() != null) {
             a.add(Rta.RTA_GATEWAY, ip(r.gateway()));
         }
@@ -248,9 +255,23 @@ public final class RestoreMessages {
         if (r.prefsrc() != null) {
             a.add(Rta.RTA_PREFSRC, ip(r.prefsrc()));
         }
-        RtMsg m = new RtMsg(family, dst.length(), 0, 0, Rta.RT_TABLE_MAIN, number(r.protocol(), RtnlWords::protocol),
-                RtScope.number(r.scope()).orElse(0), number(r.type(), RtnlWords::routeType), onlink ? RTNH_F_ONLINK : 0);
+        if (type == Nl.RTM_NEWROUTE) {
+            RouteExtras.add(r, a);
+        }
+        RtMsg m = new RtMsg(family, dst.length(), 0, r.tos(), table < 256 ? (int) table : 0,
+                number(r.protocol(), RtnlWords::protocol), RtScope.number(r.scope()).orElse(0),
+                number(r.type(), RtnlWords::routeType), onlink || r.isOnlink() ? RTNH_F_ONLINK : 0);
         return new Request(type, flags, m, a);
+    }
+
+    /** A table's number from iproute2's word (main, local, default) or its decimal text. */
+    static long table(String word) {
+        return switch (word) {
+            case "main" -> Rta.RT_TABLE_MAIN;
+            case "local" -> Rta.RT_TABLE_LOCAL;
+            case "default" -> Rta.RT_TABLE_DEFAULT;
+            default -> Long.parseLong(word);
+        };
     }
 
     /** The number whose word is {@code word} (or the decimal text itself); 0 when neither. */

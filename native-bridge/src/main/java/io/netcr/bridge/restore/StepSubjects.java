@@ -35,6 +35,18 @@ final class StepSubjects {
         if (step instanceof PlanStep.AddAddress a) {
             return ns(a.ns()).child(SubjectPath.DEV, a.device()).child(SubjectPath.ADDR, a.address().cidr());
         }
+        if (step instanceof PlanStep.SetSysctls s) {
+            return ns(s.ns());
+        }
+        if (step instanceof PlanStep.LoadFirewall f) {
+            return ns(f.ns()).child("firewall", "nftables");
+        }
+        if (step instanceof PlanStep.AddRule r) {
+            return ns(r.ns()).child("rule", Long.toString(r.rule().priority()));
+        }
+        if (step instanceof PlanStep.AddNeighbour n) {
+            return ns(n.ns()).child(SubjectPath.DEV, n.neighbour().device()).child("neigh", n.neighbour().address());
+        }
         PlanStep.AddRoute r = (PlanStep.AddRoute) step;
         return ns(r.ns()).child(SubjectPath.ROUTE, r.route().destination());
     }

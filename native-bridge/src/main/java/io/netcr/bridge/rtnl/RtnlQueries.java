@@ -5,6 +5,8 @@ import io.netcr.bridge.netlink.FibRuleHdr;
 import io.netcr.bridge.netlink.IfAddrMsg;
 import io.netcr.bridge.netlink.IfInfoMsg;
 import io.netcr.bridge.netlink.Ifla;
+import io.netcr.bridge.netlink.NdMsg;
+import io.netcr.bridge.netlink.TcMsg;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Nl;
 import io.netcr.bridge.netlink.RtGenMsg;
@@ -87,20 +89,35 @@ public final class RtnlQueries {
     }
 
     /**
-     * Equivalent to {@code ip route show table all} and {@code ip -6 route show table all}, less the
-     * main and local tables: the routes a checkpoint does not save ({@code local} the kernel makes from
-     * addresses). One unfiltered AF_UNSPEC dump; multicast and other families are dropped.
+     * Equivalent to {@code ip route show table all} and {@code ip -6 route show table all}: one unfiltered
+     * AF_UNSPEC dump of every table; multicast and other families, and cached clones, are dropped.
      */
-    public static List<NetlinkMessage.Route> routesOutsideMain(RtnlSocket s) throws IOException {
+    public static List<NetlinkMessage.Route> allRoutes(RtnlSocket s) throws IOException {
         List<NetlinkMessage.Route> out = new ArrayList<>();
         for (NetlinkMessage.Route r : only(s.dump(Nl.RTM_GETROUTE, new RtMsg(Nl.AF_UNSPEC, 0, 0, 0, 0, 0, 0, 0, 0),
                 null), NetlinkMessage.Route.class)) {
-            int table = table(r);
-            if (isInet(r.info().family()) && table != Rta.RT_TABLE_MAIN && table != Rta.RT_TABLE_LOCAL) {
+            if (isInet(r.info().family()) && (r.info().flags() & Rta.RTM_F_CLONED) == 0) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /** Equivalent to {@code ip neigh show} and {@code ip -6 neigh show}: inet and inet6 entries only. */
+    public static List<NetlinkMessage.Neigh> neighbours(RtnlSocket s) throws IOException {
+        List<NetlinkMessage.Neigh> out = new ArrayList<>();
+        for (NetlinkMessage.Neigh n : only(s.dump(Nl.RTM_GETNEIGH, new NdMsg(Nl.AF_UNSPEC, 0, 0, 0, 0), null),
+                NetlinkMessage.Neigh.class)) {
+            if (isInet(n.info().family())) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Equivalent to {@code tc qdisc show}. */
+    public static List<NetlinkMessage.Qdisc> qdiscs(RtnlSocket s) throws IOException {
+        return only(s.dump(Nl.RTM_GETQDISC, new TcMsg(Nl.AF_UNSPEC, 0, 0, 0, 0), null), NetlinkMessage.Qdisc.class);
     }
 
     /** The table a route is in: RTA_TABLE when present (tables above 255), else rtm_table. */

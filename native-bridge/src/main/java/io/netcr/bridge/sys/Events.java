@@ -98,7 +98,7 @@ public final class Events {
         byte[] one = new byte[8];
         ByteBuffer.wrap(one).order(ByteOrder.nativeOrder()).putLong(0, 1);
         while (true) {
-            long n = Native.eventCalls().write(eventfd, one, 8);
+            long n = Native.ioCalls().write(eventfd, one, 8);
             if (n == 8) {
                 return;
             }
@@ -127,7 +127,7 @@ public final class Events {
      */
     public static int read(int fd, ByteBuffer direct) throws NativeException {
         while (true) {
-            long n = Native.eventCalls().read(fd, direct, direct.capacity());
+            long n = Native.ioCalls().read(fd, direct, direct.capacity());
             if (n >= 0) {
                 return (int) n;
             }

@@ -10,10 +10,10 @@ import jnr.ffi.types.ssize_t;
 import jnr.ffi.types.u_int64_t;
 
 /**
- * The one place that binds libc through jnr-ffi, in three interfaces that load apart: binding generates
+ * The one place that binds libc through jnr-ffi, in interfaces that load apart: binding generates
  * code for every function of an interface (about 2 ms each in a cold JVM, on the start-up's critical
  * path), so a snapshot binds the eleven it uses, only a restore binds its file and mount calls, and only the
- * namespace registry's event thread binds epoll, inotify and pidfd.
+ * namespace registry's event thread binds epoll, inotify and pidfd (read and write apart, for sysctls too).
  * Everything else goes through the checked wrappers in {@link Sys}, which turn -1 into a
  * {@link NativeException}.
  */
@@ -85,12 +85,18 @@ final class Native {
 
         int inotify_add_watch(int fd, String path, int mask);
 
+        /** glibc 2.36 and later (Debian 12); the system call exists since Linux 5.3. */
+        int pidfd_open(int pid, int flags);
+    }
+
+    /**
+     * read(2) and write(2): of the registry's event descriptors, and of /proc/sys files (a checkpoint's and a
+     * restore's sysctls). Bound on first use.
+     */
+    public interface IoCalls {
         @ssize_t long read(int fd, @Out ByteBuffer buf, @size_t long count);
 
         @ssize_t long write(int fd, @In byte[] buf, @size_t long count);
-
-        /** glibc 2.36 and later (Debian 12); the system call exists since Linux 5.3. */
-        int pidfd_open(int pid, int flags);
     }
 
     static {
@@ -120,6 +126,15 @@ final class Native {
 
     private static final class EventCallsHolder {
         static final EventCalls CALLS = LibraryLoader.create(EventCalls.class).load("c");
+    }
+
+    /** {@link IoCalls}, bound on first use. */
+    static IoCalls ioCalls() {
+        return IoCallsHolder.CALLS;
+    }
+
+    private static final class IoCallsHolder {
+        static final IoCalls CALLS = LibraryLoader.create(IoCalls.class).load("c");
     }
 
     private Native() {

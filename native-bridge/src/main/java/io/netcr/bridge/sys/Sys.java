@@ -20,6 +20,7 @@ public final class Sys {
     public static final int SOL_NETLINK = 270;
     public static final int MSG_TRUNC = 0x20;
     public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 1;
     public static final int O_CLOEXEC = 0x80000;
     public static final int CLONE_NEWNET = 0x40000000;
     public static final int O_CREAT = 0x40;
@@ -145,6 +146,60 @@ public final class Sys {
             if (e != EINTR) {
                 throw new NativeException("open " + path, e);
             }
+        }
+    }
+
+    /**
+     * Reads a small file whole into the direct buffer (from position 0; its limit is set to the bytes read), as
+     * /proc/sys files are read: open, read until end of file, close. A file larger than the buffer is EFBIG.
+     */
+    public static void readFile(String path, ByteBuffer direct) throws NativeException {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        try {
+            direct.clear();
+            int total = 0;
+            while (true) {
+                long n = Native.ioCalls().read(fd, direct.position(total).slice(), direct.capacity() - total);
+                if (n < 0) {
+                    int e = errno();
+                    if (e == EINTR) {
+                        continue;
+                    }
+                    throw new NativeException("read " + path, e);
+                }
+                if (n == 0) {
+                    break;
+                }
+                total += (int) n;
+                if (total == direct.capacity()) {
+                    throw new NativeException("read " + path + ": larger than " + direct.capacity() + " bytes", 27);
+                }
+            }
+            direct.position(0).limit(total);
+        } finally {
+            closeQuietly(fd);
+        }
+    }
+
+    /** Writes bytes to a file in one write(2), as a /proc/sys file takes a value: open, write, close. */
+    public static void writeFile(String path, byte[] bytes) throws NativeException {
+        int fd = open(path, O_WRONLY | O_CLOEXEC);
+        try {
+            while (true) {
+                long n = Native.ioCalls().write(fd, bytes, bytes.length);
+                if (n >= 0) {
+                    if (n != bytes.length) {
+                        throw new NativeException("write " + path + " took " + n + " of " + bytes.length + " bytes", 5);
+                    }
+                    return;
+                }
+                int e = errno();
+                if (e != EINTR) {
+                    throw new NativeException("write " + path, e);
+                }
+            }
+        } finally {
+            closeQuietly(fd);
         }
     }
 

@@ -23,7 +23,7 @@ import io.netcr.model.Namespace;
 import io.netcr.model.ReadMode;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Route;
-import io.netcr.model.checkpoint.PolicyRule;
+import io.netcr.model.PolicyRule;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -21,6 +21,7 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import io.netcr.model.checkpoint.CheckpointSelector;
+import io.netcr.model.checkpoint.CheckpointStates;
 import io.netcr.model.diff.DiffOptions;
 import io.netcr.model.diff.DiffReport;
 import io.netcr.model.diff.SnapshotDiff;
@@ -110,7 +111,7 @@ class RestoreKernelTest {
         return new Built(a, b, c, host);
     }
 
-    private static String initId() throws Exception {
+    static String initId() throws Exception {
         String self = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
         return "nsfs:" + self.substring(self.indexOf('[') + 1, self.indexOf(']'));
     }
@@ -132,11 +133,17 @@ class RestoreKernelTest {
         return s.withNamespaces(kept);
     }
 
-    private static Snapshot checkpoint(List<String> namespaces, Path file) throws Exception {
+    /** Checkpoints these namespaces as netcr checkpoint does (their state included) to {@code file}; reads it back. */
+    static Snapshot checkpoint(List<String> namespaces, Path file) throws Exception {
         Set<String> only = new HashSet<>(namespaces);
         only.add(initId());
-        CheckpointResult r = CheckpointSelector.select(snapshot(only), namespaces, false,
-                CheckpointOptions.defaults());
+        CheckpointResult r;
+        try (LiveDiscovery discovery = new LiveDiscovery("netcr test")) { // as CheckpointService does it
+            CheckpointResult selected = CheckpointSelector.select(discovery.snapshot(only), namespaces, false,
+                    CheckpointOptions.defaults());
+            r = selected.image() == null ? selected : CheckpointStates.apply(selected, discovery.checkpointState(
+                    selected.image().namespaces().stream().filter(n -> !n.init()).toList()), CheckpointOptions.defaults());
+        }
         assertTrue(r.image() != null, () -> "checkpoint refused: " + r.diagnostics());
         ImageWriter.write(r.image(), file);
         var read = ImageReader.read(file, ReadMode.STRICT);
@@ -296,7 +303,7 @@ class RestoreKernelTest {
     }
 
     /** A namespace is destroyed asynchronously after its last reference goes: wait for its veth's other half. */
-    private static void awaitGone(String initDevice) throws InterruptedException {
+    static void awaitGone(String initDevice) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             if (KernelTopology.run(List.of("ip", "link", "show", initDevice), false).contains("does not exist")) {
                 return;

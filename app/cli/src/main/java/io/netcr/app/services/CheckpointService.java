@@ -6,7 +6,7 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import io.netcr.model.checkpoint.CheckpointSelector;
-import io.netcr.model.checkpoint.UnsavedRoutingWarnings;
+import io.netcr.model.checkpoint.CheckpointStates;
 import io.netcr.model.image.ImageWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Checkpoint as the command line and the workbench both do it: read the host, select the namespaces
- * ({@link CheckpointSelector}), warn of routing the image leaves out, write the image atomically
- * ({@link ImageWriter}). Plain Java, no UI.
+ * ({@link CheckpointSelector}), read their state beyond a snapshot (rules, every table, neighbours, sysctls,
+ * firewall; {@link CheckpointStates}), write the image atomically ({@link ImageWriter}). Plain Java, no UI.
  */
 public final class CheckpointService {
 
@@ -31,9 +31,10 @@ public final class CheckpointService {
 
     /**
      * The whole checkpoint but the write, as {@code netcr checkpoint} and the workbench do it: read the host,
-     * select, then ask the kernel (on the same discovery's sockets, before it closes) what routing the image
-     * leaves out, each namespace with some getting a warning that the image keeps
-     * ({@link UnsavedRoutingWarnings}). Nothing is asked when the checkpoint is refused.
+     * select, then ask the kernel (on the same discovery's sockets and descriptors, before it closes) for what
+     * each namespace of the set holds beyond a snapshot, and record it ({@link CheckpointStates}: its state in the
+     * image; conntrack entries, qdiscs and sockets as warnings the image keeps; a ruleset libnftables would not
+     * load again refuses the checkpoint). Nothing is asked when the selection is refused.
      */
     public static CheckpointResult checkpoint(List<String> specs, boolean all, CheckpointOptions options)
             throws IOException {
@@ -42,8 +43,8 @@ public final class CheckpointService {
             if (result.image() == null) {
                 return result;
             }
-            List<String> ids = result.image().namespaces().stream().filter(n -> !n.init()).map(Namespace::id).toList();
-            return result.withWarnings(UnsavedRoutingWarnings.of(result.image(), discovery.routingOutsideMain(ids)));
+            List<Namespace> set = result.image().namespaces().stream().filter(n -> !n.init()).toList();
+            return CheckpointStates.apply(result, discovery.checkpointState(set), options);
         }
     }
 

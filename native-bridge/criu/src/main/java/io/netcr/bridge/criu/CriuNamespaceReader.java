@@ -201,7 +201,7 @@ final class CriuNamespaceReader {
         }
     }
 
-    /** Each rule as {@code ip rule} words it ({@link io.netcr.model.checkpoint.PolicyRule#describe()}), in property {@code rule.NN}. */
+    /** Each rule as {@code ip rule} words it ({@link io.netcr.model.PolicyRule#describe()}), in property {@code rule.NN}. */
     private void readRules() {
         String file = "rule-" + id + ".img";
         byte[] bytes = files.get(file);

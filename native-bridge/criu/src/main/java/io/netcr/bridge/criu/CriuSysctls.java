@@ -11,9 +11,10 @@ import java.util.Map;
  * these are the same tables. They become properties {@code sysctl.ipv4.conf.X.NAME} (the sysctl path
  * without its leading {@code net.}); a value past the end of a table is {@code sysctl.ipv4.conf.X.#N}.
  */
-final class CriuSysctls {
+public final class CriuSysctls {
 
-    static final List<String> DEVCONFS4 = List.of("accept_local", "accept_redirects", "accept_source_route",
+    /** CRIU's per-device IPv4 keys, in its order (also what a checkpoint must hold at least). */
+    public static final List<String> DEVCONFS4 = List.of("accept_local", "accept_redirects", "accept_source_route",
             "arp_accept", "arp_announce", "arp_filter", "arp_ignore", "arp_notify", "bootp_relay", "disable_policy",
             "disable_xfrm", "force_igmp_version", "forwarding", "igmpv2_unsolicited_report_interval",
             "igmpv3_unsolicited_report_interval", "log_martians", "medium_id", "promote_secondaries", "proxy_arp",
@@ -21,7 +22,8 @@ final class CriuSysctls {
             "src_valid_mark", "tag", "ignore_routes_with_linkdown", "drop_gratuitous_arp",
             "drop_unicast_in_l2_multicast");
 
-    static final List<String> DEVCONFS6 = List.of("accept_dad", "accept_ra", "accept_ra_defrtr",
+    /** CRIU's per-device IPv6 keys, in its order. */
+    public static final List<String> DEVCONFS6 = List.of("accept_dad", "accept_ra", "accept_ra_defrtr",
             "accept_ra_from_local", "accept_ra_min_hop_limit", "accept_ra_mtu", "accept_ra_pinfo",
             "accept_ra_rt_info_max_plen", "accept_ra_rtr_pref", "accept_redirects", "accept_source_route", "autoconf",
             "dad_transmits", "disable_ipv6", "drop_unicast_in_l2_multicast", "drop_unsolicited_na",

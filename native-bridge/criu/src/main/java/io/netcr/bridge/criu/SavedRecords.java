@@ -10,7 +10,7 @@ import io.netcr.bridge.netlink.map.RtnlMapper;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Phase;
-import io.netcr.model.checkpoint.PolicyRule;
+import io.netcr.model.PolicyRule;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;

@@ -9,17 +9,22 @@ public final class Fra {
     public static final int FRA_PRIORITY = 6;
     public static final int FRA_FWMARK = 10;
     public static final int FRA_FLOW = 11;
+    public static final int FRA_TUN_ID = 12;
     public static final int FRA_SUPPRESS_IFGROUP = 13;
     public static final int FRA_SUPPRESS_PREFIXLEN = 14;
     public static final int FRA_TABLE = 15;
     public static final int FRA_FWMASK = 16;
     public static final int FRA_OIFNAME = 17;
+    public static final int FRA_PAD = 18;
     public static final int FRA_L3MDEV = 19;
     public static final int FRA_UID_RANGE = 20;
     public static final int FRA_PROTOCOL = 21;
     public static final int FRA_IP_PROTO = 22;
     public static final int FRA_SPORT_RANGE = 23;
     public static final int FRA_DPORT_RANGE = 24;
+
+    /** The largest number this file names; a rule attribute above it is kept as it came (a newer kernel's). */
+    public static final int FRA_NAMED_MAX = FRA_DPORT_RANGE;
 
     public static final int FR_ACT_TO_TBL = 1;
     public static final int FR_ACT_GOTO = 2;
@@ -30,6 +35,10 @@ public final class Fra {
 
     /** fib_rule_hdr.flags: the selector is negated ({@code ip rule add not from ...}). */
     public static final int FIB_RULE_INVERT = 0x2;
+    /** fib_rule_hdr.flags the kernel reports and sets itself (unresolved goto, iif or oif device absent). */
+    public static final int FIB_RULE_UNRESOLVED = 0x4;
+    public static final int FIB_RULE_IIF_DETACHED = 0x8;
+    public static final int FIB_RULE_OIF_DETACHED = 0x10;
 
     private Fra() {
     }

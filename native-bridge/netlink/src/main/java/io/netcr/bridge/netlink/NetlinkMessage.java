@@ -28,6 +28,10 @@ public sealed interface NetlinkMessage {
     record Rule(NlMsgHdr header, FibRuleHdr info, AttributeTree attributes) implements NetlinkMessage {
     }
 
+    /** RTM_NEWQDISC / RTM_DELQDISC: a device's queueing discipline ({@code tc qdisc}). */
+    record Qdisc(NlMsgHdr header, TcMsg info, AttributeTree attributes) implements NetlinkMessage {
+    }
+
     /** RTM_NEWNSID / RTM_DELNSID: struct rtgenmsg plus NETNSA_* attributes. */
     record NsId(NlMsgHdr header, RtGenMsg info, AttributeTree attributes) implements NetlinkMessage {
 

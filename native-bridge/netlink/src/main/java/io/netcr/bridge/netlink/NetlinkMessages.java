@@ -57,6 +57,7 @@ public final class NetlinkMessages {
             case Nl.RTM_NEWNEIGH, Nl.RTM_DELNEIGH -> new NetlinkMessage.Neigh(h, NdMsg.parse(p, at), attributes(p, h, at));
             case Nl.RTM_NEWRULE, Nl.RTM_DELRULE -> new NetlinkMessage.Rule(h, FibRuleHdr.parse(p, at), attributes(p, h, at));
             case Nl.RTM_NEWNSID, Nl.RTM_DELNSID -> new NetlinkMessage.NsId(h, RtGenMsg.parse(p, at), attributes(p, h, at));
+            case Nl.RTM_NEWQDISC, Nl.RTM_DELQDISC -> new NetlinkMessage.Qdisc(h, TcMsg.parse(p, at), attributes(p, h, at));
             case Nl.NLMSG_ERROR -> new NetlinkMessage.Error(h, NlMsgErr.parse(p, h, payloadLength, at));
             case Nl.NLMSG_DONE -> done(p, h, at);
             default -> {

@@ -45,6 +45,9 @@ public final class Nl {
     public static final int RTM_NEWRULE = 32;
     public static final int RTM_DELRULE = 33;
     public static final int RTM_GETRULE = 34;
+    public static final int RTM_NEWQDISC = 36;
+    public static final int RTM_DELQDISC = 37;
+    public static final int RTM_GETQDISC = 38;
     public static final int RTM_NEWNSID = 88;
     public static final int RTM_DELNSID = 89;
     public static final int RTM_GETNSID = 90;

@@ -1,18 +1,28 @@
 package io.netcr.bridge.netlink.map;
 
 import io.netcr.bridge.netlink.Rta;
-import io.netcr.bridge.netlink.RtnlWords;
 import io.netcr.model.Route;
-import io.netcr.model.checkpoint.TableRoute;
+import java.util.List;
 
 /**
  * A route message as a model route and the table it is in (a snapshot holds the main table's; a
- * checkpoint reports the others).
+ * checkpoint all of them).
  *
- * @param table the table (RTA_TABLE, else rtm_table), as the kernel numbers it
- * @param route the route
+ * @param table       the table (RTA_TABLE, else rtm_table), as the kernel numbers it
+ * @param route       the route
+ * @param unsupported what the message says that the route does not hold (several next hops, an
+ *                    encapsulation, ...), each in a few words; empty for most routes. A checkpoint leaves such a
+ *                    route out with a warning rather than restore another one.
  */
-public record MappedRoute(int table, Route route) {
+public record MappedRoute(int table, Route route, List<String> unsupported) {
+
+    public MappedRoute {
+        unsupported = List.copyOf(unsupported);
+    }
+
+    public MappedRoute(int table, Route route) {
+        this(table, route, List.of());
+    }
 
     public boolean isMain() {
         return table == Rta.RT_TABLE_MAIN;
@@ -20,10 +30,5 @@ public record MappedRoute(int table, Route route) {
 
     public boolean isLocal() {
         return table == Rta.RT_TABLE_LOCAL;
-    }
-
-    /** The route as a checkpoint reports one it does not save: family, table's name, destination. */
-    public TableRoute tableRoute() {
-        return new TableRoute(route.family(), RtnlWords.table(table), route.destination());
     }
 }

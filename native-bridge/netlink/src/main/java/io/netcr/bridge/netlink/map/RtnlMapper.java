@@ -3,7 +3,7 @@ package io.netcr.bridge.netlink.map;
 import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.Nl;
-import io.netcr.model.checkpoint.PolicyRule;
+import io.netcr.model.PolicyRule;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +41,11 @@ public final class RtnlMapper {
         return inet(m, m.info().family(), Nl.RTM_DELNEIGH, () -> NeighbourMapping.map(m, names));
     }
 
+    /** A qdisc (RTM_NEWQDISC / RTM_DELQDISC). */
+    public static Mapped<MappedQdisc> qdisc(NetlinkMessage.Qdisc m, LinkNames names) {
+        return Mapped.guard(removed(m, Nl.RTM_DELQDISC), () -> QdiscMapping.map(m, names));
+    }
+
     /** An nsid assigned (RTM_NEWNSID) or gone (RTM_DELNSID). */
     public static Mapped<MappedNsId> nsid(NetlinkMessage.NsId m) {
         return Mapped.guard(removed(m, Nl.RTM_DELNSID), () -> {
@@ -55,7 +60,7 @@ public final class RtnlMapper {
     /**
      * Any message: its kind's mapping, or Ignored for a message that carries no model record (errors,
      * dump ends, types not mapped). The Value's record is a {@link MappedLink}, {@link IndexedAddress},
-     * {@link MappedRoute}, {@link PolicyRule}, {@link IndexedNeighbour} or {@link MappedNsId}.
+     * {@link MappedRoute}, {@link PolicyRule}, {@link IndexedNeighbour}, {@link MappedNsId} or {@link MappedQdisc}.
      */
     public static Mapped<?> map(NetlinkMessage m, LinkNames names) {
         if (m instanceof NetlinkMessage.Link l) {
@@ -70,6 +75,8 @@ public final class RtnlMapper {
             return neighbour(n, names);
         } else if (m instanceof NetlinkMessage.NsId n) {
             return nsid(n);
+        } else if (m instanceof NetlinkMessage.Qdisc q) {
+            return qdisc(q, names);
         }
         return new Mapped.Ignored<>("message type " + m.header().type() + " carries no model record");
     }

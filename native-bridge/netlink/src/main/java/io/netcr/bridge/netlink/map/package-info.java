@@ -1,6 +1,6 @@
 /**
  * The one mapping from rtnetlink messages to the model's records: links to devices, addresses, routes,
- * policy rules, neighbours and nsids. Live discovery, the CRIU reader, restore's view of the host and the
+ * policy rules, neighbours, qdiscs and nsids. Live discovery, the CRIU reader, restore's view of the host and the
  * live monitor all read the kernel's messages through here, so that the same bytes always become the same
  * records, in the same words (iproute2's).
  *

@@ -22,7 +22,6 @@ import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.Neighbour;
 import io.netcr.model.Route;
-import io.netcr.model.checkpoint.TableRoute;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -109,8 +108,8 @@ class RtnlMapperTest {
         MappedRoute r = value(RtnlMapper.route(m, LO));
 
         assertFalse(r.isMain());
-        assertEquals(new TableRoute("inet", "100", "10.250.2.0/24"), r.tableRoute());
-        assertEquals("10.250.2.0/24 via 10.250.1.2 dev lo", r.route().describe());
+        assertEquals("100", r.route().table());
+        assertEquals("10.250.2.0/24 via 10.250.1.2 dev lo table 100", r.route().describe());
     }
 
     @Test

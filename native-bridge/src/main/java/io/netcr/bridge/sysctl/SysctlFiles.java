@@ -1,0 +1,177 @@
+package io.netcr.bridge.sysctl;
+
+import io.netcr.bridge.sys.NativeException;
+import io.netcr.bridge.sys.Sys;
+import io.netcr.model.Errno;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A namespace's sysctls as files below /proc/sys/net, read and written by the calling thread, which must be
+ * inside that namespace (/proc/sys/net is the namespace of the thread that opens a file in it; see
+ * {@link io.netcr.bridge.netns.NamespaceThreads}). Keys are paths below /proc/sys/net ({@code ipv4/ip_forward});
+ * a device's keys are kept without the device ({@code ipv4/conf/forwarding}). Equivalent to
+ * {@code sysctl -a} for net.ipv4, net.ipv6 and net.unix, and to {@code sysctl -w}, without running it.
+ */
+public final class SysctlFiles {
+
+    static final String ROOT = "/proc/sys/net/";
+    /** The folders read: CRIU's set is within them (and net.unix.max_dgram_qlen). */
+    static final List<String> FAMILIES = List.of("ipv4", "ipv6", "unix");
+    private static final Set<String> PER_DEVICE = Set.of("conf", "neigh");
+    private static final Set<String> NAMESPACE_WIDE = Set.of("all", "default");
+    /** The longest value a key holds (ip_local_reserved_ports can be a long list). */
+    private static final int BUFFER = 64 * 1024;
+
+    /**
+     * Which files a namespace has: its own writable keys, and a device's (the same for every device; read from
+     * {@code lo}, which every namespace has). The kernel's, so the same in every namespace of a host.
+     */
+    public record Layout(List<String> namespaceKeys, List<String> deviceKeys) {
+        public Layout {
+            namespaceKeys = List.copyOf(namespaceKeys);
+            deviceKeys = List.copyOf(deviceKeys);
+        }
+    }
+
+    /** A namespace's values: its own keys, and each device's; keys that could not be read, with why. */
+    public record Values(Map<String, String> namespace, Map<String, Map<String, String>> devices,
+                         Map<String, String> unreadable) {
+    }
+
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+
+    /** Walks /proc/sys/net of the calling thread's namespace: every file that root may read and write. */
+    public static Layout layout() throws IOException {
+        List<String> own = new ArrayList<>();
+        List<String> device = new ArrayList<>();
+        for (String family : FAMILIES) {
+            Path dir = Path.of(ROOT + family);
+            if (Files.isDirectory(dir)) {
+                walk(dir, family, own);
+            }
+            for (String per : PER_DEVICE) {
+                Path lo = Path.of(ROOT + family + "/" + per + "/lo");
+                if (Files.isDirectory(lo)) {
+                    for (String leaf : files(lo)) {
+                        device.add(family + "/" + per + "/" + leaf);
+                    }
+                }
+            }
+        }
+        own.sort(null);
+        device.sort(null);
+        return new Layout(own, device);
+    }
+
+    private static void walk(Path dir, String key, List<String> out) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                String child = key + "/" + name;
+                String[] parts = child.split("/");
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    boolean deviceDir = parts.length == 3 && PER_DEVICE.contains(parts[1]) && !NAMESPACE_WIDE.contains(name);
+                    if (!deviceDir) {
+                        walk(p, child, out);
+                    }
+                } else if (readWrite(p)) {
+                    out.add(child);
+                }
+            }
+        }
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && readWrite(p)) {
+                    out.add(p.getFileName().toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A sysctl's mode is its table's: root reads and writes by the owner's bits, with no override. */
+    private static boolean readWrite(Path p) throws IOException {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+        return perms.contains(PosixFilePermission.OWNER_READ) && perms.contains(PosixFilePermission.OWNER_WRITE);
+    }
+
+    /**
+     * Reads every key of the layout in the calling thread's namespace: its own keys, and each device's. A key
+     * that is not there (a device without IPv6, a module not loaded) or has no value (an unset stable_secret,
+     * EIO) is left out; any other failure is in {@code unreadable}.
+     */
+    public Values readAll(Layout layout, Collection<String> devices) {
+        Map<String, String> own = new LinkedHashMap<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        for (String key : layout.namespaceKeys()) {
+            read(key, own, key, unreadable);
+        }
+        Map<String, Map<String, String>> perDevice = new LinkedHashMap<>();
+        for (String dev : devices) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String rel : layout.deviceKeys()) {
+                String[] p = rel.split("/");
+                read(p[0] + "/" + p[1] + "/" + dev + "/" + p[2], values, rel, unreadable);
+            }
+            if (!values.isEmpty()) {
+                perDevice.put(dev, values);
+            }
+        }
+        return new Values(own, perDevice, unreadable);
+    }
+
+    private void read(String key, Map<String, String> into, String as, Map<String, String> unreadable) {
+        try {
+            String v = value(key);
+            if (v != null) {
+                into.put(as, v);
+            }
+        } catch (NativeException e) {
+            unreadable.put(key, e.getMessage());
+        }
+    }
+
+    /**
+     * The value of a key as the kernel prints it, without its trailing newline; null when the key is not
+     * there (ENOENT) or holds nothing to read (EIO: an unset stable_secret).
+     */
+    public String value(String key) throws NativeException {
+        try {
+            Sys.readFile(ROOT + key, buffer);
+        } catch (NativeException e) {
+            if (e.errnoNumber() == Errno.ENOENT.number() || e.errnoNumber() == Errno.EIO.number()) {
+                return null;
+            }
+            throw e;
+        }
+        int n = buffer.limit();
+        while (n > 0 && buffer.get(n - 1) == '\n') {
+            n--;
+        }
+        byte[] b = new byte[n];
+        buffer.get(0, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** Writes a key ({@code sysctl -w}); the kernel takes the text as it prints it. */
+    public static void write(String key, String value) throws NativeException {
+        Sys.writeFile(ROOT + key, (value + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+}
