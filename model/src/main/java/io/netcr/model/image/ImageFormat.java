@@ -27,6 +27,8 @@ final class ImageFormat {
     static final int TYPE_ADDRESSES = 4;
     static final int TYPE_ROUTES = 5;
     static final int TYPE_DIAGNOSTIC = 6;
+    /** A device's kind settings and IPv6 address generation mode (skippable: an older reader loses only those). */
+    static final int TYPE_LINK = 7;
     static final int TYPE_TRAILER = 0xFFFF;
     /** u32 record count, u32 CRC32C. */
     static final int TRAILER_BODY_SIZE = 8;
@@ -57,6 +59,9 @@ final class ImageFormat {
     static final int REF_EXTERNAL = 2;
     static final int REF_UNRESOLVED = 3;
 
+    /** LINK record: the address generation mode is not known. */
+    static final int ADDR_GEN_MODE_UNKNOWN = 0xFF;
+
     /** A hardware address has at most MAX_ADDR_LEN bytes. */
     static final int MAX_MAC = 32;
 
@@ -71,6 +76,7 @@ final class ImageFormat {
             case TYPE_ADDRESSES -> "addresses";
             case TYPE_ROUTES -> "routes";
             case TYPE_DIAGNOSTIC -> "diagnostic";
+            case TYPE_LINK -> "link";
             case TYPE_TRAILER -> "trailer";
             default -> "type " + type;
         };

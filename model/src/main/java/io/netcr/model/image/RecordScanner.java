@@ -29,6 +29,11 @@ final class RecordScanner {
             return new Scan(false, List.of());
         }
         int version = u16(image, 8);
+        if (version > ImageFormat.VERSION) {
+            log.error(Errno.EINVAL, file, "image format version " + version + " is newer than this netcr reads "
+                    + "(version " + ImageFormat.VERSION + "); read it with the netcr that wrote it, or a newer one");
+            return new Scan(false, List.of());
+        }
         if (version != ImageFormat.VERSION) {
             log.error(Errno.EPROTO, file, "image format version " + version + "; this reader knows version "
                     + ImageFormat.VERSION + " only");

@@ -27,7 +27,7 @@ class CheckpointSelectorTest {
         CheckpointResult r = CheckpointSelector.select(Topologies.host(), List.of("red", "blue"), false,
                 CheckpointOptions.defaults());
         assertNull(r.image());
-        assertEquals(List.of("ENOSYS netns:red/dev:vx0"), codes(r));
+        assertEquals(List.of("ENOSYS netns:red/dev:gv0"), codes(r));
     }
 
     @Test
@@ -39,7 +39,7 @@ class CheckpointSelectorTest {
         assertTrue(codes.contains("ENOENT netns:nope"), codes.toString());
         assertTrue(codes.contains("E2BIG netns:red/dev:lo"), codes.toString());
         assertTrue(codes.contains("E2BIG netns:red/dev:veth0"), codes.toString());
-        assertTrue(codes.contains("ENOSYS netns:red/dev:vx0"), codes.toString());
+        assertTrue(codes.contains("ENOSYS netns:red/dev:gv0"), codes.toString());
     }
 
     @Test
@@ -50,7 +50,7 @@ class CheckpointSelectorTest {
         assertNotNull(image, r.diagnostics().toString());
         assertEquals(List.of("nsfs:1", "nsfs:10", "nsfs:11"), image.namespaces().stream().map(Namespace::id).toList());
         Namespace red = image.namespaceNamed("red").orElseThrow();
-        assertTrue(red.device("vx0").orElseThrow().skipped());
+        assertTrue(red.device("gv0").orElseThrow().skipped());
         assertEquals(1, image.diagnostics().size(), "the ENOSYS warning is kept in the image");
         assertEquals(Errno.ENOSYS, image.diagnostics().get(0).code());
 

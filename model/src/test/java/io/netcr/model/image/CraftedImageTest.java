@@ -158,8 +158,13 @@ class CraftedImageTest {
     @Test
     void should_refuse_an_unknown_version_and_a_foreign_file() {
         byte[] img = red().bytes();
-        img[9] = 2;
+        img[9] = 0;
         assertEquals(Errno.EPROTO, ImageReader.read(img, ReadMode.SALVAGE, "t").diagnostics().get(0).code());
+        img[9] = 2;
+        Diagnostic newer = ImageReader.read(img, ReadMode.SALVAGE, "t").diagnostics().get(0);
+        assertEquals(Errno.EINVAL, newer.code(), "a newer image is EINVAL, naming its version");
+        assertTrue(newer.message().startsWith("image format version 2 is newer than this netcr reads (version 1)"),
+                newer.message());
         ReadResult json = ImageReader.read("{\"namespaces\": []}".getBytes(), ReadMode.SALVAGE, "t.json");
         assertNull(json.snapshot());
         assertEquals(Errno.EBADMSG, json.diagnostics().get(0).code());

@@ -51,6 +51,12 @@ final class Native {
 
         int setns(int fd, int nstype);
 
+        /** ioctl(2) with a pointer argument (a struct the kernel reads and may write). */
+        int ioctl(int fd, @u_int64_t long request, @In @Out byte[] arg);
+
+        /** ioctl(2) with an integer argument passed by value (TUNSETPERSIST, TUNSETOWNER). */
+        int ioctl(int fd, @u_int64_t long request, long arg);
+
         int unshare(int flags);
 
         int mount(String source, String target, String fstype, @u_int64_t long flags, String data);
