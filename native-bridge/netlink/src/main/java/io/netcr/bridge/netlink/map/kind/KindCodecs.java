@@ -46,6 +46,11 @@ public final class KindCodecs {
     private KindCodecs() {
     }
 
+    /** The kinds with a codec. */
+    public static java.util.Set<String> kinds() {
+        return CODECS.keySet();
+    }
+
     public static Optional<KindCodec> of(String kind) {
         return Optional.ofNullable(CODECS.get(kind));
     }

@@ -38,11 +38,12 @@ final class VlanCodec implements KindCodec {
         Map<String, String> runtime = new HashMap<>();
         TreeSet<String> unreadable = new TreeSet<>();
         TABLE.decode(data, config, unreadable);
+        // vlan_fill_info sends the flags only when some is set; the kernel's default on creation is REORDER_HDR.
         Attribute flags = data.find(IFLA_VLAN_FLAGS);
-        if (flags != null && flags.length() == 8) {
-            int bits = flags.u32();
+        if (flags == null || flags.length() == 8) {
+            int bits = flags == null ? 0 : flags.u32();
             FLAGS.forEach((key, bit) -> config.put(key, Boolean.toString((bits & bit) != 0)));
-        } else if (flags != null) {
+        } else {
             unreadable.add("flags");
         }
         qos(data, IFLA_VLAN_INGRESS_QOS, "ingress_qos", config);
