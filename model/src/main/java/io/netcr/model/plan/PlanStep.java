@@ -184,6 +184,23 @@ public sealed interface PlanStep {
     }
 
     /**
+     * Gives an IPv6 address the image's flags once its device is up ({@code ip addr replace}, RTM_NEWADDR with
+     * NLM_F_REPLACE): the restore added it with nodad, so that it was never tentative, but the address that was
+     * checkpointed had no nodad. The kernel rewrites the flags of an existing address without starting DAD again
+     * (addrconf.c, inet6_addr_modify), so the address stays usable and shows exactly as it was.
+     */
+    record SetAddressFlags(TargetNs ns, String device, Address address) implements PlanStep {
+        public List<TargetNs> targets() {
+            return List.of(ns);
+        }
+
+        public String describe() {
+            return ns.ipPrefix() + " -6 addr replace " + address.cidr() + " dev " + device
+                    + (address.scope().equals("global") ? "" : " scope " + address.scope());
+        }
+    }
+
+    /**
      * Adds a route. {@code onlink} when its device stays down, because the kernel refuses a gateway over
      * a link that is down ("Nexthop has invalid gateway") unless told the gateway is on the link.
      */

@@ -84,6 +84,9 @@ public final class PlanStepJson {
         } else if (step instanceof PlanStep.AddAddress a) {
             o.put("netns", a.ns().name()).put("device", a.device()).put("nodad", a.nodad());
             o.set("address", address(a.address()));
+        } else if (step instanceof PlanStep.SetAddressFlags f) {
+            o.put("netns", f.ns().name()).put("device", f.device());
+            o.set("address", address(f.address()));
         } else if (step instanceof PlanStep.SetUp u) {
             o.put("netns", u.ns().name()).put("device", u.device());
             if (u.addrGenMode() != null) {
@@ -120,6 +123,8 @@ public final class PlanStepJson {
             case "AddAddress":
                 return new PlanStep.AddAddress(ns(o), text(o, "device"), address(object(o, "address")),
                         bool(o, "nodad"));
+            case "SetAddressFlags":
+                return new PlanStep.SetAddressFlags(ns(o), text(o, "device"), address(object(o, "address")));
             case "SetUp":
                 return new PlanStep.SetUp(ns(o), text(o, "device"), optionalText(o, "addrgenmode"));
             case "CreateLink":

@@ -93,6 +93,7 @@ public final class RestorePlanner {
         placed.forEach(p -> planAddresses(p, steps));
         placed.stream().filter(p -> p.device().up()).forEach(p -> steps.add(new PlanStep.SetUp(p.ns(), p.name(),
                 LinkLocals.modeAfterUp(p.device()))));
+        placed.stream().filter(p -> p.device().up()).forEach(p -> planAddressFlags(p, steps));
         planRoutes(restored, steps);
         // Steps in a namespace that cannot be named are not shown: they would never run.
         steps.removeIf(step -> step.targets().stream().anyMatch(t -> t.name() != null && t.name().startsWith(UNNAMED)));
@@ -221,6 +222,17 @@ public final class RestorePlanner {
                     ? new Address(a.family(), a.address(), a.prefixlen(), a.scope(), a.flags(), p.name()) : a;
             steps.add(new PlanStep.AddAddress(p.ns(), p.name(), renamedLabel, a.isInet6()));
         }
+    }
+
+    /**
+     * The IPv6 addresses of a device that is up, added with nodad, get the image's flags back once it is up
+     * ({@link PlanStep.SetAddressFlags}). A device left down keeps nodad: without it, the kernel would run DAD
+     * when the device next comes up, which the image's address, never tentative, did not need.
+     */
+    private void planAddressFlags(Placed p, List<PlanStep> steps) {
+        p.device().addresses().stream()
+                .filter(a -> a.isInet6() && !a.flags().contains("nodad") && !isKernelMade(p.device(), a))
+                .forEach(a -> steps.add(new PlanStep.SetAddressFlags(p.ns(), p.name(), a)));
     }
 
     /**

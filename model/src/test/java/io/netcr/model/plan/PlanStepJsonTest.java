@@ -43,7 +43,9 @@ class PlanStepJsonTest {
                 new PlanStep.CreateTun(new LinkEnd(new TargetNs("red"), "tp0", 9, null, 0), Map.of("type", "tap",
                         "owner", "1000")),
                 new PlanStep.SetAddrGenMode(new TargetNs("red"), "mo0", "none"),
-                new PlanStep.SetUp(new TargetNs("red"), "mo0", "eui64"));
+                new PlanStep.SetUp(new TargetNs("red"), "mo0", "eui64"),
+                new PlanStep.SetAddressFlags(new TargetNs("red"), "mo0", new Address("inet6", "fe80::1", 64, "link",
+                        List.of("permanent"), null)));
         RestorePlan all = new RestorePlan(concat(plan.steps(), more), List.of(), plan.namespaceNames());
 
         String text = JSON.writeValueAsString(PlanStepJson.planTree(all));

@@ -53,10 +53,12 @@ class RestorePlannerTest {
                 "ip -n blue link set lo up",
                 "ip -n blue link set br0 up",
                 "ip -n blue link set veth3 up",
+                "ip -n red -6 addr replace fd00:250:1::2/64 dev veth0",
                 "ip -n red route add default via 10.250.1.1 dev veth0 proto static",
                 "ip route add 10.250.9.0/24 via 10.250.1.2 dev vethh proto static"), steps,
                 "veth4's old ifindex is eth0's on this host, so the kernel chooses; brh is missing, so no master; veth0 "
-                        + "had IPv6 in an image that knows no address generation mode: none at creation, eui64 as it comes up");
+                        + "had IPv6 in an image that knows no address generation mode: none at creation, eui64 as it comes up; "
+                        + "its address, added with nodad, gets the image's flags (no nodad) once it is up");
         assertTrue(plan.diagnostics().stream().anyMatch(d -> d.subject().toString().equals("netns:red/dev:gv0")),
                 "the skipped geneve device is mentioned");
         assertEquals(Map.of("nsfs:10", "red", "nsfs:11", "blue"), plan.namespaceNames());

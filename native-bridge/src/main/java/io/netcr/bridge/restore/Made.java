@@ -102,7 +102,8 @@ sealed interface Made {
         // CreateLink and CreateTun place their device in a namespace the restore made, even when the request is
         // made from the restorer's (a macvlan on its eth0): removing the namespace removes the device, since the
         // kernel unregisters such virtual devices with their namespace rather than moving them back.
-        // SetLink/SetMaster/SetUp/SetAddrGenMode of restorer links go with those links.
+        // SetLink/SetMaster/SetUp/SetAddrGenMode of restorer links go with those links; SetAddressFlags with the
+        // address its AddAddress made.
         return List.of();
     }
 }

@@ -88,6 +88,9 @@ final class OwnLinks {
         if (step instanceof PlanStep.AddAddress a) {
             return a.device();
         }
+        if (step instanceof PlanStep.SetAddressFlags f) {
+            return f.device();
+        }
         if (step instanceof PlanStep.SetUp u) {
             return u.device();
         }

@@ -38,6 +38,8 @@ public final class RestoreMessages {
     public record Request(int type, int flags, NetlinkStruct body, AttributeTree attributes) {
     }
 
+    /** linux/netlink.h, for NEW requests: replace an existing object (NLM_F_ROOT's value, on GET requests). */
+    public static final int NLM_F_REPLACE = 0x100;
     public static final int NLM_F_EXCL = 0x200;
     public static final int NLM_F_CREATE = 0x400;
     public static final int IFLA_NET_NS_FD = 28;
@@ -85,6 +87,9 @@ public final class RestoreMessages {
         }
         if (step instanceof PlanStep.AddAddress a) {
             return addAddress(t.ifindex(a.ns(), a.device()), a.address(), a.nodad());
+        }
+        if (step instanceof PlanStep.SetAddressFlags f) {
+            return replaceAddress(t.ifindex(f.ns(), f.device()), f.address());
         }
         if (step instanceof PlanStep.SetUp u) {
             return setUp(u.device(), u.addrGenMode());
@@ -250,6 +255,11 @@ public final class RestoreMessages {
      */
     public static Request addAddress(int ifindex, Address address, boolean nodad) {
         return address(Nl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, ifindex, address, nodad);
+    }
+
+    /** {@code ip addr replace CIDR dev D}: an existing address gets these flags (and no nodad unless said). */
+    public static Request replaceAddress(int ifindex, Address address) {
+        return address(Nl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, ifindex, address, false);
     }
 
     /** {@code ip addr del CIDR dev D}. */

@@ -41,6 +41,9 @@ final class StepSubjects {
         if (step instanceof PlanStep.SetUp u) {
             return ns(u.ns()).child(SubjectPath.DEV, u.device());
         }
+        if (step instanceof PlanStep.SetAddressFlags f) {
+            return ns(f.ns()).child(SubjectPath.DEV, f.device()).child(SubjectPath.ADDR, f.address().cidr());
+        }
         if (step instanceof PlanStep.AddAddress a) {
             return ns(a.ns()).child(SubjectPath.DEV, a.device()).child(SubjectPath.ADDR, a.address().cidr());
         }

@@ -132,7 +132,7 @@ class RestoreKernelTest {
         return s.withNamespaces(kept);
     }
 
-    private static Snapshot checkpoint(List<String> namespaces, Path file) throws Exception {
+    static Snapshot checkpoint(List<String> namespaces, Path file) throws Exception {
         Set<String> only = new HashSet<>(namespaces);
         only.add(initId());
         CheckpointResult r = CheckpointSelector.select(snapshot(only), namespaces, false,
@@ -144,7 +144,7 @@ class RestoreKernelTest {
         return read.snapshot();
     }
 
-    private static RestorePlan plan(Snapshot image, RestoreOptions options) throws Exception {
+    static RestorePlan plan(Snapshot image, RestoreOptions options) throws Exception {
         return RestorePlanner.plan(image, HostView.forPlanning(), options);
     }
 
