@@ -12,8 +12,9 @@ import java.util.TreeSet;
 
 /**
  * What `ip -d -j addr show` says of every device of a namespace (each device's link with its details and its
- * addresses), keyed by name: the independent oracle of the restore kernel tests. Only the addresses' remaining
- * lifetimes are left out: they count down by themselves.
+ * addresses), keyed by name: the independent oracle of the restore kernel tests. Only what counts down by itself
+ * is left out: the addresses' remaining lifetimes and a bridge's and its ports' timers (gc_timer,
+ * forward_delay_timer, ...).
  */
 final class IpStateOracle {
 
@@ -26,6 +27,17 @@ final class IpStateOracle {
             ObjectNode copy = link.deepCopy();
             for (JsonNode a : copy.path("addr_info")) {
                 ((ObjectNode) a).remove(List.of("valid_life_time", "preferred_life_time"));
+            }
+            for (String part : List.of("info_data", "info_slave_data")) {
+                if (copy.path("linkinfo").path(part) instanceof ObjectNode data) {
+                    List<String> timers = new ArrayList<>();
+                    data.fieldNames().forEachRemaining(f -> {
+                        if (f.endsWith("_timer")) {
+                            timers.add(f);
+                        }
+                    });
+                    data.remove(timers);
+                }
             }
             out.put(link.get("ifname").asText(), copy);
         }

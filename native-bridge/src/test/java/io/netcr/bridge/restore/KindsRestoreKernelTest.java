@@ -103,42 +103,6 @@ class KindsRestoreKernelTest {
         return ns;
     }
 
-    /** Waits, with a deadline, for the kernel's own link-locals of a fresh topology to finish DAD. */
-    private static Map<String, com.fasterxml.jackson.databind.JsonNode> settled(String ns) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            Map<String, JsonNode> s = IpStateOracle.state(TOPO, ns);
-            if (IpStateOracle.tentative(s).isEmpty()) {
-                return s;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("addresses still tentative after 10 s: " + IpStateOracle.tentative(s));
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    /**
-     * The state after a restore: addresses as the restore returns (they must be the image's at once: no
-     * tentative one, every one there), the rest once the kernel's link watch has carried carrier to stacked
-     * devices and set operstates (asynchronous work of its own, delayed up to a second): polled, with a deadline,
-     * until it equals {@code before}.
-     */
-    static Map<String, JsonNode> restoredState(KernelTopology topo, String ns, Map<String, JsonNode> before)
-            throws Exception {
-        Map<String, JsonNode> at = IpStateOracle.state(topo, ns);
-        assertEquals(List.of(), IpStateOracle.tentative(at), "no address is tentative when the restore returns");
-        assertEquals(IpStateOracle.addresses(before), IpStateOracle.addresses(at),
-                "every device's addresses are the image's when the restore returns");
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        Map<String, JsonNode> after = at;
-        while (!after.equals(before) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            after = IpStateOracle.state(topo, ns);
-        }
-        return after;
-    }
-
     /** The link watch sets a device's operstate a moment after its carrier changes: polled, with a deadline. */
     private static JsonNode awaitOperstate(String ns, String device, String operstate) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -154,7 +118,7 @@ class KindsRestoreKernelTest {
     void should_restore_every_kind_this_kernel_makes_as_ip_shows_them() throws Exception {
         String host = hostParent();
         String ns = build(host);
-        Map<String, JsonNode> before = settled(ns);
+        Map<String, JsonNode> before = RoundTrip.settled(TOPO, ns);
         assertTrue(IpStateOracle.kinds(before).containsAll(Set.of("tun", "macvlan", "macvtap", "vxlan", "ifb", "veth")),
                 () -> "the topology has every kind of this kernel: " + IpStateOracle.kinds(before));
         Snapshot image = RestoreKernelTest.checkpoint(List.of(ns), dir.resolve("kinds.netcr"));
@@ -162,7 +126,7 @@ class KindsRestoreKernelTest {
 
         RoundTrip.restore(image, RestoreOptions.none());
 
-        Map<String, JsonNode> after = restoredState(TOPO, ns, before);
+        Map<String, JsonNode> after = RoundTrip.restoredState(TOPO, ns, before);
         assertEquals("", IpStateOracle.differences(before, after), "ip -d -j addr show before and after");
     }
 

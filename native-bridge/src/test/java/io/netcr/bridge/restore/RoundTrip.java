@@ -1,5 +1,6 @@
 package io.netcr.bridge.restore;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checkpoint, remove, restore of namespaces a kernel test built, under their own names: the steps of the
@@ -46,5 +48,41 @@ final class RoundTrip {
         RestoreResult result = PlanExecutor.execute(plan, PlanExecutor.Options.defaults());
         assertTrue(result.success(), () -> "restore: " + result.diagnostics());
         return result;
+    }
+
+    /** The state of a topology just built, once the kernel's own link-locals have finished DAD (polled, with a deadline). */
+    static Map<String, JsonNode> settled(KernelTopology topo, String ns) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            Map<String, JsonNode> s = IpStateOracle.state(topo, ns);
+            if (IpStateOracle.tentative(s).isEmpty()) {
+                return s;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("addresses still tentative after 10 s: " + IpStateOracle.tentative(s));
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * The state after a restore: addresses as the restore returns (they must be the image's at once: none
+     * tentative, every one there), the rest once the kernel's link watch has carried carrier to stacked devices
+     * and set operstates (asynchronous work of its own, delayed up to a second): polled, with a deadline, until it
+     * equals {@code before}. The caller compares what it returns.
+     */
+    static Map<String, JsonNode> restoredState(KernelTopology topo, String ns, Map<String, JsonNode> before)
+            throws IOException {
+        Map<String, JsonNode> at = IpStateOracle.state(topo, ns);
+        assertEquals(List.of(), IpStateOracle.tentative(at), ns + ": no address is tentative when the restore returns");
+        assertEquals(IpStateOracle.addresses(before), IpStateOracle.addresses(at),
+                ns + ": every device's addresses are the image's when the restore returns");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        Map<String, JsonNode> after = at;
+        while (!after.equals(before) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            after = IpStateOracle.state(topo, ns);
+        }
+        return after;
     }
 }
