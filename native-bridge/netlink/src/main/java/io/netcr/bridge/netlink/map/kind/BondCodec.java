@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * bond: IFLA_BOND_* of linux/if_link.h. A dump reports every option whatever the mode, but the kernel refuses
@@ -88,24 +87,21 @@ final class BondCodec implements KindCodec {
 
     @Override
     public KindData decode(AttributeTree data) {
-        Map<String, String> config = new HashMap<>();
-        Map<String, String> runtime = new HashMap<>();
-        TreeSet<String> unreadable = new TreeSet<>();
+        Decoding d = new Decoding();
         Attribute mode = data.find(IFLA_BOND_MODE);
         String m = mode == null ? null : Wire.words(1, MODES.toArray(new String[0])).read(mode);
         if (m != null) {
-            config.put("mode", m);
+            d.config.put("mode", m);
         } else if (mode != null) {
-            unreadable.add("mode");
+            d.unreadable.add("mode");
         }
-        TABLE.decode(data, config, unreadable);
-        targets(data, IFLA_BOND_ARP_IP_TARGET, 4, "arp_ip_target", config);
-        targets(data, IFLA_BOND_NS_IP6_TARGET, 16, "ns_ip6_target", config);
+        d.read(TABLE, data);
+        targets(data, IFLA_BOND_ARP_IP_TARGET, 4, "arp_ip_target", d.config);
+        targets(data, IFLA_BOND_NS_IP6_TARGET, 16, "ns_ip6_target", d.config);
         Map<String, Integer> devices = new HashMap<>();
         slave(data, IFLA_BOND_PRIMARY, "bond.primary", devices);
         slave(data, IFLA_BOND_ACTIVE_SLAVE, "bond.active_slave", devices);
-        FieldTable.noteUnreadable(unreadable, runtime);
-        return new KindData(config, runtime, KindData.NO_LINK_ATTRIBUTE, devices);
+        return d.done(KindData.NO_LINK_ATTRIBUTE, devices);
     }
 
     private static void targets(AttributeTree data, int type, int size, String key, Map<String, String> config) {

@@ -2,9 +2,7 @@ package io.netcr.bridge.netlink.map.kind;
 
 import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.AttributeTree;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * ipip, sit and ip6tnl: IFLA_IPTUN_* of linux/if_tunnel.h. ipip and sit have IPv4 ends, ip6tnl IPv6 ones;
@@ -73,13 +71,8 @@ final class IpTunnelCodec implements KindCodec {
     }
 
     static KindData decode(FieldTable table, AttributeTree data, int linkType) {
-        Map<String, String> config = new HashMap<>();
-        Map<String, String> runtime = new HashMap<>();
-        TreeSet<String> unreadable = new TreeSet<>();
-        table.decode(data, config, unreadable);
-        FieldTable.noteUnreadable(unreadable, runtime);
         Attribute link = data.find(linkType);
-        return new KindData(config, runtime, link != null && link.length() == 4 ? link.u32() : 0);
+        return new Decoding().read(table, data).done(link != null && link.length() == 4 ? link.u32() : 0);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.netcr.bridge.netlink.map.kind;
 
 import io.netcr.bridge.netlink.AttributeTree;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * ipvlan and ipvtap: IFLA_IPVLAN_* of linux/if_link.h. The parent is IFLA_LINK. The isolation flags
@@ -20,12 +18,7 @@ final class IpvlanCodec implements KindCodec {
 
     @Override
     public KindData decode(AttributeTree data) {
-        Map<String, String> config = new HashMap<>();
-        Map<String, String> runtime = new HashMap<>();
-        TreeSet<String> unreadable = new TreeSet<>();
-        TABLE.decode(data, config, unreadable);
-        FieldTable.noteUnreadable(unreadable, runtime);
-        return new KindData(config, runtime, KindData.NO_LINK_ATTRIBUTE);
+        return new Decoding().read(TABLE, data).done(KindData.NO_LINK_ATTRIBUTE);
     }
 
     @Override

@@ -4,10 +4,8 @@ import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.AttributeTree;
 import io.netcr.bridge.netlink.RtnlWords;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * macvlan and macvtap: IFLA_MACVLAN_* of linux/if_link.h. The parent is IFLA_LINK. The mode flags
@@ -37,16 +35,13 @@ final class MacvlanCodec implements KindCodec {
 
     @Override
     public KindData decode(AttributeTree data) {
-        Map<String, String> config = new HashMap<>();
-        Map<String, String> runtime = new HashMap<>();
-        TreeSet<String> unreadable = new TreeSet<>();
-        TABLE.decode(data, config, unreadable);
+        Decoding d = new Decoding().read(TABLE, data);
         Attribute flags = data.find(IFLA_MACVLAN_FLAGS);
         if (flags != null && flags.length() == 2) {
-            config.put("nopromisc", Boolean.toString((flags.u16() & MACVLAN_FLAG_NOPROMISC) != 0));
-            config.put("nodst", Boolean.toString((flags.u16() & MACVLAN_FLAG_NODST) != 0));
+            d.config.put("nopromisc", Boolean.toString((flags.u16() & MACVLAN_FLAG_NOPROMISC) != 0));
+            d.config.put("nodst", Boolean.toString((flags.u16() & MACVLAN_FLAG_NODST) != 0));
         } else if (flags != null) {
-            unreadable.add("flags");
+            d.unreadable.add("flags");
         }
         AttributeTree macs = data.nestedOrNull(IFLA_MACVLAN_MACADDR_DATA);
         if (macs != null) {
@@ -56,14 +51,13 @@ final class MacvlanCodec implements KindCodec {
                     list.add(RtnlWords.mac(m.bytes()));
                 }
             }
-            config.put("macaddr", String.join(",", list));
+            d.config.put("macaddr", String.join(",", list));
         }
         Attribute used = data.find(IFLA_MACVLAN_BC_QUEUE_LEN_USED);
         if (used != null && used.length() == 4) {
-            runtime.put("macvlan.usedbcqueuelen", Long.toString(used.u32Long()));
+            d.runtime.put("macvlan.usedbcqueuelen", Long.toString(used.u32Long()));
         }
-        FieldTable.noteUnreadable(unreadable, runtime);
-        return new KindData(config, runtime, KindData.NO_LINK_ATTRIBUTE);
+        return d.done(KindData.NO_LINK_ATTRIBUTE);
     }
 
     @Override

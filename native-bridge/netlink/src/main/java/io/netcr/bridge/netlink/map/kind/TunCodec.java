@@ -2,9 +2,7 @@ package io.netcr.bridge.netlink.map.kind;
 
 import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.AttributeTree;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * tun and tap (kind "tun"): IFLA_TUN_* of linux/if_link.h, as drivers/net/tun.c's fill_info reports them.
@@ -41,20 +39,16 @@ final class TunCodec implements KindCodec {
 
     @Override
     public KindData decode(AttributeTree data) {
-        Map<String, String> config = new HashMap<>();
-        Map<String, String> runtime = new HashMap<>();
-        TreeSet<String> unreadable = new TreeSet<>();
-        TABLE.decode(data, config, unreadable);
+        Decoding d = new Decoding().read(TABLE, data);
         Attribute queues = data.find(IFLA_TUN_NUM_QUEUES);
         if (queues != null && queues.length() == 4) {
-            runtime.put("tun.queues", Long.toString(queues.u32Long()));
+            d.runtime.put("tun.queues", Long.toString(queues.u32Long()));
         }
         Attribute disabled = data.find(IFLA_TUN_NUM_DISABLED_QUEUES);
         if (disabled != null && disabled.length() == 4) {
-            runtime.put("tun.disabled_queues", Long.toString(disabled.u32Long()));
+            d.runtime.put("tun.disabled_queues", Long.toString(disabled.u32Long()));
         }
-        FieldTable.noteUnreadable(unreadable, runtime);
-        return new KindData(config, runtime, KindData.NO_LINK_ATTRIBUTE);
+        return d.done(KindData.NO_LINK_ATTRIBUTE);
     }
 
     /** rtnetlink cannot make a tun (tun_newlink: EOPNOTSUPP); a restore uses {@link #ifrFlags}. */

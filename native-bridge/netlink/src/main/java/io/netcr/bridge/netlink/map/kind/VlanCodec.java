@@ -5,10 +5,8 @@ import io.netcr.bridge.netlink.AttributeTree;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * vlan (802.1Q / 802.1ad): IFLA_VLAN_* of linux/if_link.h. The parent is IFLA_LINK. IFLA_VLAN_FLAGS is
@@ -34,22 +32,18 @@ final class VlanCodec implements KindCodec {
 
     @Override
     public KindData decode(AttributeTree data) {
-        Map<String, String> config = new HashMap<>();
-        Map<String, String> runtime = new HashMap<>();
-        TreeSet<String> unreadable = new TreeSet<>();
-        TABLE.decode(data, config, unreadable);
+        Decoding d = new Decoding().read(TABLE, data);
         // vlan_fill_info sends the flags only when some is set; the kernel's default on creation is REORDER_HDR.
         Attribute flags = data.find(IFLA_VLAN_FLAGS);
         if (flags == null || flags.length() == 8) {
             int bits = flags == null ? 0 : flags.u32();
-            FLAGS.forEach((key, bit) -> config.put(key, Boolean.toString((bits & bit) != 0)));
+            FLAGS.forEach((key, bit) -> d.config.put(key, Boolean.toString((bits & bit) != 0)));
         } else {
-            unreadable.add("flags");
+            d.unreadable.add("flags");
         }
-        qos(data, IFLA_VLAN_INGRESS_QOS, "ingress_qos", config);
-        qos(data, IFLA_VLAN_EGRESS_QOS, "egress_qos", config);
-        FieldTable.noteUnreadable(unreadable, runtime);
-        return new KindData(config, runtime, KindData.NO_LINK_ATTRIBUTE);
+        qos(data, IFLA_VLAN_INGRESS_QOS, "ingress_qos", d.config);
+        qos(data, IFLA_VLAN_EGRESS_QOS, "egress_qos", d.config);
+        return d.done(KindData.NO_LINK_ATTRIBUTE);
     }
 
     private static void qos(AttributeTree data, int type, String key, Map<String, String> config) {

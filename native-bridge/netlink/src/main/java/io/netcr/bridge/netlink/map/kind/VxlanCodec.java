@@ -3,7 +3,6 @@ package io.netcr.bridge.netlink.map.kind;
 import io.netcr.bridge.netlink.Attribute;
 import io.netcr.bridge.netlink.AttributeTree;
 import io.netcr.model.IpText;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -85,22 +84,18 @@ final class VxlanCodec implements KindCodec {
 
     @Override
     public KindData decode(AttributeTree data) {
-        Map<String, String> config = new HashMap<>();
-        Map<String, String> runtime = new HashMap<>();
-        TreeSet<String> unreadable = new TreeSet<>();
-        TABLE.decode(data, config, unreadable);
-        address(data, IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6, "remote", config, unreadable);
-        address(data, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6, "local", config, unreadable);
+        Decoding d = new Decoding().read(TABLE, data);
+        address(data, IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6, "remote", d.config, d.unreadable);
+        address(data, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6, "local", d.config, d.unreadable);
         Attribute range = data.find(IFLA_VXLAN_PORT_RANGE);
         if (range != null && range.length() == 4) {
             byte[] b = range.bytes();
-            config.put("port_range", ((b[0] & 0xFF) << 8 | b[1] & 0xFF) + "-" + ((b[2] & 0xFF) << 8 | b[3] & 0xFF));
+            d.config.put("port_range", ((b[0] & 0xFF) << 8 | b[1] & 0xFF) + "-" + ((b[2] & 0xFF) << 8 | b[3] & 0xFF));
         } else if (range != null) {
-            unreadable.add("port_range");
+            d.unreadable.add("port_range");
         }
         Attribute link = data.find(IFLA_VXLAN_LINK);
-        FieldTable.noteUnreadable(unreadable, runtime);
-        return new KindData(config, runtime, link != null && link.length() == 4 ? link.u32() : 0);
+        return d.done(link != null && link.length() == 4 ? link.u32() : 0);
     }
 
     private static void address(AttributeTree data, int v4, int v6, String key, Map<String, String> config,
