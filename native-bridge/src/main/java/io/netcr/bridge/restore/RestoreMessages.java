@@ -347,11 +347,6 @@ public final class RestoreMessages {
     }
 
     static byte[] mac(String text) {
-        String[] parts = text.split(":");
-        byte[] b = new byte[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            b[i] = (byte) Integer.parseInt(parts[i], 16);
-        }
-        return b;
+        return RtnlWords.macBytes(text);
     }
 }

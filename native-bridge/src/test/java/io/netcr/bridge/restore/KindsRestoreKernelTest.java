@@ -13,7 +13,6 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.plan.RestoreOptions;
 import io.netcr.model.plan.RestorePlan;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +30,6 @@ class KindsRestoreKernelTest {
     @RegisterExtension
     static final KernelTopology TOPO = new KernelTopology();
 
-    @RegisterExtension
-    static final RestoreSweep SWEEP = new RestoreSweep();
-
     /** TUNSETIFF flags of tp0 below: IFF_TAP 0x2 | IFF_MULTI_QUEUE 0x100 | IFF_NO_PI 0x1000 | IFF_VNET_HDR 0x4000. */
     private static final int TP0_FLAGS = 0x5102;
 
@@ -41,9 +37,7 @@ class KindsRestoreKernelTest {
     Path dir;
 
     private static void in(String ns, String command) {
-        List<String> args = new ArrayList<>(List.of("-n", ns));
-        args.addAll(List.of(command.split(" ")));
-        TOPO.ip(args.toArray(String[]::new));
+        RoundTrip.ip(TOPO, ns, command);
     }
 
     /**

@@ -38,9 +38,7 @@ class LinkLocalRestoreKernelTest {
     Path dir;
 
     private static void in(String ns, String command) {
-        List<String> args = new ArrayList<>(List.of("-n", ns));
-        args.addAll(List.of(command.split(" ")));
-        TOPO.ip(args.toArray(String[]::new));
+        RoundTrip.ip(TOPO, ns, command);
     }
 
     @Test

@@ -23,6 +23,13 @@ final class RoundTrip {
     private RoundTrip() {
     }
 
+    /** {@code ip -n NS COMMAND}, the command's words split at spaces; fails the test when ip fails. */
+    static void ip(KernelTopology topo, String ns, String command) {
+        List<String> args = new ArrayList<>(List.of("-n", ns));
+        args.addAll(List.of(command.split(" ")));
+        topo.ip(args.toArray(String[]::new));
+    }
+
     /**
      * Removes a namespace the test built, its devices first, newest first (a macvlan before its parent): a
      * deleted namespace is torn down by the kernel later, and a device still there then (a macvtap's character
