@@ -23,11 +23,13 @@ import java.util.TreeMap;
  * @param parent     for macvlan, vxlan, ...: the link it sits on (IFLA_LINK); null when none
  * @param addresses  its protocol addresses
  * @param skipped    true when a checkpoint recorded it without being able to restore it (ENOSYS)
- * @param properties what else is known that the model has no field for (kind-specific data), sorted
+ * @param properties what else is known that the model has no field for (run-time extras), sorted
+ * @param config     its kind's settings and its IPv6 address generation mode: what a restore sets beyond the
+ *                   fields above ({@link LinkConfig#NONE} when nothing is known)
  */
 public record Device(int ifindex, String name, String kind, String mac, int mtu, boolean up, String operstate,
                      String master, DeviceRef peer, DeviceRef parent, List<Address> addresses, boolean skipped,
-                     Map<String, String> properties) {
+                     Map<String, String> properties, LinkConfig config) {
 
     public static final String LOOPBACK = "loopback";
     public static final String VETH = "veth";
@@ -39,6 +41,7 @@ public record Device(int ifindex, String name, String kind, String mac, int mtu,
         operstate = operstate == null ? "unknown" : operstate;
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+        config = config == null ? LinkConfig.NONE : config;
     }
 
     public boolean isLoopback() {
@@ -59,7 +62,8 @@ public record Device(int ifindex, String name, String kind, String mac, int mtu,
 
     public Builder toBuilder() {
         return new Builder().ifindex(ifindex).name(name).kind(kind).mac(mac).mtu(mtu).up(up).operstate(operstate)
-                .master(master).peer(peer).parent(parent).addresses(addresses).skipped(skipped).properties(properties);
+                .master(master).peer(peer).parent(parent).addresses(addresses).skipped(skipped).properties(properties)
+                .config(config);
     }
 
     /** Builds devices field by field; the record's own constructor takes them all at once. */
@@ -77,6 +81,7 @@ public record Device(int ifindex, String name, String kind, String mac, int mtu,
         private List<Address> addresses = List.of();
         private boolean skipped;
         private Map<String, String> properties = Map.of();
+        private LinkConfig config = LinkConfig.NONE;
 
         public Builder ifindex(int v) { ifindex = v; return this; }
         public Builder name(String v) { name = v; return this; }
@@ -91,10 +96,11 @@ public record Device(int ifindex, String name, String kind, String mac, int mtu,
         public Builder addresses(List<Address> v) { addresses = v; return this; }
         public Builder skipped(boolean v) { skipped = v; return this; }
         public Builder properties(Map<String, String> v) { properties = v; return this; }
+        public Builder config(LinkConfig v) { config = v; return this; }
 
         public Device build() {
             return new Device(ifindex, name, kind, mac, mtu, up, operstate, master, peer, parent, addresses, skipped,
-                    properties);
+                    properties, config);
         }
     }
 }

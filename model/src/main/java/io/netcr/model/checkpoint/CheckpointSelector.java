@@ -8,7 +8,7 @@ import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
-import io.netcr.model.plan.RestorePlanner;
+import io.netcr.model.link.LinkKinds;
 import io.netcr.model.validate.NameRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,12 +145,12 @@ public final class CheckpointSelector {
             problems.add(Diagnostic.error(Errno.E2BIG, where, Phase.CHECKPOINT, d.name() + " holds " + d.addresses().size()
                     + " addresses, more than the limit of " + options.maxAddresses() + "; raise it with --max-addrs"));
         }
-        if (!RestorePlanner.RESTORABLE_KINDS.contains(d.kind())) {
+        if (!LinkKinds.restorable(d)) {
             String what = d.kind().isEmpty() ? "a device without a kind" : "a " + d.kind() + " device";
             if (!options.skipUnsupported()) {
                 problems.add(Diagnostic.error(Errno.ENOSYS, where, Phase.CHECKPOINT, d.name() + " is " + what
-                        + ", which netcr cannot checkpoint yet (only loopback, veth and bridge); use --skip-unsupported "
-                        + "to record it as skipped"));
+                        + ", which netcr cannot checkpoint yet (only " + LinkKinds.restorableList() + "); use "
+                        + "--skip-unsupported to record it as skipped"));
                 return null;
             }
             kept.add(Diagnostic.warning(Errno.ENOSYS, where, Phase.CHECKPOINT, d.name() + " is " + what
@@ -166,6 +166,19 @@ public final class CheckpointSelector {
             }
             if (!set.containsKey(peer.namespace())) {
                 return d.toBuilder().peer(outside.recordPeerOf(ns, d)).build();
+            }
+        }
+        KindWarnings.of(ns, d).forEach(kept::add);
+        DeviceRef parent = d.parent();
+        if (parent != null && LinkKinds.spec(d.kind()).isPresent()) {
+            if (!parent.isResolved() || parent.name() == null) {
+                problems.add(Diagnostic.error(Errno.ENOENT, where, Phase.CHECKPOINT, "the device " + d.name() + " sits "
+                        + "on (ifindex " + parent.ifindex() + ") could not be found on this host, so it cannot be "
+                        + "recorded; see the snapshot's warnings"));
+                return null;
+            }
+            if (!set.containsKey(parent.namespace())) {
+                return d.toBuilder().parent(outside.recordParentOf(ns, d)).build();
             }
         }
         return d;

@@ -64,6 +64,30 @@ final class OutsideHalves {
         return new DeviceRef(initId, ifindex, other.name());
     }
 
+    /**
+     * Records the device {@code d} (a macvlan, vlan, vxlan, ... of {@code ns}) sits on outside the set, so that a
+     * restore finds it again by name in the restorer's namespace (and {@code --rename dev:OLD=NEW} can map it),
+     * and returns the reference to it. Unlike an outside half it is not made by the restore, so only what
+     * names it is kept: no addresses, master or peer.
+     */
+    DeviceRef recordParentOf(Namespace ns, Device d) {
+        DeviceRef parent = d.parent();
+        Device other = live.namespace(parent.namespace()).flatMap(n -> n.device(parent.ifindex())).orElse(null);
+        if (other == null) {
+            problems.add(Diagnostic.error(Errno.ENOENT, SubjectPath.of(ns, d), Phase.CHECKPOINT, "the device "
+                    + d.name() + " sits on (" + parent.name() + ") vanished while checkpointing; try again"));
+            return parent;
+        }
+        Device existing = byName.get(other.name());
+        if (existing != null) {
+            return new DeviceRef(initId, existing.ifindex(), existing.name()); // an outside half, or shared
+        }
+        int ifindex = freeIfindex(other.ifindex());
+        byName.put(other.name(), other.toBuilder().ifindex(ifindex).addresses(List.of()).master(null).peer(null)
+                .parent(null).build());
+        return new DeviceRef(initId, ifindex, other.name());
+    }
+
     private int freeIfindex(int wanted) {
         int index = wanted;
         while (isTaken(index)) {

@@ -29,6 +29,8 @@ public record Change(ChangeKind kind, SubjectPath subject, String field, String 
     public static final String ROUTE = "route";
     /** Prefix of a field that is an entry of a {@code properties} map. */
     public static final String PROPERTY_PREFIX = "property:";
+    /** Field names of a device's kind settings: "config:ttl". */
+    public static final String CONFIG_PREFIX = "config:";
 
     public Change {
         Objects.requireNonNull(kind, "kind");

@@ -2,6 +2,7 @@ package io.netcr.model.diff;
 
 import io.netcr.model.Address;
 import io.netcr.model.Device;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.DeviceRef;
 import io.netcr.model.Namespace;
 import io.netcr.model.Route;
@@ -129,6 +130,7 @@ public final class SnapshotDiff {
         if (!options.ignoreProperties()) {
             properties(at, a.properties(), b.properties());
         }
+        config(at, a.config(), b.config());
         addresses(at, a.addresses(), b.addresses());
     }
 
@@ -192,6 +194,19 @@ public final class SnapshotDiff {
     private void properties(SubjectPath at, Map<String, String> a, Map<String, String> b) {
         for (String key : union(new TreeSet<>(a.keySet()), new TreeSet<>(b.keySet()))) {
             field(at, Change.PROPERTY_PREFIX + key, a.get(key), b.get(key));
+        }
+    }
+
+    /**
+     * A device's kind settings, key by key, and its address generation mode when both sides know it (an image
+     * made before netcr recorded it knows none).
+     */
+    private void config(SubjectPath at, LinkConfig a, LinkConfig b) {
+        if (a.addrGenMode() != null && b.addrGenMode() != null) {
+            field(at, "addr_gen_mode", a.addrGenMode(), b.addrGenMode());
+        }
+        for (String key : union(new TreeSet<>(a.data().keySet()), new TreeSet<>(b.data().keySet()))) {
+            field(at, Change.CONFIG_PREFIX + key, a.data().get(key), b.data().get(key));
         }
     }
 

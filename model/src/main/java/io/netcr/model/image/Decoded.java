@@ -13,6 +13,7 @@ final class Decoded {
     final List<Wire.DeviceRec> devices = new ArrayList<>();
     final List<Wire.AddressesRec> addresses = new ArrayList<>();
     final List<Wire.RoutesRec> routes = new ArrayList<>();
+    final List<Wire.LinkRec> links = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     /** The records of namespaces' state (version 2). */
     final StateRecords.Found state = new StateRecords.Found();
@@ -32,6 +33,7 @@ final class Decoded {
                     case ImageFormat.TYPE_ADDRESSES -> d.addresses.add(ListDecoder.addresses(image, f, log));
                     case ImageFormat.TYPE_ROUTES -> d.routes.add(ListDecoder.routes(image, f, version, log));
                     case ImageFormat.TYPE_DIAGNOSTIC -> d.diagnostics.add(RecordDecoder.diagnostic(image, f));
+                    case ImageFormat.TYPE_LINK -> d.links.add(RecordDecoder.link(image, f));
                     default -> {
                         if (version >= 2 && StateRecords.isStateType(f.type())) {
                             StateRecords.decode(image, f, d.state, log);

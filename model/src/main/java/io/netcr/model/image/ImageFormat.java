@@ -30,6 +30,8 @@ final class ImageFormat {
     static final int TYPE_ADDRESSES = 4;
     static final int TYPE_ROUTES = 5;
     static final int TYPE_DIAGNOSTIC = 6;
+    /** A device's kind settings and IPv6 address generation mode (skippable: an older reader loses only those). */
+    static final int TYPE_LINK = 7;
     /** A namespace's state beyond devices and routes (version 2; see {@link StateRecords}). */
     static final int TYPE_STATE = 32;
     static final int TYPE_RULES = 33;
@@ -67,6 +69,9 @@ final class ImageFormat {
     static final int REF_EXTERNAL = 2;
     static final int REF_UNRESOLVED = 3;
 
+    /** LINK record: the address generation mode is not known. */
+    static final int ADDR_GEN_MODE_UNKNOWN = 0xFF;
+
     /** A hardware address has at most MAX_ADDR_LEN bytes. */
     static final int MAX_MAC = 32;
 
@@ -81,6 +86,7 @@ final class ImageFormat {
             case TYPE_ADDRESSES -> "addresses";
             case TYPE_ROUTES -> "routes";
             case TYPE_DIAGNOSTIC -> "diagnostic";
+            case TYPE_LINK -> "link";
             case TYPE_STATE -> "state";
             case TYPE_RULES -> "rules";
             case TYPE_NEIGHBOURS -> "neighbours";

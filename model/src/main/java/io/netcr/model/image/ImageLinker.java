@@ -4,6 +4,7 @@ import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
 import io.netcr.model.Errno;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.Namespace;
 import io.netcr.model.NamespaceState;
 import io.netcr.model.Route;
@@ -65,13 +66,14 @@ final class ImageLinker {
             placeDevice(dev);
         }
         Map<Wire.DeviceRec, List<Address>> addresses = addresses(d);
+        Map<Wire.DeviceRec, LinkConfig> configs = configs(d);
         Map<Wire.NamespaceRec, List<Route>> routes = routes(d);
         Map<Wire.NamespaceRec, NamespaceState> states = StateLinker.link(d.state, namespaces, devices, home, log);
         List<Namespace> built = new ArrayList<>();
         for (Wire.NamespaceRec ns : namespaces.values()) {
             List<Device> devs = new ArrayList<>();
             for (Wire.DeviceRec dev : members.getOrDefault(ns, List.of())) {
-                devs.add(device(dev, ns, addresses.getOrDefault(dev, List.of())));
+                devs.add(device(dev, ns, addresses.getOrDefault(dev, List.of()), configs.get(dev)));
             }
             built.add(new Namespace(ns.id(), ns.names(), ns.holders(), ns.init(), devs,
                     routes.getOrDefault(ns, List.of()), ns.properties(), states.get(ns)));
@@ -146,7 +148,7 @@ final class ImageLinker {
                         + "; the device is dropped");
     }
 
-    private Device device(Wire.DeviceRec dev, Wire.NamespaceRec ns, List<Address> addresses) {
+    private Device device(Wire.DeviceRec dev, Wire.NamespaceRec ns, List<Address> addresses, LinkConfig config) {
         SubjectPath at = path(ns).child(SubjectPath.DEV, dev.name());
         String master = null;
         if (dev.masterRef() != 0) {
@@ -162,7 +164,7 @@ final class ImageLinker {
         return Device.builder(dev.ifindex(), dev.name(), dev.kind()).mac(dev.mac()).mtu(dev.mtu()).up(dev.up())
                 .operstate(dev.operstate()).master(master).peer(ref(dev, dev.peer(), "peer", at))
                 .parent(ref(dev, dev.parent(), "parent", at)).addresses(addresses).skipped(dev.skipped())
-                .properties(dev.properties()).build();
+                .properties(dev.properties()).config(config).build();
     }
 
     private DeviceRef ref(Wire.DeviceRec dev, Wire.RefRec r, String what, SubjectPath at) {
@@ -193,6 +195,22 @@ final class ImageLinker {
                         + list.addresses().size() + " addresses are dropped");
             } else if (out.putIfAbsent(dev, list.addresses()) != null) {
                 log.damage(Errno.EEXIST, list.frame(), "a second address list for device '" + dev.name()
+                        + "'; it is dropped");
+            }
+        }
+        return out;
+    }
+
+    /** Each device's LINK record: one at most, naming a device that was kept. */
+    private Map<Wire.DeviceRec, LinkConfig> configs(Decoded d) {
+        Map<Wire.DeviceRec, LinkConfig> out = new IdentityHashMap<>();
+        for (Wire.LinkRec link : d.links) {
+            Wire.DeviceRec dev = devices.get(link.deviceRef());
+            if (dev == null) {
+                log.damage(Errno.EINVAL, link.frame(), "device ref " + u(link.deviceRef()) + " names no device; its "
+                        + "settings are dropped");
+            } else if (out.putIfAbsent(dev, link.config()) != null) {
+                log.damage(Errno.EEXIST, link.frame(), "a second link record for device '" + dev.name()
                         + "'; it is dropped");
             }
         }

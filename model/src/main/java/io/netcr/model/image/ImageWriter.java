@@ -61,6 +61,16 @@ public final class ImageWriter {
             Namespace ns = s.namespaces().get(n);
             for (int i = 0; i < ns.devices().size(); i++) {
                 Device d = ns.devices().get(i);
+                if (!d.config().isEmpty()) {
+                    out.record(ImageFormat.TYPE_LINK, ImageFormat.FLAG_SKIPPABLE, RecordEncoder.link(d.config(),
+                            refs.device(n, i)));
+                }
+            }
+        }
+        for (int n = 0; n < s.namespaces().size(); n++) {
+            Namespace ns = s.namespaces().get(n);
+            for (int i = 0; i < ns.devices().size(); i++) {
+                Device d = ns.devices().get(i);
                 if (!d.addresses().isEmpty()) {
                     out.record(ImageFormat.TYPE_ADDRESSES, RecordEncoder.addresses(d.addresses(), refs.device(n, i)));
                 }
@@ -196,11 +206,15 @@ public final class ImageWriter {
         }
 
         void record(int type, byte[] body) {
+            record(type, 0, body);
+        }
+
+        void record(int type, int flags, byte[] body) {
             if (body.length > ImageFormat.MAX_BODY) {
                 throw new IllegalArgumentException(ImageFormat.typeName(type) + " record of " + body.length
                         + " bytes is over the format's limit of " + ImageFormat.MAX_BODY);
             }
-            sink.u16(type).u16(0).u32(body.length).bytes(body);
+            sink.u16(type).u16(flags).u32(body.length).bytes(body);
             records++;
         }
 

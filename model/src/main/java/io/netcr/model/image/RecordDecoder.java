@@ -3,6 +3,7 @@ package io.netcr.model.image;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Holder;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.Phase;
 import io.netcr.model.Severity;
 import io.netcr.model.SubjectPath;
@@ -124,6 +125,20 @@ final class RecordDecoder {
             sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return sb.toString();
+    }
+
+    static Wire.LinkRec link(byte[] image, Frame f) throws ImageDamage {
+        ByteSource in = f.body(image);
+        int ref = (int) in.u32("device ref");
+        int mode = in.u8("address generation mode");
+        if (mode != ImageFormat.ADDR_GEN_MODE_UNKNOWN && mode >= LinkConfig.ADDR_GEN_MODES.size()) {
+            throw new ImageDamage(Errno.EINVAL, "address generation mode " + mode + " is not one of 0.."
+                    + (LinkConfig.ADDR_GEN_MODES.size() - 1) + " or 255 (unknown)");
+        }
+        Map<String, String> data = in.properties("link settings");
+        in.expectEnd("link record");
+        return new Wire.LinkRec(f, ref, LinkConfig.of(data,
+                mode == ImageFormat.ADDR_GEN_MODE_UNKNOWN ? null : LinkConfig.ADDR_GEN_MODES.get(mode)));
     }
 
     static Diagnostic diagnostic(byte[] image, Frame f) throws ImageDamage {

@@ -7,6 +7,7 @@ import io.netcr.model.Diagnostic;
 import io.netcr.model.Holder;
 import io.netcr.model.IfaFlags;
 import io.netcr.model.IpText;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.Namespace;
 import io.netcr.model.Route;
 import io.netcr.model.RtScope;
@@ -85,6 +86,17 @@ final class RecordEncoder {
             mac[i] = (byte) Integer.parseInt(parts[i], 16);
         }
         return mac;
+    }
+
+    /** A device's {@link LinkConfig}: its objref, the address generation mode (0xFF: unknown), its settings. */
+    static byte[] link(LinkConfig c, int devRef) {
+        int mode = c.addrGenMode() == null ? ImageFormat.ADDR_GEN_MODE_UNKNOWN
+                : LinkConfig.ADDR_GEN_MODES.indexOf(c.addrGenMode());
+        if (mode < 0) {
+            throw new IllegalArgumentException("address generation mode '" + c.addrGenMode() + "' is not one of "
+                    + LinkConfig.ADDR_GEN_MODES);
+        }
+        return new ByteSink().u32(devRef).u8(mode).properties(c.data()).toByteArray();
     }
 
     static byte[] addresses(List<Address> addresses, int devRef) {

@@ -2,6 +2,7 @@ package io.netcr.model.image;
 
 import io.netcr.model.Address;
 import io.netcr.model.Holder;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.Route;
 
 import java.time.Instant;
@@ -32,6 +33,10 @@ final class Wire {
     record DeviceRec(Frame frame, int ref, int nsRef, int ifindex, String name, String kind, String mac, int mtu,
                      boolean up, boolean skipped, String operstate, int masterRef, RefRec peer, RefRec parent,
                      Map<String, String> properties) {
+    }
+
+    /** A LINK record: the settings of the device {@code deviceRef}. */
+    record LinkRec(Frame frame, int deviceRef, LinkConfig config) {
     }
 
     record AddressesRec(Frame frame, int deviceRef, List<Address> addresses) {

@@ -41,6 +41,9 @@ final class JsonFields {
     static final String NAMESPACE = "namespace";
     static final String ADDRESSES = "addresses";
     static final String SKIPPED = "skipped";
+    static final String CONFIG = "config";
+    static final String ADDR_GEN_MODE = "addr_gen_mode";
+    static final String DATA = "data";
 
     static final String FAMILY = "family";
     static final String ADDRESS = "address";

@@ -9,6 +9,7 @@ import io.netcr.model.DeviceRef;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Holder;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.IpText;
 import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
@@ -219,7 +220,29 @@ final class SnapshotJsonReader {
                 .addresses(addresses)
                 .skipped(f.bool(o, SKIPPED, where, false))
                 .properties(properties(o, where))
+                .config(config(o, where))
                 .build();
+    }
+
+    /** {@code "config": {"addr_gen_mode": ..., "data": {...}}}; values may be written as numbers or booleans. */
+    private LinkConfig config(JsonNode o, SubjectPath where) {
+        JsonNode c = f.object(o, CONFIG, where);
+        if (c == null) {
+            return LinkConfig.NONE;
+        }
+        Map<String, String> data = new HashMap<>();
+        JsonNode d = f.object(c, DATA, where);
+        if (d != null) {
+            d.fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    data.put(e.getKey(), e.getValue().asText());
+                } else {
+                    f.error(Errno.EINVAL, where, "config setting '" + e.getKey() + "' must be a string, number or "
+                            + "boolean, found " + JsonFieldReader.shortText(e.getValue()));
+                }
+            });
+        }
+        return LinkConfig.of(data, f.text(c, ADDR_GEN_MODE, where, false, null));
     }
 
     private static int nextFree(Set<Integer> taken, int[] next) {

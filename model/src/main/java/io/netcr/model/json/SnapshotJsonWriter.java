@@ -119,6 +119,16 @@ final class SnapshotJsonWriter {
         g.writeEndArray();
         g.writeBooleanField(SKIPPED, d.skipped());
         properties(d.properties(), g);
+        if (!d.config().isEmpty()) {
+            g.writeObjectFieldStart(CONFIG);
+            g.writeStringField(ADDR_GEN_MODE, d.config().addrGenMode());
+            g.writeObjectFieldStart(DATA);
+            for (Map.Entry<String, String> e : d.config().data().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -6,6 +6,8 @@ import io.netcr.model.PolicyRule;
 import io.netcr.model.Route;
 import io.netcr.model.Sysctls;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One change a restore makes, in the order it makes them. Each says what it does in the words of its
@@ -53,6 +55,82 @@ public sealed interface PlanStep {
         }
     }
 
+    /**
+     * Creates a device of a kind with settings, in one RTM_NEWLINK with IFLA_INFO_DATA: macvlan, macvtap, vxlan,
+     * ifb, dummy, vlan, ipvlan, the IP tunnels, bond ({@link io.netcr.model.link.LinkKinds}). A device on a parent
+     * in another namespace (the restorer's eth0) is created from the parent's namespace and placed in its own
+     * ({@code ip link add link P name N netns NS ...}), as the kernel looks the parent up where the request is
+     * made.
+     *
+     * @param link   name, wanted ifindex, MAC (null: the kernel's, or the parent's) and MTU, where it goes
+     * @param kind   IFLA_INFO_KIND
+     * @param data   its settings, by the kind's {@link io.netcr.model.link.KindSpec}
+     * @param parent the device it sits on, or null
+     */
+    record CreateLink(LinkEnd link, String kind, Map<String, String> data, LinkParent parent) implements PlanStep {
+        public CreateLink {
+            data = Map.copyOf(data);
+        }
+
+        public List<TargetNs> targets() {
+            return parent == null || parent.ns().equals(link.ns()) ? List.of(link.ns()) : List.of(link.ns(), parent.ns());
+        }
+
+        /** Where the request is made: the parent's namespace, so that the kernel finds the parent there. */
+        public TargetNs carrier() {
+            return parent != null ? parent.ns() : link.ns();
+        }
+
+        public String describe() {
+            String settings = io.netcr.model.link.LinkKinds.spec(kind).map(s -> s.ipText(new TreeMap<>(data)))
+                    .orElse("");
+            boolean elsewhere = !carrier().equals(link.ns());
+            return carrier().ipPrefix() + " link add" + (parent != null ? " link " + parent.name() : "") + " name "
+                    + link.name() + link.ipOptions()
+                    + (elsewhere ? " netns " + (link.ns().isRestorer() ? "(restorer)" : link.ns().name()) : "")
+                    + " type " + kind + settings;
+        }
+    }
+
+    /**
+     * Creates a persistent tun or tap device inside its namespace through /dev/net/tun (TUNSETIFF, TUNSETOWNER,
+     * TUNSETGROUP, TUNSETPERSIST): rtnetlink cannot make one. Its MAC and MTU follow as a {@link SetLink}.
+     *
+     * @param tun  where, its name and wanted ifindex (TUNSETIFINDEX); MAC and MTU are not used here
+     * @param data its settings: type, owner, group, pi, vnet_hdr, multi_queue
+     */
+    record CreateTun(LinkEnd tun, Map<String, String> data) implements PlanStep {
+        public CreateTun {
+            data = Map.copyOf(data);
+        }
+
+        public List<TargetNs> targets() {
+            return List.of(tun.ns());
+        }
+
+        public String describe() {
+            String settings = io.netcr.model.link.LinkKinds.spec("tun").map(s -> s.ipText(new TreeMap<>(data)))
+                    .orElse("");
+            return tun.ns().ipPrefix() + " tuntap add dev " + tun.name() + settings;
+        }
+    }
+
+    /**
+     * Sets a device's IPv6 address generation mode over rtnetlink (IFLA_AF_SPEC/AF_INET6/
+     * IFLA_INET6_ADDR_GEN_MODE), never through the sysctl, which would make the kernel generate a link-local
+     * address at once. A restore sets {@code none} right after creation, so that no link-local address appears
+     * but the image's own (added with nodad); the image's mode is set again as the device comes up.
+     */
+    record SetAddrGenMode(TargetNs ns, String device, String mode) implements PlanStep {
+        public List<TargetNs> targets() {
+            return List.of(ns);
+        }
+
+        public String describe() {
+            return ns.ipPrefix() + " link set " + device + " addrgenmode " + mode;
+        }
+    }
+
     /** Sets MTU and/or MAC of a device that exists already (the loopback of a new namespace). */
     record SetLink(TargetNs ns, String device, String mac, int mtu) implements PlanStep {
         public List<TargetNs> targets() {
@@ -89,14 +167,39 @@ public sealed interface PlanStep {
         }
     }
 
-    /** Sets a device up. */
-    record SetUp(TargetNs ns, String device) implements PlanStep {
+    /**
+     * Sets a device up and then, in the same request, its IPv6 address generation mode ({@code addrGenMode}, null
+     * to leave it): the kernel applies IFLA_AF_SPEC after the flags, so the device comes up under the mode
+     * {@code none} set at its creation (no link-local address of the kernel's) and keeps the image's mode after.
+     */
+    record SetUp(TargetNs ns, String device, String addrGenMode) implements PlanStep {
+        public SetUp(TargetNs ns, String device) {
+            this(ns, device, null);
+        }
+
         public List<TargetNs> targets() {
             return List.of(ns);
         }
 
         public String describe() {
-            return ns.ipPrefix() + " link set " + device + " up";
+            return ns.ipPrefix() + " link set " + device + " up" + (addrGenMode != null ? " addrgenmode " + addrGenMode : "");
+        }
+    }
+
+    /**
+     * Gives an IPv6 address the image's flags once its device is up ({@code ip addr replace}, RTM_NEWADDR with
+     * NLM_F_REPLACE): the restore added it with nodad, so that it was never tentative, but the address that was
+     * checkpointed had no nodad. The kernel rewrites the flags of an existing address without starting DAD again
+     * (addrconf.c, inet6_addr_modify), so the address stays usable and shows exactly as it was.
+     */
+    record SetAddressFlags(TargetNs ns, String device, Address address) implements PlanStep {
+        public List<TargetNs> targets() {
+            return List.of(ns);
+        }
+
+        public String describe() {
+            return ns.ipPrefix() + " -6 addr replace " + address.cidr() + " dev " + device
+                    + (address.scope().equals("global") ? "" : " scope " + address.scope());
         }
     }
 

@@ -65,6 +65,18 @@ public final class PlanStepJson {
             o.set("peer", linkEnd(v.peer()));
         } else if (step instanceof PlanStep.CreateBridge b) {
             o.set("bridge", linkEnd(b.bridge()));
+        } else if (step instanceof PlanStep.CreateLink l) {
+            o.set("link", linkEnd(l.link()));
+            o.put("type", l.kind());
+            o.set("data", data(l.data()));
+            if (l.parent() != null) {
+                o.set("parent", F.objectNode().put("netns", l.parent().ns().name()).put("name", l.parent().name()));
+            }
+        } else if (step instanceof PlanStep.CreateTun t) {
+            o.set("tun", linkEnd(t.tun()));
+            o.set("data", data(t.data()));
+        } else if (step instanceof PlanStep.SetAddrGenMode g) {
+            o.put("netns", g.ns().name()).put("device", g.device()).put("mode", g.mode());
         } else if (step instanceof PlanStep.SetLink s) {
             o.put("netns", s.ns().name()).put("device", s.device()).put("mac", s.mac()).put("mtu", s.mtu());
         } else if (step instanceof PlanStep.SetMaster m) {
@@ -72,8 +84,14 @@ public final class PlanStepJson {
         } else if (step instanceof PlanStep.AddAddress a) {
             o.put("netns", a.ns().name()).put("device", a.device()).put("nodad", a.nodad());
             o.set("address", address(a.address()));
+        } else if (step instanceof PlanStep.SetAddressFlags f) {
+            o.put("netns", f.ns().name()).put("device", f.device());
+            o.set("address", address(f.address()));
         } else if (step instanceof PlanStep.SetUp u) {
             o.put("netns", u.ns().name()).put("device", u.device());
+            if (u.addrGenMode() != null) {
+                o.put("addrgenmode", u.addrGenMode());
+            }
         } else if (step instanceof PlanStep.AddRoute r) {
             o.put("netns", r.ns().name()).put("onlink", r.onlink());
             o.set("route", route(r.route()));
@@ -107,8 +125,17 @@ public final class PlanStepJson {
             case "AddAddress":
                 return new PlanStep.AddAddress(ns(o), text(o, "device"), address(object(o, "address")),
                         bool(o, "nodad"));
+            case "SetAddressFlags":
+                return new PlanStep.SetAddressFlags(ns(o), text(o, "device"), address(object(o, "address")));
             case "SetUp":
-                return new PlanStep.SetUp(ns(o), text(o, "device"));
+                return new PlanStep.SetUp(ns(o), text(o, "device"), optionalText(o, "addrgenmode"));
+            case "CreateLink":
+                return new PlanStep.CreateLink(linkEnd(object(o, "link")), text(o, "type"), data(o),
+                        o.hasNonNull("parent") ? parent(object(o, "parent")) : null);
+            case "CreateTun":
+                return new PlanStep.CreateTun(linkEnd(object(o, "tun")), data(o));
+            case "SetAddrGenMode":
+                return new PlanStep.SetAddrGenMode(ns(o), text(o, "device"), text(o, "mode"));
             case "AddRoute":
                 return new PlanStep.AddRoute(ns(o), route(object(o, "route")), bool(o, "onlink"));
             default:
@@ -159,6 +186,28 @@ public final class PlanStepJson {
         return StateStepJson.readRouteExtras(new Route(text(o, "family"), text(o, "dst"), optionalText(o, "gateway"),
                 optionalText(o, "dev"), integer(o, "metric"), text(o, "protocol"), text(o, "scope"), text(o, "type"),
                 optionalText(o, "prefsrc")), o);
+    }
+
+    private static ObjectNode data(Map<String, String> data) {
+        ObjectNode o = F.objectNode();
+        new java.util.TreeMap<>(data).forEach(o::put);
+        return o;
+    }
+
+    /** "data": settings as text (a step's kind settings). */
+    private static Map<String, String> data(JsonNode step) {
+        Map<String, String> out = new LinkedHashMap<>();
+        object(step, "data").fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException("data: '" + e.getKey() + "' is not text");
+            }
+            out.put(e.getKey(), e.getValue().textValue());
+        });
+        return out;
+    }
+
+    private static LinkParent parent(JsonNode o) {
+        return new LinkParent(ns(o), text(o, "name"));
     }
 
     /** "netns": a name, or null for the restorer's namespace. */

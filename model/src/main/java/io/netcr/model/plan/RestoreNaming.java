@@ -93,6 +93,23 @@ final class RestoreNaming {
         return name;
     }
 
+    /**
+     * The name, in the restorer's namespace, of a device a restored one sits on outside the set (a macvlan's
+     * eth0): its image name or, renamed with {@code --rename dev:OLD=NEW}, another; the prefix does not apply,
+     * since it is the host's own. It must exist (ENODEV otherwise); null when it does not.
+     */
+    String restorerParentName(String imageName, Device child, SubjectPath where) {
+        String renamed = rename(RestoreOptions.DEVICE_KEY + imageName);
+        String name = renamed != null ? renamed : imageName;
+        if (hostRestorerDevice(name) == null) {
+            error(Errno.ENODEV, where, child.name() + " (" + child.kind() + ") sits on " + name + ", which this "
+                    + "namespace does not have; restore with --rename dev:" + imageName + "=NEW naming the device "
+                    + "it should sit on here");
+            return null;
+        }
+        return name;
+    }
+
     /** The ifindex to ask for in the restorer's namespace: the old one when the host does not use it. */
     int freeRestorerIfindex(int wanted, Set<Integer> alreadyPlanned) {
         if (wanted <= 0 || alreadyPlanned.contains(wanted)) {

@@ -10,6 +10,8 @@ import io.netcr.model.Phase;
 import io.netcr.model.Route;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.link.KindSpec;
+import io.netcr.model.link.LinkKinds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,9 +28,6 @@ import java.util.Set;
  */
 public final class RestorePlanner {
 
-    /** Device kinds a restore can create. Others are ENOSYS, as in the seed. */
-    public static final Set<String> RESTORABLE_KINDS = Set.of(Device.LOOPBACK, Device.VETH, Device.BRIDGE);
-
     /** Marks a namespace whose new name was refused (a '/' can never be in a real one). */
     private static final String UNNAMED = "/unnamed/";
 
@@ -40,16 +39,14 @@ public final class RestorePlanner {
     private final Map<String, String> nsNames = new LinkedHashMap<>(); // image namespace id -> new name
     private final List<Placed> placed = new ArrayList<>();
     private final Set<Integer> restorerIfindexes = new HashSet<>();
-
-    /** A device of the image with where and under which name the restore puts it. */
-    private record Placed(Device device, TargetNs ns, String name, SubjectPath subject) {
-    }
+    private final KindPlanner kinds;
 
     private RestorePlanner(Snapshot image, Snapshot host, RestoreOptions options) {
         this.image = image;
         this.options = options;
         this.naming = new RestoreNaming(host, options, problems);
         this.state = new StatePlanner(SysctlBaseline.in(host), problems);
+        this.kinds = new KindPlanner(image, nsNames, naming, problems);
     }
 
     public static RestorePlan plan(Snapshot image, Snapshot host, RestoreOptions options) {
@@ -83,14 +80,24 @@ public final class RestorePlanner {
                 planDevice(ns, d, target, pairsDone, links);
             }
         }
+        placed.forEach(kinds::placed);
+        kinds.planWaiting(links, placed);
         naming.reportUnusedRenames();
         reportInitDevicesLeftAlone();
         steps.addAll(links);
+        for (Placed p : placed) {
+            String mode = LinkLocals.modeOf(p.device());
+            if (mode != null) {
+                steps.add(new PlanStep.SetAddrGenMode(p.ns(), p.name(), p.device().up() ? LinkLocals.NONE : mode));
+            }
+        }
         placed.stream().filter(p -> p.device().master() != null).forEach(p -> planMaster(p, steps));
         planState(restored);
         steps.addAll(state.early); // sysctls and firewall: before addresses and links up
         placed.forEach(p -> planAddresses(p, steps));
-        placed.stream().filter(p -> p.device().up()).forEach(p -> steps.add(new PlanStep.SetUp(p.ns(), p.name())));
+        placed.stream().filter(p -> p.device().up()).forEach(p -> steps.add(new PlanStep.SetUp(p.ns(), p.name(),
+                LinkLocals.modeAfterUp(p.device()))));
+        placed.stream().filter(p -> p.device().up()).forEach(p -> planAddressFlags(p, steps));
         planRoutes(restored, steps);
         steps.addAll(state.late); // rules and permanent neighbours: once links are up
         // Steps in a namespace that cannot be named are not shown: they would never run.
@@ -117,16 +124,32 @@ public final class RestorePlanner {
                     + " was left out by the checkpoint (--skip-unsupported) and is not restored"));
             return;
         }
-        if (!RESTORABLE_KINDS.contains(d.kind())) {
+        if (!LinkKinds.restorable(d)) {
             problems.add(Diagnostic.error(Errno.ENOSYS, where, Phase.RESTORE, "netcr cannot restore "
-                    + (d.kind().isEmpty() ? "devices without a kind" : d.kind() + " devices") + " yet (only loopback, veth "
-                    + "and bridge); checkpoint again with --skip-unsupported to leave " + d.name() + " out"));
+                    + (d.kind().isEmpty() ? "devices without a kind" : d.kind() + " devices") + " yet (only "
+                    + LinkKinds.restorableList() + "); checkpoint again with --skip-unsupported to leave " + d.name()
+                    + " out"));
             return;
         }
+        KindSpec spec = LinkKinds.spec(d.kind()).orElse(null);
         if (d.isLoopback()) {
             placed.add(new Placed(d, target, d.name(), where));
             if (d.mtu() > 0 && d.mtu() != 65536) {
                 links.add(new PlanStep.SetLink(target, d.name(), null, d.mtu()));
+            }
+        } else if (LinkKinds.isFallback(d)) {
+            // A tunnel module makes it in every namespace: configured like lo, never created.
+            placed.add(new Placed(d, target, d.name(), where));
+            if (d.mtu() > 0) {
+                links.add(new PlanStep.SetLink(target, d.name(), null, d.mtu()));
+            }
+            problems.add(Diagnostic.info(Errno.ENOENT, where, Phase.RESTORE, d.name() + " is the " + d.kind()
+                    + " module's own device, which it makes in every namespace; the restore configures it, and fails "
+                    + "(undoing everything) on a host without that module"));
+        } else if (spec != null) {
+            Placed p = new Placed(d, target, d.name(), where);
+            if (kinds.plan(ns, p, spec, links)) {
+                placed.add(p);
             }
         } else if (d.isBridge()) {
             placed.add(new Placed(d, target, d.name(), where));
@@ -216,12 +239,24 @@ public final class RestorePlanner {
         }
     }
 
-    /** Addresses the kernel makes by itself: lo's own, and IPv6 link-local ones (made again from the MAC). */
+    /**
+     * The IPv6 addresses of a device that is up, added with nodad, get the image's flags back once it is up
+     * ({@link PlanStep.SetAddressFlags}). A device left down keeps nodad: without it, the kernel would run DAD
+     * when the device next comes up, which the image's address, never tentative, did not need.
+     */
+    private void planAddressFlags(Placed p, List<PlanStep> steps) {
+        p.device().addresses().stream()
+                .filter(a -> a.isInet6() && !a.flags().contains("nodad") && !isKernelMade(p.device(), a))
+                .forEach(a -> steps.add(new PlanStep.SetAddressFlags(p.ns(), p.name(), a)));
+    }
+
+    /**
+     * Addresses the kernel makes by itself and a restore leaves to it: lo's own. IPv6 link-local addresses are
+     * not among them: the restore adds the image's own with nodad, under address generation mode none
+     * ({@link LinkLocals}), so that after it returns each device has exactly the image's addresses.
+     */
     static boolean isKernelMade(Device d, Address a) {
-        if (d.isLoopback() && (a.cidr().equals("127.0.0.1/8") || a.cidr().equals("::1/128"))) {
-            return true;
-        }
-        return a.isInet6() && "link".equals(a.scope()) && a.isLinkLocal();
+        return d.isLoopback() && (a.cidr().equals("127.0.0.1/8") || a.cidr().equals("::1/128"));
     }
 
     private void planRoutes(List<Namespace> restored, List<PlanStep> steps) {
@@ -276,10 +311,17 @@ public final class RestorePlanner {
         return !isKernelOwn(r) && RESTORABLE_ROUTE_TYPES.contains(r.type());
     }
 
+    /** Whether {@code child} sits on {@code d} of the init namespace: such a parent is used, not left alone. */
+    private static boolean isParent(Namespace init, Device d, Device child) {
+        DeviceRef p = child.parent();
+        return p != null && init.id().equals(p.namespace()) && p.ifindex() == d.ifindex();
+    }
+
     private void reportInitDevicesLeftAlone() {
         image.initNamespace().ifPresent(init -> init.devices().stream()
                 .filter(d -> placed.stream().noneMatch(p -> p.device() == d))
                 .filter(d -> !d.isLoopback())
+                .filter(d -> placed.stream().noneMatch(p -> isParent(init, d, p.device())))
                 .forEach(d -> problems.add(Diagnostic.info(Errno.ENOENT, SubjectPath.of(init, d), Phase.RESTORE,
                         d.name() + " belongs to the init namespace and is not the peer of a restored device; "
                                 + "restore leaves the host's own devices alone"))));

@@ -104,9 +104,7 @@ final class StatePlanner {
             for (Map.Entry<String, String> e : dev.getValue().entrySet()) {
                 String rel = e.getKey();
                 if (Sysctls.neverWritten(rel)) {
-                    warnNeverWritten(SubjectPath.of(ns).child(SubjectPath.DEV, dev.getKey()),
-                            Sysctls.deviceKey(rel, dev.getKey()), e.getValue(), kindBase == null ? null : kindBase.get(rel));
-                    continue;
+                    continue; // a device's addr_gen_mode comes back over rtnetlink (SetAddrGenMode, SetUp), not here
                 }
                 if (kindBase == null || !Objects.equals(kindBase.get(rel), e.getValue()) || recheckDevice.contains(rel)) {
                     listed.add(rel);
@@ -151,8 +149,8 @@ final class StatePlanner {
     }
 
     /**
-     * A key the restore never writes (addr_gen_mode) that differs from a new namespace's: a warning naming it.
-     * The restore sets no device's mode through netlink either (yet), so a device's comes back as new ones have it.
+     * A namespace key the restore never writes (conf/all and conf/default addr_gen_mode) that differs from a new
+     * namespace's: a warning naming it. A device's own mode is restored over rtnetlink (IFLA_INET6_ADDR_GEN_MODE).
      */
     private void warnNeverWritten(SubjectPath at, String key, String value, String now) {
         if (now != null && now.equals(value)) {

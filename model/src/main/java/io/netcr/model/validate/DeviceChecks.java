@@ -16,7 +16,8 @@ final class DeviceChecks {
     private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){0,31}");
     /** Kinds whose hardware address is a 6-byte Ethernet address. */
     private static final Set<String> ETHERNET_KINDS = Set.of(Device.LOOPBACK, Device.VETH, Device.BRIDGE, "macvlan",
-            "macvtap", "ipvlan", "vxlan", "dummy", "bond", "team", "vlan", "geneve");
+            "macvtap", "ipvlan", "ipvtap", "vxlan", "dummy", "bond", "team", "vlan", "geneve", "ifb", "gretap",
+            "ip6gretap");
     private static final Set<String> OPERSTATES =
             Set.of("unknown", "notpresent", "down", "lowerlayerdown", "testing", "dormant", "up");
 
@@ -50,6 +51,7 @@ final class DeviceChecks {
                 f.warning(Errno.EINVAL, at, "operstate '" + d.operstate() + "' is not one the kernel reports");
             }
             checkMaster(ns, index, d, at, f);
+            ConfigChecks.check(d, at, f);
             AddressChecks.checkAddresses(d, at, limits, f);
         }
     }

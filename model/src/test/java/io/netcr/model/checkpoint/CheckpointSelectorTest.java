@@ -27,7 +27,7 @@ class CheckpointSelectorTest {
         CheckpointResult r = CheckpointSelector.select(Topologies.host(), List.of("red", "blue"), false,
                 CheckpointOptions.defaults());
         assertNull(r.image());
-        assertEquals(List.of("ENOSYS netns:red/dev:vx0"), codes(r));
+        assertEquals(List.of("ENOSYS netns:red/dev:gv0"), codes(r));
     }
 
     @Test
@@ -39,7 +39,7 @@ class CheckpointSelectorTest {
         assertTrue(codes.contains("ENOENT netns:nope"), codes.toString());
         assertTrue(codes.contains("E2BIG netns:red/dev:lo"), codes.toString());
         assertTrue(codes.contains("E2BIG netns:red/dev:veth0"), codes.toString());
-        assertTrue(codes.contains("ENOSYS netns:red/dev:vx0"), codes.toString());
+        assertTrue(codes.contains("ENOSYS netns:red/dev:gv0"), codes.toString());
     }
 
     @Test
@@ -50,7 +50,7 @@ class CheckpointSelectorTest {
         assertNotNull(image, r.diagnostics().toString());
         assertEquals(List.of("nsfs:1", "nsfs:10", "nsfs:11"), image.namespaces().stream().map(Namespace::id).toList());
         Namespace red = image.namespaceNamed("red").orElseThrow();
-        assertTrue(red.device("vx0").orElseThrow().skipped());
+        assertTrue(red.device("gv0").orElseThrow().skipped());
         assertEquals(1, image.diagnostics().size(), "the ENOSYS warning is kept in the image");
         assertEquals(Errno.ENOSYS, image.diagnostics().get(0).code());
 
@@ -100,5 +100,44 @@ class CheckpointSelectorTest {
         assertTrue(CheckpointSelector.specProblem("pid:4194304").isEmpty());
         assertTrue(CheckpointSelector.specProblem("nsfs:4026532281").isEmpty());
         assertTrue(CheckpointSelector.specProblem("/run/docker/netns/3f2a").isEmpty());
+    }
+
+    /** The init namespace (lo, eth0) and "lab" with a held tun and a macvlan on the host's eth0. */
+    private static Snapshot kinds(DeviceRef parent) {
+        Namespace init = new Namespace("nsfs:1", List.of(), List.of(), true, List.of(Topologies.lo(),
+                Device.builder(2, "eth0", "").mac("52:54:00:00:00:01").up(true)
+                        .addresses(List.of(io.netcr.model.Address.of("192.0.2.7/24"))).build()), List.of(), java.util.Map.of());
+        Namespace lab = new Namespace("nsfs:20", List.of("lab"), List.of(), false, List.of(Topologies.lo(),
+                Device.builder(3, "tq0", "tun").properties(java.util.Map.of("carrier", "1"))
+                        .config(io.netcr.model.LinkConfig.of(java.util.Map.of("type", "tun", "persist", "true"), null))
+                        .build(),
+                Device.builder(4, "mo0", "macvlan").mac("02:00:0a:fa:00:04").parent(parent)
+                        .config(io.netcr.model.LinkConfig.of(java.util.Map.of("mode", "bridge"), null)).build()),
+                List.of(), java.util.Map.of());
+        return new Snapshot(Topologies.emptyHost().source(), List.of(init, lab), List.of());
+    }
+
+    @Test
+    void should_record_a_parent_outside_the_set_in_the_init_namespace_and_warn_of_a_held_tun() {
+        CheckpointResult r = CheckpointSelector.select(kinds(new DeviceRef("nsfs:1", 2, "eth0")), List.of("lab"), false,
+                CheckpointOptions.defaults());
+        assertNotNull(r.image(), r.diagnostics().toString());
+        Device eth0 = r.image().initNamespace().orElseThrow().device("eth0").orElseThrow();
+        assertEquals(List.of(), eth0.addresses(), "only what names it: the restore does not make it");
+        assertEquals(new DeviceRef("nsfs:1", 2, "eth0"), r.image().namespaceNamed("lab").orElseThrow()
+                .device("mo0").orElseThrow().parent());
+        Diagnostic held = r.image().diagnostics().get(0);
+        assertEquals(Errno.EOPNOTSUPP, held.code());
+        assertEquals("netns:lab/dev:tq0", held.subject().toString());
+        assertTrue(held.message().contains("held open by a process"), held.message());
+    }
+
+    @Test
+    void should_refuse_a_device_whose_parent_cannot_be_found() {
+        CheckpointResult r = CheckpointSelector.select(kinds(new DeviceRef(null, 9, null)), List.of("lab"), false,
+                CheckpointOptions.defaults());
+        assertNull(r.image());
+        // The refusal still tells of every problem at once, the held tun's warning included.
+        assertEquals(List.of("ENOENT netns:lab/dev:mo0", "EOPNOTSUPP netns:lab/dev:tq0"), codes(r));
     }
 }

@@ -112,7 +112,9 @@ class SnapshotDiffTest {
                 new Case("peer", b -> b.peer(new DeviceRef("nsfs:1", 7, "other")), "init/veth-red", "init/other"),
                 new Case("parent", b -> b.parent(new DeviceRef("nsfs:2", 3, "br0")), null, "red/br0"),
                 new Case("skipped", b -> b.skipped(true), "false", "true"),
-                new Case("property:vxlan.id", b -> b.properties(Map.of("vxlan.id", "5")), null, "5"));
+                new Case("property:vxlan.id", b -> b.properties(Map.of("vxlan.id", "5")), null, "5"),
+                new Case("config:mode", b -> b.config(io.netcr.model.LinkConfig.of(Map.of("mode", "vepa"), null)), null,
+                        "vepa"));
         for (Case k : cases) {
             DiffReport r = SnapshotDiff.compare(base(), withRedDevice("veth0", k.edit()), DiffOptions.EXACT);
             Change c = only(r);
@@ -122,6 +124,17 @@ class SnapshotDiffTest {
             assertEquals(k.oldV(), c.oldValue(), k.field());
             assertEquals(k.newV(), c.newValue(), k.field());
         }
+    }
+
+    @Test
+    void should_compare_the_address_generation_mode_only_when_both_sides_know_it() {
+        DiffReport known = SnapshotDiff.compare(withRedDevice("veth0", b -> b.config(io.netcr.model.LinkConfig.of(
+                Map.of(), "eui64"))), withRedDevice("veth0", b -> b.config(io.netcr.model.LinkConfig.of(Map.of(),
+                "none"))), DiffOptions.AFTER_RESTORE);
+        assertEquals("addr_gen_mode", only(known).field());
+        DiffReport older = SnapshotDiff.compare(base(), withRedDevice("veth0", b -> b.config(
+                io.netcr.model.LinkConfig.of(Map.of(), "none"))), DiffOptions.EXACT);
+        assertTrue(older.changes().isEmpty(), "an image that knows no mode: nothing to compare");
     }
 
     @Test

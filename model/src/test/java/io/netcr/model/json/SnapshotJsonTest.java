@@ -12,6 +12,7 @@ import io.netcr.model.DeviceRef;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Holder;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.ReadMode;
@@ -35,13 +36,17 @@ class SnapshotJsonTest {
         Device red = Device.builder(2, "veth0", Device.VETH).mac("02:00:00:00:00:01").up(true).operstate("up")
                 .peer(new DeviceRef("b", 2, "veth1")).addresses(List.of(Address.of("10.250.0.1/24"),
                         new Address("inet6", "fd00:250::1", 64, "global", List.of("nodad", "permanent"), null)))
-                .properties(Map.of("veth.note", "x")).build();
+                .properties(Map.of("veth.note", "x")).config(LinkConfig.of(Map.of(), "eui64")).build();
         Device blue = Device.builder(2, "veth1", Device.VETH).mac("02:00:00:00:00:02").mtu(9000).up(false)
                 .operstate("down").peer(new DeviceRef("r", 2, "veth0")).build();
         Namespace r = new Namespace("r", List.of("red"), List.of(new Holder(42, "sleep")), false, List.of(lo, red),
                 List.of(new Route("inet", "default", "10.250.0.254", "veth0", 100, "static", "global", "unicast", null)),
                 Map.of("sysctl.net.ipv4.ip_forward", "1"));
-        Namespace b = new Namespace("b", List.of("blue", "blue-alias"), List.of(), true, List.of(lo, blue), List.of(), Map.of());
+        Device vx = Device.builder(3, "vx0", "vxlan").mac("02:00:00:00:00:03").mtu(1450).up(true)
+                .parent(new DeviceRef("b", 2, "veth1")).config(LinkConfig.of(Map.of("id", "42", "learning", "false",
+                        "remote", "10.250.0.2"), "none")).build();
+        Namespace b = new Namespace("b", List.of("blue", "blue-alias"), List.of(), true, List.of(lo, blue, vx), List.of(),
+                Map.of());
         Source src = new Source(Source.LIVE, "host1", "6.18.0", Instant.parse("2026-11-29T06:00:00Z"), null, "netcr 0.1.0");
         return new Snapshot(src, List.of(r, b), List.of(Diagnostic.warning(Errno.ENOSYS,
                 SubjectPath.parse("netns:red/dev:veth0/addr:10.250.0.1/24"), Phase.SNAPSHOT, "an example")

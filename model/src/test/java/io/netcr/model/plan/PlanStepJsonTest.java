@@ -36,7 +36,16 @@ class PlanStepJsonTest {
                 new PlanStep.AddAddress(TargetNs.RESTORER, "h0", new Address("inet", "10.250.7.1", 24, "link",
                         List.of("noprefixroute"), "h0:x"), false),
                 new PlanStep.AddRoute(TargetNs.RESTORER, new Route("inet6", "fd00:250:9::/64", null, "h0", 5, "boot",
-                        "global", "unreachable", "fd00:250::1"), true));
+                        "global", "unreachable", "fd00:250::1"), true),
+                new PlanStep.CreateLink(new LinkEnd(new TargetNs("red"), "mo0", 12, "02:00:0a:fa:00:0c", 1500), "macvlan",
+                        Map.of("mode", "private", "nodst", "false"), new LinkParent(TargetNs.RESTORER, "eth0")),
+                new PlanStep.CreateLink(new LinkEnd(new TargetNs("red"), "ifb0", 0, null, 0), "ifb", Map.of(), null),
+                new PlanStep.CreateTun(new LinkEnd(new TargetNs("red"), "tp0", 9, null, 0), Map.of("type", "tap",
+                        "owner", "1000")),
+                new PlanStep.SetAddrGenMode(new TargetNs("red"), "mo0", "none"),
+                new PlanStep.SetUp(new TargetNs("red"), "mo0", "eui64"),
+                new PlanStep.SetAddressFlags(new TargetNs("red"), "mo0", new Address("inet6", "fe80::1", 64, "link",
+                        List.of("permanent"), null)));
         RestorePlan all = new RestorePlan(concat(plan.steps(), more), List.of(), plan.namespaceNames());
 
         String text = JSON.writeValueAsString(PlanStepJson.planTree(all));

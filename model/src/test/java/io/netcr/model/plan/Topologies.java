@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A live-looking host for planning tests: init (lo, eth0, vethh on bridge brh, peer of red/veth0),
- * red (lo with an extra address, veth0, veth1 to blue, a vxlan), blue (lo, veth2, bridge br0 with port
+ * red (lo with an extra address, veth0, veth1 to blue, a geneve tunnel, a kind netcr cannot restore), blue (lo, veth2, bridge br0 with port
  * veth3 whose peer veth4 is in green), green (lo, veth4).
  */
 public final class Topologies {
@@ -48,7 +48,7 @@ public final class Topologies {
         Namespace red = new Namespace("nsfs:10", List.of("red"), List.of(), false, List.of(lo("10.250.100.1/32"),
                 veth(2, "veth0", "nsfs:1", 4, "vethh", "10.250.1.2/24", "fd00:250:1::2/64"),
                 veth(3, "veth1", "nsfs:11", 2, "veth2", "10.250.2.1/24"),
-                Device.builder(4, "vx0", "vxlan").up(true).build()),
+                Device.builder(4, "gv0", "geneve").up(true).build()),
                 List.of(new Route("inet", "default", "10.250.1.1", "veth0", 0, "static", "global", "unicast", null),
                         new Route("inet", "10.250.2.0/24", null, "veth1", 0, "kernel", "link", "unicast", "10.250.2.1")),
                 Map.of());

@@ -5,6 +5,7 @@ import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.Namespace;
 import io.netcr.model.Phase;
 import io.netcr.model.Snapshot;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +37,24 @@ class SnapshotValidatorTest {
 
     private static Device veth(int ifindex, String name, DeviceRef peer) {
         return Device.builder(ifindex, name, Device.VETH).mac("02:00:00:00:00:0" + ifindex).peer(peer).build();
+    }
+
+    @Test
+    void should_check_a_devices_settings_against_its_kind() {
+        Device vx = Device.builder(4, "vx0", "vxlan").mac("02:00:00:00:00:04").config(LinkConfig.of(Map.of("id",
+                "16777216", "ttl", "5", "warp", "9"), "sometimes")).build();
+        Device odd = Device.builder(5, "gv0", "geneve").config(LinkConfig.of(Map.of("id", "1"), null)).build();
+        Snapshot s = good().withNamespaces(List.of(good().namespaces().get(0).withDevices(List.of(
+                good().namespaces().get(0).devices().get(0), vx, odd)), good().namespaces().get(1)));
+        List<String> found = validate(s).stream().map(d -> d.code() + " " + d.subject() + " " + d.message()).toList();
+        assertTrue(found.contains("EINVAL netns:red/dev:vx0 address generation mode 'sometimes' is not one of eui64, "
+                + "none, stable_secret, random"), found.toString());
+        assertTrue(found.contains("EINVAL netns:red/dev:vx0 vxlan setting id is '16777216'; it must be a whole number "
+                + "from 0 to 16777215"), found.toString());
+        assertTrue(found.contains("ENOSYS netns:red/dev:vx0 settings this netcr does not know for a vxlan: warp; a "
+                + "restore cannot set them"), found.toString());
+        assertTrue(found.contains("ENOSYS netns:red/dev:gv0 netcr knows no settings of geneve devices (id); a restore "
+                + "cannot set them"), found.toString());
     }
 
     @Test

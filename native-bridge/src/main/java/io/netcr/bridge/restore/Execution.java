@@ -7,11 +7,13 @@ import io.netcr.bridge.rtnl.AckPipeline;
 import io.netcr.bridge.rtnl.NetlinkErrorException;
 import io.netcr.bridge.sys.Inode;
 import io.netcr.bridge.sys.NativeException;
+import io.netcr.bridge.tun.TunMaker;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Phase;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.Sysctls;
+import io.netcr.model.plan.LinkEnd;
 import io.netcr.model.plan.PlanStep;
 import io.netcr.model.plan.RestorePlan;
 import io.netcr.model.plan.TargetNs;
@@ -51,6 +53,8 @@ final class Execution implements AutoCloseable {
     private final Resumption resume;
     private final FaultPoint faults = FaultPoint.fromProperty();
     private final OwnLinks own = new OwnLinks();
+    /** The devices the plan creates in the restorer's namespace (outside halves), by name. */
+    private final java.util.Set<String> madeInRestorer = new java.util.HashSet<>();
     private final List<Diagnostic> readWarnings = new ArrayList<>();
     /** Warnings of steps taken inside namespaces (a sysctl this kernel lacks). */
     private final List<Diagnostic> stepWarnings = new ArrayList<>();
@@ -74,6 +78,12 @@ final class Execution implements AutoCloseable {
         this.resume = resume;
         this.journal = new RunJournal(options.runDir(), options.command(), plan,
                 resume == null ? null : resume.journal());
+        for (PlanStep s : plan.steps()) {
+            String made = OwnLinks.createdInRestorer(s);
+            if (made != null) {
+                madeInRestorer.add(made);
+            }
+        }
     }
 
     RestoreResult run() {
@@ -284,9 +294,17 @@ final class Execution implements AutoCloseable {
         if (device != null) {
             requireOwn(at, device);
         }
+        if (step instanceof PlanStep.CreateLink l && l.parent() != null && l.parent().ns().isRestorer()
+                && madeInRestorer.contains(l.parent().name())) {
+            requireOwn(TargetNs.RESTORER, l.parent().name()); // an outside half of this restore: once confirmed
+        }
         if (resume != null && resume.unknown(i) && existsAlready(step)) {
             confirmed++;
             journal.done(i); // made before the crash; the restore's, being in its namespace
+            return;
+        }
+        if (step instanceof PlanStep.CreateTun t) {
+            makeTun(i, t);
             return;
         }
         RestoreMessages.Request r = RestoreMessages.forStep(step, sockets);
@@ -301,12 +319,34 @@ final class Execution implements AutoCloseable {
         }
     }
 
+    /**
+     * A tun is made by ioctls inside its namespace, not by a request: its outcome is known at once. Requests sent
+     * before it in that namespace have taken effect already (rtnetlink runs a request inside its sendmsg).
+     */
+    private void makeTun(int i, PlanStep.CreateTun t) throws IOException {
+        sentUpTo = Math.max(sentUpTo, i + 1);
+        try {
+            TunMaker.create(sockets.nsFd(t.tun().ns()), t.tun().name(), t.tun().ifindex(), t.data());
+        } catch (NativeException e) {
+            journal.refused(i, e.errnoNumber(), null);
+            fail(new Failure(i, e.errnoNumber(), null, e.getMessage()));
+            throw new Stop();
+        }
+        learnFrom(t);
+        confirmed++;
+        journal.done(i);
+    }
+
     private void learnFrom(PlanStep step) {
         if (step instanceof PlanStep.CreateVeth v) {
             sockets.learn(v.end());
             sockets.learn(v.peer());
         } else if (step instanceof PlanStep.CreateBridge b) {
             sockets.learn(b.bridge());
+        } else if (step instanceof PlanStep.CreateLink l) {
+            sockets.learn(l.link());
+        } else if (step instanceof PlanStep.CreateTun t) {
+            sockets.learn(t.tun());
         }
     }
 
@@ -315,13 +355,12 @@ final class Execution implements AutoCloseable {
      * the namespace the restore made; a veth's pair comes whole or not at all).
      */
     private boolean existsAlready(PlanStep step) throws IOException {
-        PlanStep.CreateVeth v = step instanceof PlanStep.CreateVeth x ? x : null;
-        PlanStep.CreateBridge b = step instanceof PlanStep.CreateBridge x ? x : null;
-        if (v == null && b == null) {
+        LinkEnd created = OwnLinks.created(step);
+        if (created == null) {
             return false;
         }
-        TargetNs ns = v != null ? v.end().ns() : b.bridge().ns();
-        String name = v != null ? v.end().name() : b.bridge().name();
+        TargetNs ns = created.ns();
+        String name = created.name();
         if (ns.isRestorer() || sockets.ask(ns, name) == 0) {
             return false;
         }

@@ -99,6 +99,11 @@ sealed interface Made {
         if (step instanceof PlanStep.AddRoute r && r.ns().isRestorer()) {
             return List.of(new RestorerRoute(k, r.route()));
         }
-        return List.of(); // inside a made namespace; SetLink/SetMaster/SetUp of restorer links go with them
+        // CreateLink and CreateTun place their device in a namespace the restore made, even when the request is
+        // made from the restorer's (a macvlan on its eth0): removing the namespace removes the device, since the
+        // kernel unregisters such virtual devices with their namespace rather than moving them back.
+        // SetLink/SetMaster/SetUp/SetAddrGenMode of restorer links go with those links; SetAddressFlags with the
+        // address its AddAddress made.
+        return List.of();
     }
 }

@@ -1,5 +1,6 @@
 package io.netcr.bridge.restore;
 
+import io.netcr.model.plan.LinkEnd;
 import io.netcr.model.plan.PlanStep;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +57,26 @@ final class OwnLinks {
         return null;
     }
 
+    /**
+     * The device a step creates (a veth's first end: its pair comes whole or not at all), or null for a step that
+     * creates none.
+     */
+    static LinkEnd created(PlanStep step) {
+        if (step instanceof PlanStep.CreateVeth v) {
+            return v.end();
+        }
+        if (step instanceof PlanStep.CreateBridge b) {
+            return b.bridge();
+        }
+        if (step instanceof PlanStep.CreateLink l) {
+            return l.link();
+        }
+        if (step instanceof PlanStep.CreateTun t) {
+            return t.tun();
+        }
+        return null;
+    }
+
     /** The existing device a step changes (rather than creates), or null. */
     static String changedBy(PlanStep step) {
         if (step instanceof PlanStep.SetLink s) {
@@ -67,8 +88,14 @@ final class OwnLinks {
         if (step instanceof PlanStep.AddAddress a) {
             return a.device();
         }
+        if (step instanceof PlanStep.SetAddressFlags f) {
+            return f.device();
+        }
         if (step instanceof PlanStep.SetUp u) {
             return u.device();
+        }
+        if (step instanceof PlanStep.SetAddrGenMode g) {
+            return g.device();
         }
         if (step instanceof PlanStep.AddRoute r) {
             return r.route().device();

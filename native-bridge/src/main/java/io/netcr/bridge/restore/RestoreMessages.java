@@ -10,7 +10,10 @@ import io.netcr.bridge.netlink.NetlinkStruct;
 import io.netcr.bridge.netlink.Rta;
 import io.netcr.bridge.netlink.RtMsg;
 import io.netcr.bridge.netlink.RtnlWords;
+import io.netcr.bridge.netlink.map.kind.KindCodec;
+import io.netcr.bridge.netlink.map.kind.KindCodecs;
 import io.netcr.model.Address;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.IfaFlags;
 import io.netcr.model.IpAddress;
 import io.netcr.model.IpPrefix;
@@ -36,6 +39,8 @@ public final class RestoreMessages {
     public record Request(int type, int flags, NetlinkStruct body, AttributeTree attributes) {
     }
 
+    /** linux/netlink.h, for NEW requests: replace an existing object (NLM_F_ROOT's value, on GET requests). */
+    public static final int NLM_F_REPLACE = 0x100;
     public static final int NLM_F_EXCL = 0x200;
     public static final int NLM_F_CREATE = 0x400;
     public static final int IFLA_NET_NS_FD = 28;
@@ -59,13 +64,21 @@ public final class RestoreMessages {
         int ifindex(TargetNs ns, String device) throws IOException;
     }
 
-    /** The request of a plan step that is one rtnetlink request (every kind but CreateNamespace). */
+    /** The request of a plan step that is one rtnetlink request (every kind but CreateNamespace and CreateTun). */
     public static Request forStep(PlanStep step, Targets t) throws IOException {
         if (step instanceof PlanStep.CreateVeth v) {
             return createVeth(v.end(), t.nsFd(v.end().ns()), v.peer(), t.nsFd(v.peer().ns()));
         }
         if (step instanceof PlanStep.CreateBridge b) {
             return createBridge(b.bridge());
+        }
+        if (step instanceof PlanStep.CreateLink l) {
+            boolean elsewhere = !l.carrier().equals(l.link().ns());
+            int parent = l.parent() == null ? 0 : t.ifindex(l.parent().ns(), l.parent().name());
+            return createLink(l, elsewhere ? t.nsFd(l.link().ns()) : -1, parent);
+        }
+        if (step instanceof PlanStep.SetAddrGenMode g) {
+            return setAddrGenMode(g.device(), g.mode());
         }
         if (step instanceof PlanStep.SetLink s) {
             return setLink(s.device(), s.mac(), s.mtu());
@@ -76,8 +89,11 @@ public final class RestoreMessages {
         if (step instanceof PlanStep.AddAddress a) {
             return addAddress(t.ifindex(a.ns(), a.device()), a.address(), a.nodad());
         }
+        if (step instanceof PlanStep.SetAddressFlags f) {
+            return replaceAddress(t.ifindex(f.ns(), f.device()), f.address());
+        }
         if (step instanceof PlanStep.SetUp u) {
-            return setUp(u.device());
+            return setUp(u.device(), u.addrGenMode());
         }
         if (step instanceof PlanStep.AddRoute r) {
             int oif = r.route().device() != null ? t.ifindex(r.ns(), r.route().device()) : 0;
@@ -99,6 +115,9 @@ public final class RestoreMessages {
         }
         if (step instanceof PlanStep.CreateBridge b) {
             return b.bridge().ns();
+        }
+        if (step instanceof PlanStep.CreateLink l) {
+            return l.carrier();
         }
         return step.targets().get(0);
     }
@@ -149,6 +168,48 @@ public final class RestoreMessages {
         return new Request(Nl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, new IfInfoMsg(0, 0, bridge.ifindex(), 0, 0), a);
     }
 
+    /**
+     * {@code ip link add [link PARENT] name NAME [index N] [address A] [mtu M] [netns NS] type KIND ...}: the
+     * kind's settings in IFLA_LINKINFO/IFLA_INFO_DATA through its codec, the parent by its ifindex in the
+     * namespace the request is sent in. {@code nsFd} places the device in another namespace than the sender's
+     * (-1: the sender's). Always NLM_F_CREATE|NLM_F_EXCL.
+     */
+    public static Request createLink(PlanStep.CreateLink step, int nsFd, int parentIndex) {
+        LinkEnd end = step.link();
+        KindCodec codec = KindCodecs.of(step.kind()).orElseThrow(() ->
+                new IllegalArgumentException("no rtnetlink codec for kind " + step.kind()));
+        AttributeTree a = linkAttributes(end, nsFd);
+        AttributeTree info = a.addNest(Ifla.IFLA_LINKINFO);
+        info.addString(Ifla.IFLA_INFO_KIND, step.kind());
+        AttributeTree data = new AttributeTree();
+        codec.encode(step.data(), data);
+        if (step.parent() != null) {
+            codec.encodeParent(parentIndex, a, data);
+        }
+        if (data.size() > 0) {
+            info.addNest(Ifla.IFLA_INFO_DATA, data);
+        }
+        return new Request(Nl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, new IfInfoMsg(0, 0, end.ifindex(), 0, 0), a);
+    }
+
+    /**
+     * {@code ip link set NAME addrgenmode MODE}: IFLA_AF_SPEC / AF_INET6 / IFLA_INET6_ADDR_GEN_MODE, which sets the
+     * mode without generating an address (the sysctl would).
+     */
+    public static Request setAddrGenMode(String name, String mode) {
+        AttributeTree a = new AttributeTree().addString(Ifla.IFLA_IFNAME, name);
+        addAddrGenMode(a, mode);
+        return new Request(Nl.RTM_NEWLINK, 0, new IfInfoMsg(0, 0, 0, 0, 0), a);
+    }
+
+    private static void addAddrGenMode(AttributeTree a, String mode) {
+        int number = LinkConfig.ADDR_GEN_MODES.indexOf(mode);
+        if (number < 0) {
+            throw new IllegalArgumentException("not an address generation mode: " + mode);
+        }
+        a.addNest(Ifla.IFLA_AF_SPEC).addNest(Nl.AF_INET6).addU8(Ifla.IFLA_INET6_ADDR_GEN_MODE, number);
+    }
+
     /** {@code ip link set NAME [address A] [mtu M]}: the device is found by name. */
     public static Request setLink(String name, String mac, int mtu) {
         AttributeTree a = new AttributeTree().addString(Ifla.IFLA_IFNAME, name);
@@ -169,7 +230,18 @@ public final class RestoreMessages {
 
     /** {@code ip link set NAME up}. */
     public static Request setUp(String name) {
+        return setUp(name, null);
+    }
+
+    /**
+     * {@code ip link set NAME up [addrgenmode MODE]}: the kernel changes the flags before it applies IFLA_AF_SPEC,
+     * so the device comes up under the mode it had (none) and gets {@code mode} after, generating nothing.
+     */
+    public static Request setUp(String name, String addrGenMode) {
         AttributeTree a = new AttributeTree().addString(Ifla.IFLA_IFNAME, name);
+        if (addrGenMode != null) {
+            addAddrGenMode(a, addrGenMode);
+        }
         return new Request(Nl.RTM_NEWLINK, 0, new IfInfoMsg(0, 0, 0, Ifla.IFF_UP, Ifla.IFF_UP), a);
     }
 
@@ -190,6 +262,11 @@ public final class RestoreMessages {
      */
     public static Request addAddress(int ifindex, Address address, boolean nodad) {
         return address(Nl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, ifindex, address, nodad);
+    }
+
+    /** {@code ip addr replace CIDR dev D}: an existing address gets these flags (and no nodad unless said). */
+    public static Request replaceAddress(int ifindex, Address address) {
+        return address(Nl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, ifindex, address, false);
     }
 
     /** {@code ip addr del CIDR dev D}. */
@@ -292,11 +369,6 @@ public final class RestoreMessages {
     }
 
     static byte[] mac(String text) {
-        String[] parts = text.split(":");
-        byte[] b = new byte[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            b[i] = (byte) Integer.parseInt(parts[i], 16);
-        }
-        return b;
+        return RtnlWords.macBytes(text);
     }
 }

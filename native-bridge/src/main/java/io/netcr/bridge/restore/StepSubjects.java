@@ -23,6 +23,15 @@ final class StepSubjects {
         if (step instanceof PlanStep.CreateBridge b) {
             return ns(b.bridge().ns()).child(SubjectPath.DEV, b.bridge().name());
         }
+        if (step instanceof PlanStep.CreateLink l) {
+            return ns(l.link().ns()).child(SubjectPath.DEV, l.link().name());
+        }
+        if (step instanceof PlanStep.CreateTun t) {
+            return ns(t.tun().ns()).child(SubjectPath.DEV, t.tun().name());
+        }
+        if (step instanceof PlanStep.SetAddrGenMode g) {
+            return ns(g.ns()).child(SubjectPath.DEV, g.device());
+        }
         if (step instanceof PlanStep.SetLink s) {
             return ns(s.ns()).child(SubjectPath.DEV, s.device());
         }
@@ -31,6 +40,9 @@ final class StepSubjects {
         }
         if (step instanceof PlanStep.SetUp u) {
             return ns(u.ns()).child(SubjectPath.DEV, u.device());
+        }
+        if (step instanceof PlanStep.SetAddressFlags f) {
+            return ns(f.ns()).child(SubjectPath.DEV, f.device()).child(SubjectPath.ADDR, f.address().cidr());
         }
         if (step instanceof PlanStep.AddAddress a) {
             return ns(a.ns()).child(SubjectPath.DEV, a.device()).child(SubjectPath.ADDR, a.address().cidr());

@@ -45,8 +45,8 @@ final class Native {
     }
 
     /**
-     * The calls of a restore: files (the journal's among them), the mounts that make named namespaces, and
-     * kill (its fault-injection tests).
+     * The calls of a restore: files (the journal's among them), the mounts that make named namespaces, the
+     * ioctls that make tun and tap devices, and kill (its fault-injection tests).
      */
     public interface RestoreCalls {
         /** open(2) with a mode, for O_CREAT. */
@@ -57,6 +57,12 @@ final class Native {
         int unlink(String path);
 
         int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
+
+        /** ioctl(2) with a pointer argument (a struct the kernel reads and may write): a tun's TUNSETIFF. */
+        int ioctl(int fd, @u_int64_t long request, @In @Out byte[] arg);
+
+        /** ioctl(2) with an integer argument passed by value (TUNSETPERSIST, TUNSETOWNER). */
+        int ioctl(int fd, @u_int64_t long request, long arg);
 
         int unshare(int flags);
 

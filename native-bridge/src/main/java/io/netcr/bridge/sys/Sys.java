@@ -265,6 +265,16 @@ public final class Sys {
         }
     }
 
+    /** ioctl(2) whose argument points at {@code arg} (read, and possibly written, by the kernel). */
+    public static void ioctl(int fd, long request, byte[] arg, String what) throws NativeException {
+        check(Native.restoreCalls().ioctl(fd, request, arg), what);
+    }
+
+    /** ioctl(2) whose argument is the value itself. */
+    public static void ioctl(int fd, long request, long value, String what) throws NativeException {
+        check(Native.restoreCalls().ioctl(fd, request, value), what);
+    }
+
     /** Moves the calling OS thread (only it) into the namespace {@code fd} refers to. */
     public static void setns(int fd, int nstype) throws NativeException {
         check(Native.LIBC.setns(fd, nstype), "setns");

@@ -8,9 +8,11 @@ import io.netcr.model.Device;
 import io.netcr.model.DeviceRef;
 import io.netcr.model.Errno;
 import io.netcr.model.Holder;
+import io.netcr.model.LinkConfig;
 import io.netcr.model.Namespace;
 import io.netcr.model.Snapshot;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,7 +91,7 @@ class LiveDiscoveryKernelTest {
         assertPeers(a, "p0", a, "p1");
         assertEquals(ref(nb, "vba"), nb.device("mv0").orElseThrow().parent());
         assertEquals(ref(nb, "vba"), nb.device("vx0").orElseThrow().parent());
-        assertEquals("42", nb.device("vx0").orElseThrow().properties().get("vxlan.id"));
+        assertEquals("42", nb.device("vx0").orElseThrow().config().get("id"), "a vxlan's id is one of its settings");
         assertEquals("br0", a.device("p0").orElseThrow().master());
         assertEquals("tun", a.device("tun0").orElseThrow().kind());
         assertEquals("loopback", a.device("lo").orElseThrow().kind());
@@ -164,7 +166,9 @@ class LiveDiscoveryKernelTest {
         try (LiveDiscovery d = new LiveDiscovery("netcr test")) {
             Device lo = d.snapshot(Set.of(a)).namespaces().get(0).devices().get(0);
             assertEquals(Device.builder(1, "lo", "loopback").mac("00:00:00:00:00:00").mtu(65536).up(false)
-                    .operstate("down").properties(lo.properties()).build(), lo);
+                    .operstate("down").properties(lo.properties())
+                    .config(LinkConfig.of(Map.of(), "eui64")).build(), lo, "no settings; the address generation mode "
+                    + "ip -d shows for it, the kernel's default");
         }
     }
 }

@@ -151,7 +151,7 @@ class RestoreKernelTest {
         return read.snapshot();
     }
 
-    private static RestorePlan plan(Snapshot image, RestoreOptions options) throws Exception {
+    static RestorePlan plan(Snapshot image, RestoreOptions options) throws Exception {
         return RestorePlanner.plan(image, HostView.forPlanning(), options);
     }
 

@@ -210,6 +210,13 @@ public final class AttributeTree {
         return child;
     }
 
+    /** Adds a tree built on its own as a nest of this one (a kind's IFLA_INFO_DATA, added once known non-empty). */
+    public AttributeTree addNest(int type, AttributeTree child) {
+        byType = null;
+        attributes.add(Attribute.nest(type, child));
+        return child;
+    }
+
     public int packedLength() {
         int n = 0;
         for (Attribute a : attributes) {

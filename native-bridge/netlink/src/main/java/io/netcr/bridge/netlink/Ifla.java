@@ -11,6 +11,7 @@ public final class Ifla {
     public static final int IFLA_OPERSTATE = 16;
     public static final int IFLA_LINKINFO = 18;
     public static final int IFLA_EXT_MASK = 29;
+    public static final int IFLA_AF_SPEC = 26;
     public static final int IFLA_CARRIER = 33;
     public static final int IFLA_LINK_NETNSID = 37;
 
@@ -18,8 +19,8 @@ public final class Ifla {
     public static final int IFLA_INFO_DATA = 2;
     public static final int IFLA_INFO_SLAVE_KIND = 4;
 
-    public static final int IFLA_VXLAN_ID = 1;
-    public static final int IFLA_VXLAN_LINK = 3;
+    /** Inside IFLA_AF_SPEC, the nest of family AF_INET6 holds IFLA_INET6_*. */
+    public static final int IFLA_INET6_ADDR_GEN_MODE = 8;
 
     public static final int IFF_UP = 0x1;
     public static final int IFF_LOOPBACK = 0x8;

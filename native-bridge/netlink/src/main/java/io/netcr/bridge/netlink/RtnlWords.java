@@ -143,6 +143,16 @@ public final class RtnlWords {
         return Collections.unmodifiableList(words);
     }
 
+    /** The bytes of an Ethernet address written as hex pairs joined by ':' (the inverse of {@link #mac}). */
+    public static byte[] macBytes(String text) {
+        String[] parts = text.split(":");
+        byte[] b = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            b[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
+        return b;
+    }
+
     /** A hardware address as lower-case hex pairs joined by colons. */
     public static String mac(byte[] b) {
         StringBuilder sb = new StringBuilder(b.length * 3);

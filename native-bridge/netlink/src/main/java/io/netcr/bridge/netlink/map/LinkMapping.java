@@ -5,14 +5,20 @@ import io.netcr.bridge.netlink.AttributeTree;
 import io.netcr.bridge.netlink.Ifla;
 import io.netcr.bridge.netlink.NetlinkMessage;
 import io.netcr.bridge.netlink.RtnlWords;
+import io.netcr.bridge.netlink.Nl;
+import io.netcr.bridge.netlink.map.kind.KindCodec;
+import io.netcr.bridge.netlink.map.kind.KindCodecs;
+import io.netcr.bridge.netlink.map.kind.KindData;
 import io.netcr.model.Device;
+import io.netcr.model.LinkConfig;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * RTM_NEWLINK / RTM_DELLINK as a {@link MappedLink}, in the words of {@code ip -d link}: the kind from
  * IFLA_LINKINFO ("loopback" for lo, which has none), IFF_* flags and carrier, a bridge port's slave kind,
- * a vxlan's id and parent, the peer's nsid. Equivalent to {@code ip -d link show}.
+ * the kind's settings from IFLA_INFO_DATA through its codec ({@link KindCodecs}: a vxlan's id and parent, a
+ * tun's owner, ...), the IPv6 address generation mode, the peer's nsid. Equivalent to {@code ip -d link show}.
  */
 final class LinkMapping {
 
@@ -44,13 +50,17 @@ final class LinkMapping {
             props.put("slave_kind", slaveKind);
         }
         int lower = a.u32Or(Ifla.IFLA_LINK, 0);
-        AttributeTree data = info == null ? null : info.nestedOrNull(Ifla.IFLA_INFO_DATA);
-        if ("vxlan".equals(kind) && data != null) {
-            Attribute id = data.find(Ifla.IFLA_VXLAN_ID);
-            if (id != null) {
-                props.put("vxlan.id", Integer.toString(id.u32()));
+        Map<String, String> settings = Map.of();
+        KindCodec codec = KindCodecs.of(kind).orElse(null);
+        if (codec != null) {
+            AttributeTree data = info.nestedOrNull(Ifla.IFLA_INFO_DATA);
+            KindData k = codec.decode(data == null ? new AttributeTree() : data);
+            settings = k.config();
+            props.putAll(k.runtime());
+            k.devices().forEach((key, ifindex) -> props.put(key, names.nameOrIndex(ifindex)));
+            if (k.lowerIndex() != KindData.NO_LINK_ATTRIBUTE) {
+                lower = k.lowerIndex();
             }
-            lower = data.u32Or(Ifla.IFLA_VXLAN_LINK, lower);
         }
         Attribute nsidAttr = a.find(Ifla.IFLA_LINK_NETNSID);
         int netnsid = nsidAttr == null ? MappedLink.SAME_NAMESPACE : nsidAttr.u32();
@@ -66,7 +76,22 @@ final class LinkMapping {
                 .operstate(RtnlWords.operstate(a.u8Or(Ifla.IFLA_OPERSTATE, 0)))
                 .master(master == 0 ? null : names.nameOf(master))
                 .properties(props)
+                .config(LinkConfig.of(settings, addrGenMode(a)))
                 .build();
         return new MappedLink(device, master, lower, netnsid);
+    }
+
+    /**
+     * IFLA_AF_SPEC / AF_INET6 / IFLA_INET6_ADDR_GEN_MODE in iproute2's words, or null when the device has no IPv6
+     * state (IPv6 off, an MTU below 1280) or the mode is one netcr does not know.
+     */
+    static String addrGenMode(AttributeTree a) {
+        AttributeTree spec = a.nestedOrNull(Ifla.IFLA_AF_SPEC);
+        AttributeTree inet6 = spec == null ? null : spec.nestedOrNull(Nl.AF_INET6);
+        Attribute mode = inet6 == null ? null : inet6.find(Ifla.IFLA_INET6_ADDR_GEN_MODE);
+        if (mode == null || mode.length() != 1 || mode.u8() >= LinkConfig.ADDR_GEN_MODES.size()) {
+            return null;
+        }
+        return LinkConfig.ADDR_GEN_MODES.get(mode.u8());
     }
 }
