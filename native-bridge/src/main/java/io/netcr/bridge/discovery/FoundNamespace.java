@@ -5,7 +5,7 @@ import io.netcr.model.Holder;
 import java.util.List;
 
 /**
- * A network namespace found on the host, before it is read.
+ * A network namespace found on the host, before it is read (by discovery, and by the live monitor).
  *
  * @param inode     its nsfs inode: the identity that deduplicates every way of reaching it
  * @param init      true for this process's own namespace
@@ -15,24 +15,24 @@ import java.util.List;
  * @param seen      what holds it besides netcr (bind mounts, processes), for the namespace registry;
  *                  {@link HolderSet#NONE} for the init namespace
  */
-record FoundNamespace(long inode, boolean init, List<String> names, List<Holder> holders, List<String> openPaths,
+public record FoundNamespace(long inode, boolean init, List<String> names, List<Holder> holders, List<String> openPaths,
                       HolderSet seen) {
 
-    String id() {
+    public String id() {
         return idOf(inode);
     }
 
     /** How diagnostics name it: its first name, else {@code pid:N} of a holder, else its id. */
-    String label() {
+    public String label() {
         return !names.isEmpty() ? names.get(0) : !holders.isEmpty() ? "pid:" + holders.get(0).pid() : id();
     }
 
-    static String idOf(long inode) {
+    public static String idOf(long inode) {
         return ID_PREFIX + inode;
     }
 
     /** The inode an id of {@link #idOf} names, or -1 for any other text. */
-    static long inodeOf(String id) {
+    public static long inodeOf(String id) {
         if (!id.startsWith(ID_PREFIX)) {
             return -1;
         }

@@ -144,7 +144,7 @@ final class HandleCache implements AutoCloseable {
         if (fds.isEmpty()) {
             return;
         }
-        Map<Integer, SocketOpener.Outcome> opened;
+        Map<Integer, SocketOpener.Outcome<RtnlSocket>> opened;
         try {
             opened = SocketOpener.open(fds, threads);
         } catch (InterruptedException e) {
@@ -153,7 +153,7 @@ final class HandleCache implements AutoCloseable {
         }
         Map<Long, FoundNamespace> byInode = new HashMap<>();
         selected.forEach(f -> byInode.put(f.inode(), f));
-        for (Map.Entry<Integer, SocketOpener.Outcome> e : opened.entrySet()) {
+        for (Map.Entry<Integer, SocketOpener.Outcome<RtnlSocket>> e : opened.entrySet()) {
             NamespaceHandle h = byFd.get(e.getKey());
             if (e.getValue().socket() != null) {
                 h.keepSocket(e.getValue().socket());

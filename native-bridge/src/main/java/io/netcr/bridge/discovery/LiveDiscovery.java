@@ -12,6 +12,7 @@ import io.netcr.model.Phase;
 import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.checkpoint.RoutingOutsideMain;
+import io.netcr.model.live.LiveOrder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,8 +144,7 @@ public final class LiveDiscovery implements AutoCloseable {
             namespaces.add(a.namespace());
             diags.addAll(a.diagnostics());
         }
-        namespaces.sort(Comparator.comparing((Namespace n) -> !n.init()).thenComparing(n -> n.names().isEmpty())
-                .thenComparing(Namespace::label));
+        namespaces.sort(LiveOrder.NAMESPACES);
         lap("assemble");
         return new Snapshot(HostInfo.liveSource(tool), namespaces, diags);
     }
