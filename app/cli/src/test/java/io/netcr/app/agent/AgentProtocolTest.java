@@ -106,7 +106,7 @@ class AgentProtocolTest {
     }
 
     @Test
-    void should_answer_subscribe_and_status_with_enosys_for_now() throws Exception {
+    void should_relay_a_hosts_refusal_to_subscribe_and_answer_status_with_enosys() throws Exception {
         try (RawClient c = new RawClient(host)) {
             c.hello();
             c.send("{\"type\":\"subscribe\",\"id\":2}");
