@@ -50,3 +50,26 @@ addr_of() { local i=$1 end=$2; echo "10.250.$(( (4 * i) / 256 )).$(( (4 * i) % 2
 show() { awk '{ printf "%s ms (%s-%s)", $1, $2, $3 }' <<<"$1"; }
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# The star of bench/discovery, bench/live: a hub "${prefix}hub" and N spokes "${prefix}1".."${prefix}N", each spoke
+# joined to the hub by a veth (h$i in the hub, eth0 in the spoke), lo up, a /30 from 10.250.0.0/16 at each end.
+# Batch files go to $work; every namespace made is appended to the caller's array "created" (for its teardown).
+build_star() {
+    local prefix=$1 n=$2 i
+    for (( i = 1; i <= n; i++ )); do echo "netns add $prefix$i"; done >"$work/ns.batch"
+    echo "netns add ${prefix}hub" >>"$work/ns.batch"
+    created+=("${prefix}hub")
+    for (( i = 1; i <= n; i++ )); do created+=("$prefix$i"); done
+    ip -b "$work/ns.batch"
+    for (( i = 1; i <= n; i++ )); do
+        echo "link add h$i netns ${prefix}hub type veth peer name eth0 netns $prefix$i"
+    done >"$work/links.batch"
+    ip -b "$work/links.batch"
+    { echo "link set lo up"
+      for (( i = 1; i <= n; i++ )); do echo "addr add $(addr_of "$i" 1) dev h$i"; echo "link set h$i up"; done
+    } >"$work/hub.batch"
+    ip -n "${prefix}hub" -b "$work/hub.batch"
+    for (( i = 1; i <= n; i++ )); do
+        printf 'link set lo up\naddr add %s dev eth0\nlink set eth0 up\n' "$(addr_of "$i" 2)" | ip -n "$prefix$i" -b -
+    done
+}

@@ -1,7 +1,12 @@
 package io.netcr.bridge.discovery;
 
 import io.netcr.bridge.lifetime.HolderSet;
+import io.netcr.bridge.sys.NativeException;
+import io.netcr.bridge.sys.Sys;
+import io.netcr.model.Diagnostic;
 import io.netcr.model.Holder;
+import io.netcr.model.Phase;
+import io.netcr.model.SubjectPath;
 import java.util.List;
 
 /**
@@ -25,6 +30,26 @@ public record FoundNamespace(long inode, boolean init, List<String> names, List<
     /** How diagnostics name it: its first name, else {@code pid:N} of a holder, else its id. */
     public String label() {
         return !names.isEmpty() ? names.get(0) : !holders.isEmpty() ? "pid:" + holders.get(0).pid() : id();
+    }
+
+    /**
+     * A descriptor of the namespace by the first of its paths that opens, or -1 (and a warning: it vanished or
+     * is not readable). The caller owns the descriptor.
+     */
+    public int open(List<Diagnostic> diags) {
+        NativeException last = null;
+        for (String path : openPaths) {
+            try {
+                return Sys.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
+            } catch (NativeException e) {
+                last = e;
+            }
+        }
+        if (last != null) {
+            diags.add(Diagnostic.warning(last.errno(), SubjectPath.of(SubjectPath.NETNS, label()), Phase.SNAPSHOT,
+                    "cannot open the namespace (" + last.getMessage() + "); it vanished or is not readable"));
+        }
+        return -1;
     }
 
     public static String idOf(long inode) {

@@ -51,7 +51,7 @@ final class MonitorSockets implements Follower.Sockets {
         List<Integer> fds = new ArrayList<>();
         List<Pin> pins = new ArrayList<>();
         for (FoundNamespace f : found) {
-            int fd = openNamespace(f, diags);
+            int fd = f.open(diags);
             if (fd < 0) {
                 continue;
             }
@@ -130,21 +130,5 @@ final class MonitorSockets implements Follower.Sockets {
             events.close();
             throw e;
         }
-    }
-
-    private static int openNamespace(FoundNamespace f, List<Diagnostic> diags) {
-        NativeException last = null;
-        for (String path : f.openPaths()) {
-            try {
-                return Sys.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
-            } catch (NativeException e) {
-                last = e;
-            }
-        }
-        if (last != null) {
-            diags.add(Diagnostic.warning(last.errno(), SubjectPath.of(SubjectPath.NETNS, f.label()), Phase.SNAPSHOT,
-                    "cannot open the namespace (" + last.getMessage() + "); it vanished or is not readable"));
-        }
-        return -1;
     }
 }

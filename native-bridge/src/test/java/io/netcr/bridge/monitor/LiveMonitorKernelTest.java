@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.bridge.discovery.KernelTopology;
 import io.netcr.bridge.discovery.LiveDiscovery;
-import io.netcr.bridge.lifetime.NamespaceRegistry;
+import io.netcr.bridge.lifetime.OwnRegistry;
 import io.netcr.model.Namespace;
 import io.netcr.model.checkpoint.PolicyRule;
 import io.netcr.model.checkpoint.RoutingOutsideMain;
@@ -17,8 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,19 +30,11 @@ class LiveMonitorKernelTest {
     @RegisterExtension
     static final KernelTopology TOPO = new KernelTopology();
 
-    private NamespaceRegistry registry;
+    @RegisterExtension
+    final OwnRegistry own = new OwnRegistry();
     private final Set<String> mine = new HashSet<>();
     private final Set<Long> myPids = new HashSet<>();
 
-    @BeforeEach
-    void a_registry_of_the_tests_own() {
-        registry = NamespaceRegistry.start(Path.of("/proc"));
-    }
-
-    @AfterEach
-    void close_it() {
-        registry.close();
-    }
 
     private String namespace() {
         String ns = TOPO.namespace();
@@ -58,7 +48,7 @@ class LiveMonitorKernelTest {
     }
 
     private Followed follow() throws Exception {
-        return new Followed(LiveMonitor.Options.defaults("netcr test").withRegistry(registry));
+        return new Followed(LiveMonitor.Options.defaults("netcr test").withRegistry(own.get()));
     }
 
     private static Predicate<Delta> is(Delta.Kind kind, ChangeKind action, String netns, String name) {
@@ -90,7 +80,7 @@ class LiveMonitorKernelTest {
             f.await("inet6 rule", is(Delta.Kind.RULE, ChangeKind.ADDED, a, "inet6 1001: from fd00:250:9::/64"));
             TOPO.ip("-n", a, "link", "add", "vc", "type", "veth", "peer", "name", "vd", "netns", b);
             f.await("a new veth pair", is(Delta.Kind.DEVICE, ChangeKind.ADDED, b, "vd"));
-            f.assertEqualsFresh(registry, isMine());
+            f.assertEqualsFresh(own.get(), isMine());
             assertRulesFresh(f, a);
 
             TOPO.ip("-n", a, "rule", "del", "pref", "1000");
@@ -103,14 +93,14 @@ class LiveMonitorKernelTest {
             TOPO.ip("-n", a, "link", "set", "va", "down"); // IPv4 routes through it go without a notification
             TOPO.ip("-n", a, "link", "del", "vc");
             f.await("a veth removed", is(Delta.Kind.DEVICE, ChangeKind.REMOVED, b, "vd"));
-            f.assertEqualsFresh(registry, isMine());
+            f.assertEqualsFresh(own.get(), isMine());
             assertRulesFresh(f, a);
         }
     }
 
     /** The rules the monitor followed equal the ones a fresh read gives. */
     private void assertRulesFresh(Followed f, String ns) throws Exception {
-        try (LiveDiscovery d = new LiveDiscovery("netcr test", registry)) {
+        try (LiveDiscovery d = new LiveDiscovery("netcr test", own.get())) {
             String id = d.snapshot().namespaceNamed(ns).orElseThrow().id();
             RoutingOutsideMain r = d.routingOutsideMain(List.of(id)).get(0);
             List<PolicyRule> fresh = ((RoutingOutsideMain.Found) r).rules();
@@ -132,13 +122,13 @@ class LiveMonitorKernelTest {
             TOPO.ip("link", "add", "eth9", "netns", Long.toString(pid), "type", "veth", "peer", "name", "eth8",
                     "netns", c);
             f.await("its veth", is(Delta.Kind.DEVICE, ChangeKind.ADDED, "pid:" + pid, "eth9"));
-            f.assertEqualsFresh(registry, isMine());
+            f.assertEqualsFresh(own.get(), isMine());
 
             TOPO.ip("netns", "del", c);
             f.await("the named namespace gone", is(Delta.Kind.NAMESPACE, ChangeKind.REMOVED, c, c));
             ProcessHandle.of(pid).orElseThrow().destroy();
             f.await("the process's namespace gone", is(Delta.Kind.NAMESPACE, ChangeKind.REMOVED, "pid:" + pid, "pid:" + pid));
-            f.assertEqualsFresh(registry, isMine());
+            f.assertEqualsFresh(own.get(), isMine());
         }
     }
 
@@ -151,11 +141,11 @@ class LiveMonitorKernelTest {
                     .append("/32 dev lo\n");
         }
         Path file = Files.createTempFile("nct-burst", ".ip");
-        try (Followed f = new Followed(LiveMonitor.Options.defaults("netcr test").withRegistry(registry)
+        try (Followed f = new Followed(LiveMonitor.Options.defaults("netcr test").withRegistry(own.get())
                 .withReceiveBuffer(4096))) {
             Files.writeString(file, batch);
             TOPO.ip("-n", a, "-batch", file.toString());
-            f.assertEqualsFresh(registry, isMine());
+            f.assertEqualsFresh(own.get(), isMine());
             assertTrue(f.monitor.resyncs() > 0, "3000 addresses overflowed a 4 KiB socket buffer");
             assertEquals(3000, f.monitor.snapshot().namespaceNamed(a).orElseThrow().device("lo").orElseThrow()
                     .addresses().size());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.bridge.discovery.KernelTopology;
 import io.netcr.bridge.lifetime.MountTable;
-import io.netcr.bridge.lifetime.NamespaceRegistry;
+import io.netcr.bridge.lifetime.OwnRegistry;
 import io.netcr.bridge.lifetime.TeardownRace;
 import io.netcr.model.diff.ChangeKind;
 import io.netcr.model.live.Delta;
@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,17 +28,9 @@ class MonitorLetsGoKernelTest {
     @RegisterExtension
     static final KernelTopology TOPO = new KernelTopology();
 
-    private NamespaceRegistry registry;
+    @RegisterExtension
+    final OwnRegistry own = new OwnRegistry();
 
-    @BeforeEach
-    void a_registry_of_the_tests_own() {
-        registry = NamespaceRegistry.start(Path.of("/proc"));
-    }
-
-    @AfterEach
-    void close_it() {
-        registry.close();
-    }
 
     private static String vethFromHost(String namespace, String tag) {
         String host = TOPO.initDevice(tag);
@@ -49,11 +39,11 @@ class MonitorLetsGoKernelTest {
     }
 
     private Followed follow(Set<String> only) throws Exception {
-        return new Followed(LiveMonitor.Options.defaults("netcr test").withRegistry(registry).withOnly(only));
+        return new Followed(LiveMonitor.Options.defaults("netcr test").withRegistry(own.get()).withOnly(only));
     }
 
     private void assertOtherStillHeld(long gone, long other) {
-        Map<Long, Integer> held = registry.held();
+        Map<Long, Integer> held = own.get().held();
         assertFalse(held.containsKey(gone), "nothing of the deleted namespace is held: " + held);
         assertTrue(held.getOrDefault(other, 0) >= 3, "the other keeps its descriptor and two sockets: " + held);
     }
@@ -70,7 +60,7 @@ class MonitorLetsGoKernelTest {
         try (Followed f = follow(Set.of(watched, other))) {
             assertTrue(f.monitor.snapshot().namespaceNamed(watched).isPresent());
             assertFalse(f.monitor.snapshot().namespaceNamed(control).isPresent(), "the control is not followed");
-            assertTrue(registry.held().getOrDefault(watchedIno, 0) >= 3, "followed: " + registry.held());
+            assertTrue(own.get().held().getOrDefault(watchedIno, 0) >= 3, "followed: " + own.get().held());
 
             TOPO.ip("netns", "del", control);
             TOPO.ip("netns", "del", watched);
@@ -94,7 +84,7 @@ class MonitorLetsGoKernelTest {
         long otherIno = (Long) Files.getAttribute(Path.of("/run/netns", other), "unix:ino");
         try (Followed f = follow(Set.of("nsfs:" + watchedIno, other))) {
             assertTrue(f.monitor.snapshot().namespace("nsfs:" + watchedIno).isPresent());
-            assertTrue(registry.held().getOrDefault(watchedIno, 0) >= 3, "followed: " + registry.held());
+            assertTrue(own.get().held().getOrDefault(watchedIno, 0) >= 3, "followed: " + own.get().held());
 
             ProcessHandle.of(controlPid).orElseThrow().destroy();
             ProcessHandle.of(pid).orElseThrow().destroy();

@@ -1,9 +1,8 @@
 package io.netcr.bridge.monitor;
 
 import io.netcr.bridge.discovery.KernelTopology;
-import io.netcr.bridge.lifetime.NamespaceRegistry;
+import io.netcr.bridge.lifetime.OwnRegistry;
 import io.netcr.model.Namespace;
-import java.nio.file.Path;
 import io.netcr.model.testing.Processes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,17 +24,9 @@ class RandomChangesKernelTest {
     @RegisterExtension
     static final KernelTopology TOPO = new KernelTopology();
 
-    private NamespaceRegistry registry;
+    @RegisterExtension
+    final OwnRegistry own = new OwnRegistry();
 
-    @BeforeEach
-    void a_registry_of_the_tests_own() {
-        registry = NamespaceRegistry.start(Path.of("/proc"));
-    }
-
-    @AfterEach
-    void close_it() {
-        registry.close();
-    }
 
     @Test
     void should_equal_a_fresh_snapshot_after_random_changes_seed_1() throws Exception {
@@ -56,7 +45,7 @@ class RandomChangesKernelTest {
         Predicate<Namespace> isMine = n -> n.names().stream().anyMatch(mine::contains);
         List<String> devices = new ArrayList<>(); // "ns dev"
         int made = 0;
-        try (Followed f = new Followed(LiveMonitor.Options.defaults("netcr test").withRegistry(registry))) {
+        try (Followed f = new Followed(LiveMonitor.Options.defaults("netcr test").withRegistry(own.get()))) {
             for (int step = 0; step < steps; step++) {
                 String a = ns.get(r.nextInt(ns.size()));
                 String dev = devices.isEmpty() ? null : devices.get(r.nextInt(devices.size()));
@@ -106,7 +95,7 @@ class RandomChangesKernelTest {
                     mine.add(n);
                 }
             }
-            f.assertEqualsFresh(registry, isMine);
+            f.assertEqualsFresh(own.get(), isMine);
         }
     }
 

@@ -144,7 +144,7 @@ public final class AgentHost implements Host {
     @Override
     public AutoCloseable subscribe(List<String> netns, LiveWatch watch) throws HostException {
         info();
-        return AgentSubscription.start(label, connection, netns, watch);
+        return AgentSubscription.start(connection, netns, watch);
     }
 
     @Override

@@ -31,25 +31,24 @@ import java.util.Map;
  */
 final class AgentSubscription implements AutoCloseable {
 
-    private final String label;
     private final AgentConnection connection;
     private final Call call;
     private final LiveWatch watch;
+    /** The followed host as the updates so far make it. */
     private Snapshot current;
     private Thread reader;
     private volatile boolean closing;
 
-    private AgentSubscription(String label, AgentConnection connection, Call call, LiveWatch watch) {
-        this.label = label;
+    private AgentSubscription(AgentConnection connection, Call call, LiveWatch watch) {
         this.connection = connection;
         this.call = call;
         this.watch = watch;
     }
 
-    static AgentSubscription start(String label, AgentConnection connection, List<String> netns, LiveWatch watch)
+    static AgentSubscription start(AgentConnection connection, List<String> netns, LiveWatch watch)
             throws HostException {
         Call call = connection.open(id -> new Requests.Subscribe(id, netns));
-        AgentSubscription s = new AgentSubscription(label, connection, call, watch);
+        AgentSubscription s = new AgentSubscription(connection, call, watch);
         try {
             s.current = s.next().snapshot; // the first: the whole host
         } catch (HostException e) {
@@ -107,11 +106,13 @@ final class AgentSubscription implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw HostException.of(Errno.ECANCELED, label, Phase.SNAPSHOT, "following " + label + " was stopped");
+            String host = connection.label();
+            throw HostException.of(Errno.ECANCELED, host, Phase.SNAPSHOT, "following " + host + " was stopped");
         } catch (ProtocolException e) {
             connection.giveUp();
-            throw HostException.of(Errno.EPROTO, label, Phase.READ, "the agent on " + label + " sent an update this "
-                    + "netcr cannot read: " + e.getMessage());
+            String host = connection.label();
+            throw HostException.of(Errno.EPROTO, host, Phase.READ, "the agent on " + host + " sent an update this netcr "
+                    + "cannot read: " + e.getMessage());
         }
     }
 
@@ -126,7 +127,7 @@ final class AgentSubscription implements AutoCloseable {
             removed.add(r.text("id"));
         }
         byte[] json = payload.complete(f.number("size", 0, Protocol.MAX_PAYLOAD));
-        ReadResult read = SnapshotJson.read(json, ReadMode.STRICT, label);
+        ReadResult read = SnapshotJson.read(json, ReadMode.STRICT, connection.label());
         if (read.snapshot() == null) {
             throw new ProtocolException(Errno.EBADMSG, call.id, "the namespaces of an update cannot be read: "
                     + read.diagnostics());

@@ -27,6 +27,22 @@ class MonitorCommandKernelTest extends SshdTest {
         return line.startsWith("netcr monitor: following ");
     }
 
+    /** Makes a change of an MTU and returns the line that reports it, printed within a second of it. */
+    private static String withinASecond(RunningNetcr m, String... change) throws Exception {
+        KernelTopology.sh(change);
+        long changed = System.nanoTime();
+        RunningNetcr.Line line = m.await(false, l -> l.contains("\"mtu\""), 10);
+        assertTrue(line.nanos() - changed < SECOND, "printed " + (line.nanos() - changed) / 1_000_000
+                + " ms after the change");
+        return line.text();
+    }
+
+    /** Stops it with this signal: it ends by itself with status 0. */
+    private static void endsCleanlyOn(RunningNetcr m, String signal) throws Exception {
+        m.signal(signal);
+        assertEquals(0, m.awaitExit(30), "a clean end on SIG" + signal);
+    }
+
     @Test
     void should_print_each_change_as_a_json_line_within_a_second_and_end_cleanly_on_sigterm() throws Exception {
         try (KernelTopology t = new KernelTopology()) {
@@ -35,12 +51,7 @@ class MonitorCommandKernelTest extends SshdTest {
             String x = t.tag + "x";
             try (RunningNetcr m = new RunningNetcr(Map.of(), "monitor", "--json", "--netns", a, "--netns", names.get(1))) {
                 m.await(true, MonitorCommandKernelTest::started, 60);
-                KernelTopology.sh("ip", "-n", a, "link", "set", x, "mtu", "1400");
-                long changed = System.nanoTime();
-                RunningNetcr.Line line = m.await(false, l -> l.contains("\"mtu\""), 10);
-                assertTrue(line.nanos() - changed < SECOND, "printed " + (line.nanos() - changed) / 1_000_000
-                        + " ms after the change");
-                JsonNode j = JSON.readTree(line.text());
+                JsonNode j = JSON.readTree(withinASecond(m, "ip", "-n", a, "link", "set", x, "mtu", "1400"));
                 Instant.parse(j.get("time").asText());
                 assertEquals(a, j.get("netns").asText());
                 assertEquals("device", j.get("kind").asText());
@@ -55,8 +66,7 @@ class MonitorCommandKernelTest extends SshdTest {
                 assertEquals("added", addr.get("action").asText());
                 assertEquals(x, addr.get("device").asText());
 
-                m.signal("TERM");
-                assertEquals(0, m.awaitExit(30), "a clean end on SIGTERM");
+                endsCleanlyOn(m, "TERM");
             }
         }
     }
@@ -64,16 +74,14 @@ class MonitorCommandKernelTest extends SshdTest {
     @Test
     void should_print_readable_lines_and_end_cleanly_on_sigint() throws Exception {
         try (KernelTopology t = new KernelTopology()) {
-            List<String> names = t.pair();
-            String b = names.get(1);
+            String b = t.pair().get(1);
             try (RunningNetcr m = new RunningNetcr(Map.of(), "monitor", "--netns", b)) {
                 m.await(true, MonitorCommandKernelTest::started, 60);
                 KernelTopology.sh("ip", "-n", b, "addr", "add", "10.250.77.9/30", "dev", t.tag + "y");
                 String line = m.await(false, l -> l.contains("10.250.77.9/30"), 10).text();
                 assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\+ address " + b + "/" + t.tag + "y/10\\.250\\.77\\.9/30"),
                         line);
-                m.signal("INT");
-                assertEquals(0, m.awaitExit(30), "a clean end on SIGINT");
+                endsCleanlyOn(m, "INT");
             }
         }
     }
@@ -81,19 +89,13 @@ class MonitorCommandKernelTest extends SshdTest {
     @Test
     void should_follow_another_host_through_the_agents_subscription() throws Exception {
         try (KernelTopology t = new KernelTopology()) {
-            List<String> names = t.pair();
-            String a = names.get(0);
+            String a = t.pair().get(0);
             try (RunningNetcr m = new RunningNetcr(sshd.agentEnv(), "monitor", "--host", TestSshd.ALIAS, "--json",
                     "--netns", a)) {
                 m.await(true, MonitorCommandKernelTest::started, 120);
-                KernelTopology.sh("ip", "-n", a, "link", "set", t.tag + "x", "mtu", "1300");
-                long changed = System.nanoTime();
-                RunningNetcr.Line line = m.await(false, l -> l.contains("\"mtu\""), 10);
-                assertTrue(line.nanos() - changed < SECOND, "printed " + (line.nanos() - changed) / 1_000_000
-                        + " ms after the change");
-                assertEquals("1300", JSON.readTree(line.text()).get("changed").get("mtu").get("new").asText());
-                m.signal("TERM");
-                assertEquals(0, m.awaitExit(30), "a clean end on SIGTERM");
+                String line = withinASecond(m, "ip", "-n", a, "link", "set", t.tag + "x", "mtu", "1300");
+                assertEquals("1300", JSON.readTree(line).get("changed").get("mtu").get("new").asText());
+                endsCleanlyOn(m, "TERM");
             }
         }
     }
@@ -137,8 +139,7 @@ class MonitorCommandKernelTest extends SshdTest {
                         && l.contains("\"name\":\"" + watched + "\""), 10);
                 KernelTopology.sh("ip", "-n", other, "link", "set", "lo", "up");
                 m.await(false, l -> l.contains("\"netns\":\"" + other + "\"") && l.contains("\"name\":\"lo\""), 10);
-                m.signal("TERM");
-                assertEquals(0, m.awaitExit(30));
+                endsCleanlyOn(m, "TERM");
             }
         }
     }
