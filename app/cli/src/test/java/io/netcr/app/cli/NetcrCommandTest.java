@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class NetcrCommandTest {
 
     private static final List<String> VERBS = List.of("inspect", "snapshot", "diff", "export", "convert", "checkpoint",
-            "restore", "recover", "agent");
+            "restore", "recover", "monitor", "agent");
 
     @Test
     void should_build_only_the_named_verb_for_a_run_of_one() {
