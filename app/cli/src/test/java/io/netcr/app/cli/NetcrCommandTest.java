@@ -45,6 +45,6 @@ class NetcrCommandTest {
         err.reset();
         assertEquals(ExitCodes.FAILED, NetcrCommand.run(new String[] {"snapshit"}, new PrintStream(out, true,
                 StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Did you mean: netcr snapshot?"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Did you mean: netcr snapshot"), err.toString());
     }
 }
