@@ -212,12 +212,13 @@ public final class LiveMonitor implements AutoCloseable {
         wake();
     }
 
-    private void wake() {
+    /** Wakes the monitor's thread; never once the eventfd is closed (its number may belong to another file by then). */
+    private synchronized void wake() {
         if (!closed) {
             try {
                 Events.signal(wakeFd);
             } catch (NativeException e) {
-                // closed meanwhile: nobody waits any more
+                // nobody waits any more
             }
         }
     }
@@ -335,12 +336,11 @@ public final class LiveMonitor implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            if (closed) {
+            if (stopping) {
                 return;
             }
             stopping = true;
             wake();
-            closed = true;
         }
         registry.removeListener(mounts);
         if (Thread.currentThread() != thread) {
@@ -354,7 +354,10 @@ public final class LiveMonitor implements AutoCloseable {
         if (processes != null) {
             processes.close();
         }
-        Sys.closeQuietly(wakeFd);
+        synchronized (this) {
+            closed = true;
+            Sys.closeQuietly(wakeFd);
+        }
         Sys.closeQuietly(epfd);
     }
 }
