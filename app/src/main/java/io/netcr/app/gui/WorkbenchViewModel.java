@@ -6,9 +6,11 @@ import io.netcr.app.graph.GraphDrawing;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
+import io.netcr.model.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -41,6 +43,9 @@ public final class WorkbenchViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final LiveHost live;
+    private final LiveFeed liveFeed = new LiveFeed(Platform::runLater);
+    private AutoCloseable following;
 
     /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime. */
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore) {
@@ -50,10 +55,12 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore, LiveHost live) {
         this.work = new BackgroundWork(executor);
         this.recentStore = recentStore;
+        this.live = live;
         this.loader = new SourceLoader(live);
         this.compare = new CompareModel(active.getReadOnlyProperty(), loader, work, this::fit);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
+        liveFeed.snapshotProperty().addListener((o, was, now) -> followed(now));
     }
 
     /** Opens a snapshot file (in the background); it becomes the active document. */
@@ -106,6 +113,9 @@ public final class WorkbenchViewModel {
             }
             Document doc = loaded.document();
             put(doc);
+            if (doc.live() && following == null) {
+                following = live.follow(liveFeed); // from now on "This host" follows the kernel
+            }
             if (source instanceof WorkbenchSource.File f && !f.sample()) {
                 recent.setAll(recentStore.add(f.path()));
             }
@@ -155,8 +165,46 @@ public final class WorkbenchViewModel {
         });
     }
 
+    /**
+     * The followed host changed (or the view was resumed): "This host" is laid out again with its new snapshot,
+     * in the background, and replaces the one shown; nothing is read again.
+     */
+    private void followed(Snapshot now) {
+        Document shown = documents.stream().filter(Document::live).findFirst().orElse(null);
+        if (now == null || shown == null || shown.snapshot() == now) {
+            return;
+        }
+        boolean details = showDetails.get();
+        work.run("Following this host…", () -> Document.of(WorkbenchSource.LIVE, now, Exports.layout(now, details)),
+                doc -> {
+                    int i = documents.indexOf(documents.stream().filter(Document::live).findFirst().orElse(null));
+                    if (i < 0 || liveFeed.snapshotProperty().get() != now) {
+                        return; // closed meanwhile, or a newer update is on its way
+                    }
+                    boolean shownNow = active.get() != null && active.get().live();
+                    documents.set(i, doc);
+                    if (shownNow) {
+                        active.set(doc);
+                    }
+                    work.say(StatusText.summary(doc));
+                });
+    }
+
+    /** What "This host" follows: its event log, pause and resume. */
+    public LiveFeed liveFeed() {
+        return liveFeed;
+    }
+
     /** Releases the live host's sockets and namespace descriptors: call when the window closes. */
     public void close() {
+        if (following != null) {
+            try {
+                following.close();
+            } catch (Exception e) {
+                // closing a subscription does not fail
+            }
+            following = null;
+        }
         loader.close();
     }
 
