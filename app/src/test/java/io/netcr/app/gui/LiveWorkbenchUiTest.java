@@ -66,13 +66,18 @@ class LiveWorkbenchUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.graph().isDirty());
     }
 
-    @Test
-    void should_show_a_new_veth_of_this_host_after_refresh(FxRobot robot) throws Exception {
+    /** As root: a namespace of the test's own, then the window on this host, read. */
+    private void openThisHostWithANamespaceOfOurOwn(FxRobot robot) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to make namespaces");
         run("ip", "netns", "add", ns);
         robot.interact(vm::openLiveOrSample);
         waitUntilIdle();
         assertTrue(vm.getActive().live(), vm.statusProperty().get());
+    }
+
+    @Test
+    void should_show_a_new_veth_of_this_host_after_refresh(FxRobot robot) throws Exception {
+        openThisHostWithANamespaceOfOurOwn(robot);
         SubjectPath box = SubjectPath.parse("netns:" + ns);
         SubjectPath veth = SubjectPath.parse("netns:" + ns + "/dev:nctv0");
         assertTrue(vm.getActive().drawing().isDrawn(box), "the test's namespace is drawn");
@@ -104,11 +109,7 @@ class LiveWorkbenchUiTest {
 
     @Test
     void should_follow_this_host_and_show_a_change_without_refresh(FxRobot robot) throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to make namespaces");
-        run("ip", "netns", "add", ns);
-        robot.interact(vm::openLiveOrSample);
-        waitUntilIdle();
-        assertTrue(vm.getActive().live(), vm.statusProperty().get());
+        openThisHostWithANamespaceOfOurOwn(robot);
         SubjectPath veth = SubjectPath.parse("netns:" + ns + "/dev:nctv0");
         assertFalse(vm.getActive().drawing().isDrawn(veth));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "Live".equals(vm.liveFeed().statusProperty().get()));
