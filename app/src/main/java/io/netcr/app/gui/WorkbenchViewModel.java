@@ -171,8 +171,9 @@ public final class WorkbenchViewModel {
      */
     private void followed(Snapshot now) {
         Document shown = documents.stream().filter(Document::live).findFirst().orElse(null);
-        if (now == null || shown == null || shown.snapshot() == now) {
-            return;
+        if (following == null || now == null || shown == null || shown.snapshot() == now
+                || shown.snapshot().namespaces().equals(now.namespaces())) {
+            return; // closed, or nothing to show that is not shown (the monitor's first reading, as a rule)
         }
         boolean details = showDetails.get();
         work.run("Following this host…", () -> Document.of(WorkbenchSource.LIVE, now, Exports.layout(now, details)),
@@ -184,9 +185,11 @@ public final class WorkbenchViewModel {
                     boolean shownNow = active.get() != null && active.get().live();
                     documents.set(i, doc);
                     if (shownNow) {
-                        active.set(doc);
+                        compare.activating(doc);
+                        active.set(doc); // not activate(): no Fit, the camera stays where the user put it
                     }
                     work.say(StatusText.summary(doc));
+                    compare.recompare(doc); // a comparison with this host follows it
                 });
     }
 
