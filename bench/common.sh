@@ -46,7 +46,7 @@ settle() {
 # the hub end of spoke i is 10.250.x.(4k+1)/30, the spoke end 10.250.x.(4k+2)/30
 addr_of() { local i=$1 end=$2; echo "10.250.$(( (4 * i) / 256 )).$(( (4 * i) % 256 + end ))/30"; }
 
-# The star of bench/discovery, bench/scale and bench/startup: a hub PREFIXhub and N spokes PREFIX1..N,
+# The star of bench/discovery, bench/scale, bench/startup and bench/live: a hub PREFIXhub and N spokes PREFIX1..N,
 # each spoke joined to the hub by a veth (hI in the hub, eth0 in the spoke), lo up, a /30 of addr_of at
 # both ends: N+1 namespaces, N veth pairs, ~2N addresses with the IPv6 link-locals, ~2N main-table
 # routes. Made with a few `ip -batch` runs; its namespaces are added to the caller's `created` array

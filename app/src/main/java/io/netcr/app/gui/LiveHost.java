@@ -1,5 +1,8 @@
 package io.netcr.app.gui;
 
+import io.netcr.app.hosts.HostException;
+import io.netcr.app.hosts.LiveWatch;
+import io.netcr.app.hosts.LocalHost;
 import io.netcr.app.services.HostDiscovery;
 import io.netcr.bridge.discovery.LiveDiscovery;
 import io.netcr.model.Diagnostic;
@@ -26,6 +29,14 @@ public interface LiveHost extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Starts following the host live ({@link LiveFeed} is told its updates); null when this host cannot be
+     * followed (a fake, or the monitor cannot start). Closing the result stops following.
+     */
+    default AutoCloseable follow(LiveWatch watch) {
+        return null;
+    }
+
     /** The real host through rtnetlink. */
     static LiveHost discovery() {
         return new Discovery();
@@ -50,6 +61,15 @@ public interface LiveHost extends AutoCloseable {
                 return new ReadResult(s, s.diagnostics());
             } catch (Exception | LinkageError e) {
                 return failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+
+        @Override
+        public AutoCloseable follow(LiveWatch watch) {
+            try {
+                return new LocalHost().subscribe(List.of(), watch);
+            } catch (HostException | RuntimeException | LinkageError e) {
+                return null; // the window still refreshes by hand
             }
         }
 

@@ -7,6 +7,7 @@ import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.hosts.Host;
 import io.netcr.app.hosts.HostException;
 import io.netcr.app.hosts.Hosts;
+import io.netcr.app.hosts.LiveWatch;
 import io.netcr.app.hosts.LocalHost;
 import io.netcr.app.hosts.PrivilegeHelper;
 import io.netcr.bridge.restore.journal.RunDir;
@@ -134,6 +135,22 @@ public final class ThisHost implements LiveHost {
             });
         }
         return own;
+    }
+
+    /**
+     * Follows this host live: through the helper's agent's subscription while it runs, else in this process
+     * (which, not root, cannot follow other users' namespaces: null then, and the window refreshes by hand).
+     */
+    @Override
+    public AutoCloseable follow(LiveWatch watch) {
+        if (throughAgent()) {
+            try {
+                return helper.host().subscribe(List.of(), watch);
+            } catch (HostException | RuntimeException e) {
+                return null; // the agent is gone or cannot follow: the window still refreshes by hand
+            }
+        }
+        return local.follow(watch);
     }
 
     /** This host for the dialogs: the helper's agent while it runs, else this process (which, not root, says EPERM). */

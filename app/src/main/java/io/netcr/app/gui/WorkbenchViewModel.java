@@ -7,12 +7,14 @@ import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
+import io.netcr.model.Snapshot;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -49,6 +51,8 @@ public final class WorkbenchViewModel {
     private final Map<WorkbenchSource, Integer> reads = new HashMap<>();
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
+    private final LiveFeed liveFeed = new LiveFeed(Platform::runLater);
+    private AutoCloseable following;
 
     /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime (the first document's). */
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore) {
@@ -69,6 +73,7 @@ public final class WorkbenchViewModel {
         this.compare = new CompareModel(active.getReadOnlyProperty(), loader, work, this::fit);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
+        liveFeed.snapshotProperty().addListener((o, was, now) -> followed(now));
         hosts.remotes().connections().addListener((ListChangeListener<HostConnection>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(this::sayProblems);
@@ -185,6 +190,9 @@ public final class WorkbenchViewModel {
             }
             Document doc = loaded.document();
             put(doc);
+            if (doc.live() && following == null) {
+                following = hosts.thisHost().follow(liveFeed); // from now on "This host" follows the kernel
+            }
             if (source instanceof WorkbenchSource.File f && !f.sample()) {
                 recent.setAll(recentStore.add(f.path()));
             }
@@ -239,8 +247,49 @@ public final class WorkbenchViewModel {
         return hosts;
     }
 
+    /**
+     * The followed host changed (or the view was resumed): "This host" is laid out again with its new snapshot,
+     * in the background, and replaces the one shown; nothing is read again.
+     */
+    private void followed(Snapshot now) {
+        Document shown = documents.stream().filter(Document::live).findFirst().orElse(null);
+        if (following == null || now == null || shown == null || shown.snapshot() == now
+                || shown.snapshot().namespaces().equals(now.namespaces())) {
+            return; // closed, or nothing to show that is not shown (the monitor's first reading, as a rule)
+        }
+        boolean details = showDetails.get();
+        work.run("Following this host…", () -> Document.of(WorkbenchSource.LIVE, now, Exports.layout(now, details)),
+                doc -> {
+                    int i = documents.indexOf(documents.stream().filter(Document::live).findFirst().orElse(null));
+                    if (i < 0 || liveFeed.snapshotProperty().get() != now) {
+                        return; // closed meanwhile, or a newer update is on its way
+                    }
+                    boolean shownNow = active.get() != null && active.get().live();
+                    documents.set(i, doc);
+                    if (shownNow) {
+                        compare.activating(doc);
+                        active.set(doc); // not activate(): no Fit, the camera stays where the user put it
+                    }
+                    work.say(StatusText.summary(doc));
+                    compare.recompare(doc); // a comparison with this host follows it
+                });
+    }
+
+    /** What "This host" follows: its event log, pause and resume. */
+    public LiveFeed liveFeed() {
+        return liveFeed;
+    }
+
     /** Releases the live host's sockets and namespace descriptors, and ends the agents' connections. */
     public void close() {
+        if (following != null) {
+            try {
+                following.close();
+            } catch (Exception e) {
+                // closing a subscription does not fail
+            }
+            following = null;
+        }
         loader.close();
     }
 

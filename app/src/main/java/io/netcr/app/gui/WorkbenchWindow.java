@@ -69,7 +69,8 @@ public final class WorkbenchWindow {
         Tab changeTab = new Tab("Changes", changes);
         changeTab.textProperty().bind(Bindings.when(vm.compare().comparisonProperty().isNull()).then("Changes")
                 .otherwise(Bindings.size(changes.getItems()).asString("Changes (%d)")));
-        bottom = new TabPane(diagTab, changeTab);
+        Tab eventTab = new Tab("Events", new EventLogView(vm.liveFeed()));
+        bottom = new TabPane(diagTab, changeTab, eventTab);
         bottom.setId(Styles.ID_BOTTOM_TABS);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // a new comparison shows its changes; clearing it goes back to the diagnostics
@@ -92,6 +93,9 @@ public final class WorkbenchWindow {
         status.setId(Styles.ID_STATUS);
         status.textProperty().bind(vm.statusProperty());
         status.progressProperty().bind(vm.progressProperty());
+        Label live = new Label();
+        live.textProperty().bind(vm.liveFeed().statusProperty()); // "Live", "Live paused (...)"
+        status.getRightItems().add(live);
 
         BorderPane root = new BorderPane(main);
         Preferences prefs = Theme.preferences();

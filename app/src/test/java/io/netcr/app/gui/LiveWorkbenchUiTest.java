@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netcr.app.gui.task.FxTaskExecutor;
+import io.netcr.model.Device;
 import io.netcr.model.SubjectPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,13 +66,18 @@ class LiveWorkbenchUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.graph().isDirty());
     }
 
-    @Test
-    void should_show_a_new_veth_of_this_host_after_refresh(FxRobot robot) throws Exception {
+    /** As root: a namespace of the test's own, then the window on this host, read. */
+    private void openThisHostWithANamespaceOfOurOwn(FxRobot robot) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to make namespaces");
         run("ip", "netns", "add", ns);
         robot.interact(vm::openLiveOrSample);
         waitUntilIdle();
         assertTrue(vm.getActive().live(), vm.statusProperty().get());
+    }
+
+    @Test
+    void should_show_a_new_veth_of_this_host_after_refresh(FxRobot robot) throws Exception {
+        openThisHostWithANamespaceOfOurOwn(robot);
         SubjectPath box = SubjectPath.parse("netns:" + ns);
         SubjectPath veth = SubjectPath.parse("netns:" + ns + "/dev:nctv0");
         assertTrue(vm.getActive().drawing().isDrawn(box), "the test's namespace is drawn");
@@ -95,9 +101,37 @@ class LiveWorkbenchUiTest {
             }
         });
         waitUntilIdle();
-        io.netcr.model.Device dev = (io.netcr.model.Device) vm.getActive().index().find(veth).orElseThrow();
+        Device dev = (Device) vm.getActive().index().find(veth).orElseThrow();
         assertTrue(dev.addresses().stream().anyMatch(a -> a.cidr().equals("10.250.77.1/30")), dev.addresses()
                 .toString());
         robot.interact(() -> Screenshots.write(window.scene(), "live-refreshed"));
+    }
+
+    @Test
+    void should_follow_this_host_and_show_a_change_without_refresh(FxRobot robot) throws Exception {
+        openThisHostWithANamespaceOfOurOwn(robot);
+        SubjectPath veth = SubjectPath.parse("netns:" + ns + "/dev:nctv0");
+        assertFalse(vm.getActive().drawing().isDrawn(veth));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "Live".equals(vm.liveFeed().statusProperty().get()));
+
+        run("ip", "-n", ns, "link", "add", "nctv0", "type", "veth", "peer", "name", "nctv1");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.getActive().drawing().isDrawn(veth));
+        waitUntilIdle();
+        assertTrue(vm.liveFeed().log().stream().anyMatch(l -> l.endsWith("+ device " + ns + "/nctv0")),
+                vm.liveFeed().log().toString());
+
+        robot.clickOn("Events");
+        robot.clickOn("#" + EventLogView.ID_PAUSE);
+        WaitForAsyncUtils.waitForFxEvents();
+        run("ip", "-n", ns, "link", "set", "nctv0", "mtu", "1400");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.liveFeed().statusProperty().get()
+                .startsWith("Live paused ("));
+        Device paused = (Device) vm.getActive().index().find(veth).orElseThrow();
+        assertEquals(1500, paused.mtu(), "paused: the graph stays as it was");
+        robot.clickOn("#" + EventLogView.ID_PAUSE);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ((Device) vm.getActive().index().find(veth)
+                .orElseThrow()).mtu() == 1400);
+        waitUntilIdle();
+        robot.interact(() -> Screenshots.write(window.scene(), "live-followed"));
     }
 }

@@ -26,19 +26,19 @@ import java.util.function.Supplier;
  * parents by name. What cannot be resolved is kept with a warning, never dropped; a message the mapping
  * calls damaged is a warning naming it.
  */
-final class DeviceAssembler {
+public final class DeviceAssembler {
 
     private final Map<Long, NamespaceDump> dumps;
 
-    DeviceAssembler(Map<Long, NamespaceDump> dumps) {
+    public DeviceAssembler(Map<Long, NamespaceDump> dumps) {
         this.dumps = dumps;
     }
 
-    record Assembled(Namespace namespace, List<Diagnostic> diagnostics) {
+    public record Assembled(Namespace namespace, List<Diagnostic> diagnostics) {
     }
 
     /** One namespace as the model holds it; safe on any thread (reads only the dumps). */
-    Assembled assemble(FoundNamespace f, Map<Integer, Long> nsidToInode) {
+    public Assembled assemble(FoundNamespace f, Map<Integer, Long> nsidToInode) {
         NamespaceDump dump = dumps.get(f.inode());
         List<Diagnostic> diags = new ArrayList<>();
         Namespace ns = new Namespace(f.id(), f.names(), f.holders(), f.init(), List.of(), List.of(), Map.of());

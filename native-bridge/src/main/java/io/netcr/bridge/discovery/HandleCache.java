@@ -78,7 +78,7 @@ final class HandleCache implements AutoCloseable {
         List<Integer> fds = new ArrayList<>();
         for (FoundNamespace f : found) {
             if (!handles.containsKey(f.inode())) {
-                int fd = open(f, diags);
+                int fd = f.open(diags);
                 if (fd >= 0) {
                     opened.add(f);
                     fds.add(fd);
@@ -98,23 +98,6 @@ final class HandleCache implements AutoCloseable {
             h.inUse = true;
             handles.put(h.inode, h);
         }
-    }
-
-    /** A descriptor of the namespace by the first of its paths that opens, or -1 (and a warning). */
-    private static int open(FoundNamespace f, List<Diagnostic> diags) {
-        NativeException last = null;
-        for (String path : f.openPaths()) {
-            try {
-                return Sys.open(path, Sys.O_RDONLY | Sys.O_CLOEXEC);
-            } catch (NativeException e) {
-                last = e;
-            }
-        }
-        if (last != null) {
-            diags.add(Diagnostic.warning(last.errno(), SubjectPath.of(SubjectPath.NETNS, f.label()), Phase.SNAPSHOT,
-                    "cannot open the namespace (" + last.getMessage() + "); it vanished or is not readable"));
-        }
-        return -1;
     }
 
     /** Ends the snapshot's use of every handle: what went during it is closed now. */
@@ -144,7 +127,7 @@ final class HandleCache implements AutoCloseable {
         if (fds.isEmpty()) {
             return;
         }
-        Map<Integer, SocketOpener.Outcome> opened;
+        Map<Integer, SocketOpener.Outcome<RtnlSocket>> opened;
         try {
             opened = SocketOpener.open(fds, threads);
         } catch (InterruptedException e) {
@@ -153,7 +136,7 @@ final class HandleCache implements AutoCloseable {
         }
         Map<Long, FoundNamespace> byInode = new HashMap<>();
         selected.forEach(f -> byInode.put(f.inode(), f));
-        for (Map.Entry<Integer, SocketOpener.Outcome> e : opened.entrySet()) {
+        for (Map.Entry<Integer, SocketOpener.Outcome<RtnlSocket>> e : opened.entrySet()) {
             NamespaceHandle h = byFd.get(e.getKey());
             if (e.getValue().socket() != null) {
                 h.keepSocket(e.getValue().socket());

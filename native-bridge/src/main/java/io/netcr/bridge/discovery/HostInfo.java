@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /** Facts about the host for a snapshot's {@link Source}, read from /proc. */
-final class HostInfo {
+public final class HostInfo {
 
     private HostInfo() {
     }
 
-    static Source liveSource(String tool) {
+    public static Source liveSource(String tool) {
         return new Source(Source.LIVE, read("/proc/sys/kernel/hostname"), read("/proc/sys/kernel/osrelease"),
                 Instant.now(), null, tool);
     }

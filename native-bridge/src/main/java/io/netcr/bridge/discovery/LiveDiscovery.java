@@ -15,6 +15,7 @@ import io.netcr.bridge.netlink.map.LinkNames;
 import io.netcr.bridge.netns.NamespaceThreads;
 import io.netcr.bridge.sysctl.SysctlFiles;
 import io.netcr.model.checkpoint.NamespaceReading;
+import io.netcr.model.live.LiveOrder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,8 +147,7 @@ public final class LiveDiscovery implements AutoCloseable {
             namespaces.add(a.namespace());
             diags.addAll(a.diagnostics());
         }
-        namespaces.sort(Comparator.comparing((Namespace n) -> !n.init()).thenComparing(n -> n.names().isEmpty())
-                .thenComparing(Namespace::label));
+        namespaces.sort(LiveOrder.NAMESPACES);
         lap("assemble");
         return new Snapshot(HostInfo.liveSource(tool), namespaces, diags);
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * The raw rtnetlink state of one namespace: links, addresses and main-table routes as the kernel sent
  * them. {@code interrupted} is true when the kernel kept flagging the dumps as inconsistent.
  */
-record NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> addresses,
+public record NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> addresses,
                      List<NetlinkMessage.Route> routes, boolean interrupted, Map<Integer, String> namesByIndex) {
 
     /**
@@ -24,7 +24,7 @@ record NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> 
      * namespace's assembly looks names up in it, and a thousand of them made on one thread afterwards
      * were a tenth of a refresh.
      */
-    NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> addresses,
+    public NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> addresses,
                   List<NetlinkMessage.Route> routes, boolean interrupted) {
         this(links, addresses, routes, interrupted, namesOf(links));
     }
@@ -39,7 +39,7 @@ record NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> 
     }
 
     /** Attempts before accepting a dump the kernel flagged NLM_F_DUMP_INTR. */
-    static final int ATTEMPTS = 5;
+    public static final int ATTEMPTS = 5;
 
     /** One dump on a namespace's socket, as a call that can be made again. */
     @FunctionalInterface
@@ -48,7 +48,7 @@ record NamespaceDump(List<NetlinkMessage.Link> links, List<NetlinkMessage.Addr> 
     }
 
     /** Reads all three; a dump interrupted by a concurrent change is retried, at most {@link #ATTEMPTS} times. */
-    static NamespaceDump read(RtnlSocket s) throws IOException {
+    public static NamespaceDump read(RtnlSocket s) throws IOException {
         for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
             try {
                 return new NamespaceDump(RtnlQueries.links(s), RtnlQueries.addresses(s), RtnlQueries.mainRoutes(s),

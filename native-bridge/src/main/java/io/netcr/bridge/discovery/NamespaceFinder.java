@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * its own, /run/netns, Docker's /run/docker/netns, other nsfs bind mounts (from mountinfo) and those
  * held only by processes (/proc/PID/ns/net). Unreadable entries become warnings. Reads files only.
  */
-final class NamespaceFinder {
+public final class NamespaceFinder {
 
     static final String RUN_NETNS = "/run/netns";
     static final String DOCKER_NETNS = "/run/docker/netns";
@@ -38,7 +38,7 @@ final class NamespaceFinder {
     /** Where Docker keeps its containers' namespaces (entries named by their full path, as Docker has no names). */
     private final String dockerNetns;
 
-    NamespaceFinder(Path proc) {
+    public NamespaceFinder(Path proc) {
         this(proc, RUN_NETNS, DOCKER_NETNS);
     }
 
@@ -50,11 +50,11 @@ final class NamespaceFinder {
     }
 
     /** The folders it lists, which the namespace registry watches before each scan. */
-    List<Path> folders() {
+    public List<Path> folders() {
         return List.of(Path.of(runNetns), Path.of(dockerNetns));
     }
 
-    record Result(List<FoundNamespace> namespaces, List<Diagnostic> diagnostics) {
+    public record Result(List<FoundNamespace> namespaces, List<Diagnostic> diagnostics) {
     }
 
     /** Per inode, what is known so far. */
@@ -65,7 +65,7 @@ final class NamespaceFinder {
         final List<Integer> holderPids = new ArrayList<>();
     }
 
-    Result find() throws IOException {
+    public Result find() throws IOException {
         List<Diagnostic> diags = new ArrayList<>();
         Path self = proc.resolve("self/ns/net");
         long own = MountTable.inodeOfLink(Files.readSymbolicLink(self).toString());

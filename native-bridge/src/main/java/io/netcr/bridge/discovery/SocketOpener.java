@@ -9,21 +9,34 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Opens one netlink socket inside each of several namespaces. setns() moves only the calling thread,
- * so this runs on fresh platform threads that enter each namespace in turn, open a socket there and go
- * back home in {@code finally}; the threads end afterwards, so none is ever reused in a foreign namespace.
+ * Opens sockets inside each of several namespaces. setns() moves only the calling thread, so this runs
+ * on fresh platform threads that enter each namespace in turn, open what is asked there and go back home
+ * in {@code finally}; the threads end afterwards, so none is ever reused in a foreign namespace. Discovery
+ * opens one netlink socket per namespace; the live monitor a listening one and a requesting one.
  */
-final class SocketOpener {
+public final class SocketOpener {
 
-    /** Per namespace fd: the socket, or the error that prevented it. */
-    record Outcome(RtnlSocket socket, NativeException error) {
+    /** Per namespace fd: what was opened, or the error that prevented it. */
+    public record Outcome<T>(T socket, NativeException error) {
+    }
+
+    /** What to open inside a namespace (called on a thread that has entered it). */
+    @FunctionalInterface
+    public interface Opener<T> {
+        T open() throws NativeException;
     }
 
     private SocketOpener() {
     }
 
-    static Map<Integer, Outcome> open(List<Integer> nsFds, int threads) throws InterruptedException {
-        Map<Integer, Outcome> out = new ConcurrentHashMap<>();
+    static Map<Integer, Outcome<RtnlSocket>> open(List<Integer> nsFds, int threads) throws InterruptedException {
+        return open(nsFds, threads, RtnlSocket::open);
+    }
+
+    /** Runs {@code opener} inside each namespace open as one of {@code nsFds}, on up to {@code threads} threads. */
+    public static <T> Map<Integer, Outcome<T>> open(List<Integer> nsFds, int threads, Opener<T> opener)
+            throws InterruptedException {
+        Map<Integer, Outcome<T>> out = new ConcurrentHashMap<>();
         int n = Math.max(1, Math.min(threads, nsFds.size()));
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < n; t++) {
@@ -31,7 +44,7 @@ final class SocketOpener {
             for (int i = t; i < nsFds.size(); i += n) {
                 share.add(nsFds.get(i));
             }
-            Thread w = new Thread(() -> openAll(share, out), "netcr-setns-" + t);
+            Thread w = new Thread(() -> openAll(share, out, opener), "netcr-setns-" + t);
             w.setDaemon(true);
             workers.add(w);
             w.start();
@@ -42,12 +55,12 @@ final class SocketOpener {
         return out;
     }
 
-    private static void openAll(List<Integer> nsFds, Map<Integer, Outcome> out) {
+    private static <T> void openAll(List<Integer> nsFds, Map<Integer, Outcome<T>> out, Opener<T> opener) {
         int home;
         try {
             home = Sys.open("/proc/thread-self/ns/net", Sys.O_RDONLY | Sys.O_CLOEXEC);
         } catch (NativeException e) {
-            nsFds.forEach(fd -> out.put(fd, new Outcome(null, e)));
+            nsFds.forEach(fd -> out.put(fd, new Outcome<>(null, e)));
             return;
         }
         boolean moved = false;
@@ -56,9 +69,9 @@ final class SocketOpener {
                 try {
                     Sys.setns(fd, Sys.CLONE_NEWNET);
                     moved = true;
-                    out.put(fd, new Outcome(RtnlSocket.open(), null));
+                    out.put(fd, new Outcome<>(opener.open(), null));
                 } catch (NativeException e) {
-                    out.put(fd, new Outcome(null, e));
+                    out.put(fd, new Outcome<>(null, e));
                 }
             }
         } finally {

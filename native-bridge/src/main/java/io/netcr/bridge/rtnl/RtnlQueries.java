@@ -16,6 +16,7 @@ import io.netcr.model.Errno;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The read-only rtnetlink requests discovery needs, each with its iproute2 equivalent. */
 public final class RtnlQueries {
@@ -30,6 +31,24 @@ public final class RtnlQueries {
     public static List<NetlinkMessage.Link> links(RtnlSocket s) throws IOException {
         AttributeTree attrs = new AttributeTree().addU32(Ifla.IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
         return only(s.dump(Nl.RTM_GETLINK, new IfInfoMsg(Nl.AF_UNSPEC, 0, 0, 0, 0), attrs), NetlinkMessage.Link.class);
+    }
+
+    /**
+     * One link by ifindex, or empty when there is none (ENODEV). Equivalent to {@code ip -d link show dev
+     * NAME}. Like a dump, the reply names a peer's namespace by nsid, assigning one if need be.
+     */
+    public static Optional<NetlinkMessage.Link> link(RtnlSocket s, int ifindex) throws IOException {
+        AttributeTree attrs = new AttributeTree().addU32(Ifla.IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+        try {
+            List<NetlinkMessage.Link> one = only(s.request(Nl.RTM_GETLINK, 0,
+                    new IfInfoMsg(Nl.AF_UNSPEC, 0, ifindex, 0, 0), attrs), NetlinkMessage.Link.class);
+            return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
+        } catch (NetlinkErrorException e) {
+            if (e.errno() == Errno.ENODEV) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Equivalent to {@code ip addr show}. */

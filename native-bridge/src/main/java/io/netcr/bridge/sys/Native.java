@@ -13,7 +13,7 @@ import jnr.ffi.types.u_int64_t;
  * The one place that binds libc through jnr-ffi, in interfaces that load apart: binding generates
  * code for every function of an interface (about 2 ms each in a cold JVM, on the start-up's critical
  * path), so a snapshot binds the eleven it uses, only a restore binds its file and mount calls, and only the
- * namespace registry's event thread binds epoll, inotify and pidfd (read and write apart, for sysctls too).
+ * namespace registry's and the live monitor's event threads bind epoll, inotify, pidfd and sendto (read and write apart, for sysctls too).
  * Everything else goes through the checked wrappers in {@link Sys}, which turn -1 into a
  * {@link NativeException}.
  */
@@ -74,7 +74,8 @@ final class Native {
     }
 
     /**
-     * The calls of the namespace registry's event thread: epoll, eventfd, inotify and pidfd. Bound on first
+     * The calls of the namespace registry's and the monitor's event threads: epoll, eventfd, inotify, pidfd, and
+     * sendto (the proc connector). Bound on first
      * use, so that a command that never watches a namespace does not pay for binding them.
      */
     public interface EventCalls {
@@ -93,6 +94,9 @@ final class Native {
 
         /** glibc 2.36 and later (Debian 12); the system call exists since Linux 5.3. */
         int pidfd_open(int pid, int flags);
+
+        /** To a netlink port: the live monitor's subscription to the proc connector. */
+        @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
     }
 
     /**

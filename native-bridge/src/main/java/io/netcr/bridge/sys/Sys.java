@@ -122,6 +122,24 @@ public final class Sys {
         return ByteBuffer.wrap(addr).order(ByteOrder.nativeOrder()).getInt(4);
     }
 
+    /** Sends the buffer's bytes from 0 to its limit to a netlink port (0 = the kernel). */
+    public static void sendtoNetlink(int fd, ByteBuffer direct, int portId) throws NativeException {
+        byte[] to = sockaddrNl(portId, 0);
+        while (true) {
+            long n = Native.eventCalls().sendto(fd, direct, direct.limit(), 0, to, SOCKADDR_NL_SIZE);
+            if (n >= 0) {
+                if (n != direct.limit()) {
+                    throw new NativeException("sendto sent " + n + " of " + direct.limit() + " bytes", 5);
+                }
+                return;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("sendto", e);
+            }
+        }
+    }
+
     /** Receives into the direct buffer from position 0; returns the datagram's full length (MSG_TRUNC). */
     public static int recv(int fd, ByteBuffer direct, int flags) throws NativeException {
         while (true) {

@@ -85,6 +85,7 @@ final class Session {
         }
         uploading.values().forEach(j -> ended(j.id)); // their image never all arrived: nothing ran
         uploading.clear();
+        running.values().stream().filter(j -> j instanceof SubscribeJob).forEach(Job::cancel); // nobody listens
         awaitRunning();
         if (bye != 0) {
             out.post(new Events.Result(bye, Map.of()));
@@ -138,14 +139,7 @@ final class Session {
         } else if (m instanceof Requests.Cancel c) {
             cancel(c);
         } else if (m instanceof Requests.Subscribe s) {
-            try {
-                host.subscribe(snapshot -> { }).close();
-                out.post(error(s.id(), Errno.ENOSYS, "this agent cannot stream changes yet"));
-            } catch (HostException e) {
-                out.post(new Events.Error(s.id(), e.diagnostics()));
-            } catch (Exception e) {
-                out.post(error(s.id(), Errno.EIO, "the subscription failed: " + e.getMessage()));
-            }
+            start(new SubscribeJob(s, host, out), BoundaryChecks.netns(s.netns()));
         } else if (m instanceof Requests.Status s) {
             start(new StatusJob(s, host, out), List.of());
         } else if (m instanceof Requests.Recover r) {

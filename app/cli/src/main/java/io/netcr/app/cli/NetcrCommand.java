@@ -34,7 +34,7 @@ public final class NetcrCommand implements Runnable {
     /** The verbs, in the order {@code netcr --help} lists them. */
     private static final List<Class<?>> VERBS = List.of(InspectCommand.class, SnapshotCommand.class, DiffCommand.class,
             ExportCommand.class, ConvertCommand.class, CheckpointCommand.class, RestoreCommand.class,
-            RecoverCommand.class, AgentCommand.class);
+            RecoverCommand.class, MonitorCommand.class, AgentCommand.class);
 
     /** The subcommands' names, read from the annotations alone (no picocli model is built). */
     public static Set<String> subcommandNames() {

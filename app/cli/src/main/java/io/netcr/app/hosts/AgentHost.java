@@ -30,7 +30,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -186,11 +185,9 @@ public final class AgentHost implements Host {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<Snapshot> changed) throws HostException {
+    public AutoCloseable subscribe(List<String> netns, LiveWatch watch) throws HostException {
         info();
-        exchange("subscription", Requests.Subscribe::new); // an agent of this version answers ENOSYS, which throws
-        throw HostException.of(Errno.EPROTO, label, Phase.SNAPSHOT, "the agent on " + label + " accepted a "
-                + "subscription this netcr cannot follow yet");
+        return AgentSubscription.start(connection, netns, watch);
     }
 
     @Override

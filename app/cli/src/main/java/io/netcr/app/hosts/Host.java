@@ -1,12 +1,10 @@
 package io.netcr.app.hosts;
 
 import io.netcr.model.ReadResult;
-import io.netcr.model.Snapshot;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import io.netcr.model.plan.PlanSummary;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A machine netcr works on: this one, in this process ({@link LocalHost}), or one reached through a netcr agent
@@ -44,10 +42,11 @@ public interface Host extends AutoCloseable {
     RestoreOutcome restore(RestoreRequest request, RestoreWatch watch, Cancellation cancellation) throws HostException;
 
     /**
-     * A stream of the host's changes (reserved for the live monitor: every host answers ENOSYS until it exists).
-     * Closing the subscription ends it.
+     * Follows the host's changes as they happen (the live monitor, there): of every namespace, or of those named
+     * (by name or id). {@code watch} is told the state first, before this returns, then every update; closing
+     * the subscription ends it. Equivalent to {@code netcr monitor}.
      */
-    AutoCloseable subscribe(Consumer<Snapshot> changed) throws HostException;
+    AutoCloseable subscribe(List<String> netns, LiveWatch watch) throws HostException;
 
     /**
      * How restores on the host stand: a restore that did not finish (its journal left behind), one running now,

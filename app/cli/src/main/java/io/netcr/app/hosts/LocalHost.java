@@ -6,6 +6,8 @@ import io.netcr.app.services.HostDiscovery;
 import io.netcr.app.services.RecoveryService;
 import io.netcr.app.services.RestoreService;
 import io.netcr.bridge.discovery.LiveDiscovery;
+import io.netcr.bridge.monitor.LiveMonitor;
+import io.netcr.bridge.sys.NativeException;
 import io.netcr.bridge.restore.RestoreEvent;
 import io.netcr.bridge.restore.RestoreProgress;
 import io.netcr.bridge.restore.journal.JournalContent;
@@ -19,6 +21,7 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
+import io.netcr.model.live.LiveUpdate;
 import io.netcr.model.plan.PlanSummary;
 import io.netcr.model.plan.RestorePlan;
 import java.io.IOException;
@@ -28,7 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * This machine, in this process: the same services {@code netcr snapshot}, {@code checkpoint} and
@@ -41,8 +43,8 @@ public final class LocalHost implements Host {
     public static final String LABEL = "this host";
 
     /** What an agent serving this host can do: the requests it answers. */
-    public static final List<String> CAPABILITIES = List.of("snapshot", "checkpoint", "restore", "cancel", "status",
-            "recover", "bye");
+    public static final List<String> CAPABILITIES = List.of("snapshot", "checkpoint", "restore", "subscribe", "cancel",
+            "status", "recover", "bye");
 
     private final RunDir runDir;
     private CompletableFuture<Snapshot> view;
@@ -154,14 +156,28 @@ public final class LocalHost implements Host {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<Snapshot> changed) throws HostException {
-        throw notYet(LABEL);
-    }
+    public AutoCloseable subscribe(List<String> netns, LiveWatch watch) throws HostException {
+        LiveMonitor monitor;
+        try {
+            monitor = HostDiscovery.follow(new LinkedHashSet<>(netns), new LiveMonitor.Listener() {
+                @Override
+                public void updated(LiveUpdate update, Snapshot after) {
+                    watch.updated(update, after);
+                }
 
-    /** The ENOSYS of {@link Host#subscribe} until the live monitor exists. */
-    static HostException notYet(String label) {
-        return HostException.of(Errno.ENOSYS, label, Phase.SNAPSHOT, "following changes as they happen is not "
-                + "there yet (netcr's live monitor will bring it); take a snapshot again to see what changed");
+                @Override
+                public void stopped(Exception cause) {
+                    watch.ended(HostException.of(Errno.EIO, LABEL, Phase.SNAPSHOT, "following this host stopped: "
+                            + cause.getMessage() + "; start following again"));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            throw HostException.of(e instanceof NativeException n ? n.errno() : Errno.EIO, LABEL, Phase.SNAPSHOT,
+                    "cannot follow this host: " + e.getMessage() + (info().isRoot() ? ""
+                            : "; following other namespaces than your own needs root"));
+        }
+        watch.started(monitor.snapshot());
+        return monitor;
     }
 
     @Override

@@ -116,6 +116,22 @@ public final class Events {
         }
     }
 
+    /**
+     * One update of a subscription (it does not end the request): the namespaces it changes came before as data
+     * (a JSON snapshot of {@code size} bytes; the first update's holds the whole followed host), its deltas and
+     * the ids of namespaces gone as {@link Items} lists {@code deltas} and {@code removed}, of the sizes in its
+     * {@code counts}. {@code first} marks the first, {@code resync} an update after a namespace was read whole again.
+     */
+    public record Update(long id, Map<String, Object> fields) implements Message {
+        public Update {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        public String type() {
+            return "update";
+        }
+    }
+
     /** A request failed as a request: not understood, not allowed, cancelled, not supported. */
     public record Error(long id, List<Diagnostic> diagnostics) implements Message {
         public Error {
@@ -157,6 +173,8 @@ public final class Events {
                         Integer.MAX_VALUE), (int) f.number("total", 0, Integer.MAX_VALUE), f.text("text", 65536));
             case "result":
                 return new Result(id, values);
+            case "update":
+                return new Update(id, values);
             case "error":
                 return new Error(id, DiagnosticJson.readAll(f.objects("diagnostics")));
             default:
@@ -169,7 +187,8 @@ public final class Events {
     public static Map<String, Long> counts(Fields f) throws ProtocolException {
         Map<String, Long> out = new LinkedHashMap<>();
         Fields counts = f.object("counts");
-        for (String list : List.of("steps", "names", "findings", "diagnostics", "restored", "actions")) {
+        for (String list : List.of("steps", "names", "findings", "diagnostics", "restored", "actions", "deltas",
+                "removed")) {
             if (counts.has(list)) {
                 out.put(list, counts.number(list, 0, Integer.MAX_VALUE));
             }

@@ -27,6 +27,11 @@ public final class Fields {
         return what;
     }
 
+    /** The names of the fields, in the order they came. */
+    public List<String> names() {
+        return List.copyOf(values.keySet());
+    }
+
     public boolean has(String name) {
         return values.get(name) != null;
     }

@@ -8,7 +8,8 @@ import java.util.Map;
  */
 public sealed interface Message permits Requests.Hello, Requests.Snapshot, Requests.Checkpoint, Requests.Restore,
         Requests.Cancel, Requests.Subscribe, Requests.Status, Requests.Recover, Requests.Bye, Data, Items,
-        Events.AgentHello, Events.Waiting, Events.Begun, Events.Planned, Events.Progress, Events.Result, Events.Error {
+        Events.AgentHello, Events.Waiting, Events.Begun, Events.Planned, Events.Progress, Events.Result, Events.Update,
+        Events.Error {
 
     /** The wire name, the value of the {@code type} field. */
     String type();

@@ -108,14 +108,23 @@ public final class Requests {
         }
     }
 
-    /** Asks for a stream of changes (reserved: the live monitor will fill it; answered ENOSYS until then). */
-    public record Subscribe(long id) implements Message {
+    /**
+     * Follows the host's changes, of every namespace or of those named: answered by {@link Events.Update}s until
+     * it is cancelled (then a result) or the agent's monitor stops (then an error).
+     */
+    public record Subscribe(long id, List<String> netns) implements Message {
+        public Subscribe {
+            netns = List.copyOf(netns);
+        }
+
         public String type() {
             return "subscribe";
         }
 
         public Map<String, Object> fields() {
-            return Map.of();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("netns", netns);
+            return m;
         }
     }
 
@@ -183,7 +192,7 @@ public final class Requests {
             case "cancel":
                 return new Cancel(id, f.number("target", 1, Protocol.MAX_ID));
             case "subscribe":
-                return new Subscribe(id);
+                return new Subscribe(id, f.has("netns") ? f.texts("netns") : List.of());
             case "status":
                 return new Status(id);
             case "recover":

@@ -113,7 +113,7 @@ class AgentProtocolTest {
     }
 
     @Test
-    void should_answer_subscribe_with_enosys_for_now() throws Exception {
+    void should_relay_a_hosts_refusal_to_subscribe() throws Exception {
         try (RawClient c = new RawClient(host)) {
             c.hello();
             c.send("{\"type\":\"subscribe\",\"id\":2}");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class NetcrCommandTest {
 
     private static final List<String> VERBS = List.of("inspect", "snapshot", "diff", "export", "convert", "checkpoint",
-            "restore", "recover", "agent");
+            "restore", "recover", "monitor", "agent");
 
     @Test
     void should_build_only_the_named_verb_for_a_run_of_one() {
@@ -45,6 +45,6 @@ class NetcrCommandTest {
         err.reset();
         assertEquals(ExitCodes.FAILED, NetcrCommand.run(new String[] {"snapshit"}, new PrintStream(out, true,
                 StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Did you mean: netcr snapshot?"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Did you mean: netcr snapshot"), err.toString());
     }
 }

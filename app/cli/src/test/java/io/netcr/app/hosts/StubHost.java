@@ -124,8 +124,8 @@ public final class StubHost implements Host {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<Snapshot> changed) throws HostException {
-        throw LocalHost.notYet("stub");
+    public AutoCloseable subscribe(List<String> netns, LiveWatch watch) throws HostException {
+        throw HostException.of(Errno.ENOSYS, "stub", Phase.SNAPSHOT, "the stub follows nothing");
     }
 
     @Override

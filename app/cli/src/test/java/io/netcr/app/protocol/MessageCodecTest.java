@@ -43,7 +43,7 @@ class MessageCodecTest {
                 new Requests.Checkpoint(3, List.of("red"), false, true, 10),
                 new Requests.Restore(4, 1234, true, Map.of("a", "b", "dev:x", "y"), "p-", true, true, "netcr restore x"),
                 new Requests.Cancel(5, 4),
-                new Requests.Subscribe(6),
+                new Requests.Subscribe(6, List.of("red")),
                 new Requests.Status(7),
                 new Requests.Recover(10, true, false, "netcr workbench"),
                 new Requests.Bye(8));

@@ -18,6 +18,8 @@ public final class Nl {
     public static final int NLM_F_ROOT = 0x100;
     public static final int NLM_F_MATCH = 0x200;
     public static final int NLM_F_DUMP = NLM_F_ROOT | NLM_F_MATCH;
+    /** In RTM_NEW* (and their notifications): the object replaced one with the same key. */
+    public static final int NLM_F_REPLACE = 0x100;
     /** In NLMSG_ERROR: the original request was cut to its header. */
     public static final int NLM_F_CAPPED = 0x100;
     /** In NLMSG_ERROR and NLMSG_DONE: extended-ack TLVs follow. */
