@@ -63,7 +63,7 @@ class ImageGoldenBytesTest {
             "00000004", // 4 records precede it
             "2816d732"); // CRC32C of every byte above
 
-    private static Snapshot tiny() {
+    static Snapshot tiny() {
         Device lo = Device.builder(1, "lo", Device.LOOPBACK).mtu(65536).up(true).operstate("unknown")
                 .addresses(List.of(Address.of("127.0.0.1/8"))).build();
         Namespace red = new Namespace("r", List.of("red"), List.of(), false, List.of(lo), List.of(), Map.of());

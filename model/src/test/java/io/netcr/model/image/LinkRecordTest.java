@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The LINK record (type 7, skippable): a device's kind settings and IPv6 address generation mode, written
- * after the device records, byte by byte as docs/image-format.md §4.8 shows it.
+ * after the device records, byte by byte as docs/image-format.md §4.7 shows it.
  */
 class LinkRecordTest {
 
