@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param holders    processes that hold it open, by pid
  * @param init       true for the restorer's own namespace (the one not part of a checkpointed set)
  * @param devices    its devices, by ifindex
- * @param routes     its main-table routes
+ * @param routes     its routes: the main table's in a snapshot, every table's in a checkpoint (each names its table)
  * @param properties what else a source recorded that the model has no field for (CRIU sysctls, ...)
  * @param state      what a checkpoint records beyond devices and routes (rules, neighbours, sysctls,
  *                   firewall); null where it was not read: live snapshots, CRIU, older images

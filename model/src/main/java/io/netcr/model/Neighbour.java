@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A neighbour entry (ARP for IPv4, NDP for IPv6) of a device, in iproute2's words ({@code ip neigh}).
- * Snapshots and images do not hold neighbours yet; the rtnetlink mapping makes these for the readers that
- * do (the live monitor), so that they need no words of their own.
+ * A checkpoint keeps a namespace's permanent ones ({@link NamespaceState#neighbours()}); a snapshot holds none.
+ * The rtnetlink mapping makes these for every reader, so that they need no words of their own.
  *
  * @param family  "inet" or "inet6"
  * @param address the neighbour's IP address, canonical text

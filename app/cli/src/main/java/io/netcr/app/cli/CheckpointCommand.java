@@ -22,9 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code netcr checkpoint (--all | NETNS...) -o FILE}: records namespaces of the live host in an image. */
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
         description = {"Checkpoint network namespaces of this host into a .netcr image: every device (loopback, "
-            + "veth, bridge) with its MAC, MTU, state, addresses, peer and master, and the main table's routes.",
-            "Policy rules and routes in other tables are not saved: a namespace that has some gets a warning "
-            + "(ENOSYS), printed here and kept in the image.",
+            + "veth, bridge, tun/tap, macvlan/macvtap, vxlan, ifb and the kinds of docs/restore.md) with its MAC, "
+            + "MTU, state, addresses, settings, peer and master; the routes of every table, policy rules, permanent "
+            + "neighbours, sysctls and the nftables ruleset.",
+            "What a restore cannot make (conntrack entries, qdiscs, sockets) gets a warning (ENOSYS), printed here "
+            + "and kept in the image.",
             "A veth whose peer lies outside the set records that outside half too; restore recreates it in its "
             + "own namespace. Every problem is listed at once; nothing is written when there is an error.",
             "With --host, the namespaces of that machine are checkpointed by its netcr agent and the image is "
