@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,6 +45,7 @@ public final class LiveFeed implements LiveWatch {
     private final Executor fx;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused", false);
+    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -69,6 +72,7 @@ public final class LiveFeed implements LiveWatch {
     public void started(Snapshot first) {
         fx.execute(() -> {
             latest = first;
+            following.set(true);
             snapshot.set(first);
             say();
         });
@@ -96,7 +100,10 @@ public final class LiveFeed implements LiveWatch {
 
     @Override
     public void ended(HostException why) {
-        fx.execute(() -> status.set("Not live: " + why.getMessage()));
+        fx.execute(() -> {
+            following.set(false);
+            status.set("Not live: " + why.getMessage());
+        });
     }
 
     private void say() {
@@ -110,6 +117,11 @@ public final class LiveFeed implements LiveWatch {
 
     public BooleanProperty pausedProperty() {
         return paused;
+    }
+
+    /** True from the subscription's first snapshot until it ends: there are live updates to pause. */
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following.getReadOnlyProperty();
     }
 
     /** For the status bar: "Live", "Live paused (3 changes since)", "Not live: ...". */
