@@ -3,6 +3,7 @@ package io.netcr.app.gui;
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
+import io.netcr.app.graph.StableLayout;
 import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
@@ -249,7 +250,8 @@ public final class WorkbenchViewModel {
 
     /**
      * The followed host changed (or the view was resumed): "This host" is laid out again with its new snapshot,
-     * in the background, and replaces the one shown; nothing is read again.
+     * in the background, keeping what was drawn where it was ({@link StableLayout}), and replaces the one shown;
+     * nothing is read again.
      */
     private void followed(Snapshot now) {
         Document shown = documents.stream().filter(Document::live).findFirst().orElse(null);
@@ -258,7 +260,9 @@ public final class WorkbenchViewModel {
             return; // closed, or nothing to show that is not shown (the monitor's first reading, as a rule)
         }
         boolean details = showDetails.get();
-        work.run("Following this host…", () -> Document.of(WorkbenchSource.LIVE, now, Exports.layout(now, details)),
+        GraphDrawing before = shown.drawing(); // what is on screen stays where it is (StableLayout)
+        work.run("Following this host…", () -> Document.of(WorkbenchSource.LIVE, now,
+                        StableLayout.layout(before, now, details).drawing()),
                 doc -> {
                     int i = documents.indexOf(documents.stream().filter(Document::live).findFirst().orElse(null));
                     if (i < 0 || liveFeed.snapshotProperty().get() != now) {
