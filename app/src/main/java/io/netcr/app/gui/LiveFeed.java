@@ -8,6 +8,8 @@ import io.netcr.model.live.LiveUpdate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -36,6 +38,9 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class LiveFeed implements LiveWatch {
 
+    /** Deltas kept for the graph to flash until it shows them; past this many the rest is not flashed. */
+    static final int UNSHOWN_LIMIT = 10_000;
+
     /** Lines the event log keeps in memory; older ones are dropped. */
     public static final int LOG_LIMIT = 2000;
 
@@ -50,6 +55,7 @@ public final class LiveFeed implements LiveWatch {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final FilteredList<String> shown = new FilteredList<>(log);
+    private final List<Delta> unshown = new ArrayList<>();
     private Snapshot latest;
     private int waiting;
 
@@ -87,6 +93,9 @@ public final class LiveFeed implements LiveWatch {
             }
             if (log.size() > LOG_LIMIT) {
                 log.remove(0, log.size() - LOG_LIMIT);
+            }
+            if (unshown.size() < UNSHOWN_LIMIT) {
+                unshown.addAll(update.deltas());
             }
             latest = after;
             if (paused.get()) {
@@ -131,6 +140,16 @@ public final class LiveFeed implements LiveWatch {
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /**
+     * The deltas of the updates since the last call: the graph takes them when it shows the snapshot they made, to
+     * flash what changed ({@link LiveFlash}).
+     */
+    public List<Delta> takeUnshown() {
+        List<Delta> taken = List.copyOf(unshown);
+        unshown.clear();
+        return taken;
     }
 
     /** The event log's lines that pass the filter, oldest first. */

@@ -9,6 +9,7 @@ import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Snapshot;
+import io.netcr.model.live.Delta;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class WorkbenchViewModel {
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final LiveFeed liveFeed = new LiveFeed(Platform::runLater);
+    private final LiveFlash flash = new LiveFlash(System::nanoTime);
     private AutoCloseable following;
 
     /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime (the first document's). */
@@ -270,13 +272,20 @@ public final class WorkbenchViewModel {
                     }
                     boolean shownNow = active.get() != null && active.get().live();
                     documents.set(i, doc);
+                    List<Delta> changed = liveFeed.takeUnshown();
                     if (shownNow) {
                         compare.activating(doc);
                         active.set(doc); // not activate(): no Fit, the camera stays where the user put it
+                        flash.flash(changed); // what changed is marked for a moment
                     }
                     work.say(StatusText.summary(doc));
                     compare.recompare(doc); // a comparison with this host follows it
                 });
+    }
+
+    /** What the last live updates changed, marked on the graph for a moment. */
+    public LiveFlash liveFlash() {
+        return flash;
     }
 
     /** What "This host" follows: its event log, pause and resume. */

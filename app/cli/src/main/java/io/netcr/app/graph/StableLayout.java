@@ -90,13 +90,19 @@ public final class StableLayout {
             }
             nodes.add(new NodeShape(n.id(), null, n.kind(), n.label(), n.device(), n.ref(), was.bounds()));
         }
-        Set<Topology.Edge> edges = new HashSet<>(now.edges());
+        // (the layout may draw an edge the other way round, as a parent's from host to a namespace: compare ends)
+        Set<List<Object>> edges = new HashSet<>();
+        now.edges().forEach(e -> edges.add(ends(e.from(), e.to(), e.kind())));
         for (EdgeShape e : before.edges()) {
-            if (!edges.contains(new Topology.Edge(e.from(), e.to(), e.kind()))) {
+            if (!edges.contains(ends(e.from(), e.to(), e.kind()))) {
                 return null;
             }
         }
         return new GraphDrawing(boxes, nodes, before.edges(), details);
+    }
+
+    private static List<Object> ends(SubjectPath a, SubjectPath b, EdgeKind kind) {
+        return List.of(kind, Set.of(a, b));
     }
 
     /**
