@@ -8,9 +8,13 @@ import io.netcr.model.live.LiveUpdate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +38,9 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class LiveFeed implements LiveWatch {
 
+    /** Deltas kept for the graph to flash until it shows them; past this many the rest is not flashed. */
+    static final int UNSHOWN_LIMIT = 10_000;
+
     /** Lines the event log keeps in memory; older ones are dropped. */
     public static final int LOG_LIMIT = 2000;
 
@@ -43,10 +50,12 @@ public final class LiveFeed implements LiveWatch {
     private final Executor fx;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused", false);
+    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final FilteredList<String> shown = new FilteredList<>(log);
+    private final List<Delta> unshown = new ArrayList<>();
     private Snapshot latest;
     private int waiting;
 
@@ -69,6 +78,7 @@ public final class LiveFeed implements LiveWatch {
     public void started(Snapshot first) {
         fx.execute(() -> {
             latest = first;
+            following.set(true);
             snapshot.set(first);
             say();
         });
@@ -84,6 +94,9 @@ public final class LiveFeed implements LiveWatch {
             if (log.size() > LOG_LIMIT) {
                 log.remove(0, log.size() - LOG_LIMIT);
             }
+            if (unshown.size() < UNSHOWN_LIMIT) {
+                unshown.addAll(update.deltas());
+            }
             latest = after;
             if (paused.get()) {
                 waiting += update.deltas().size();
@@ -96,7 +109,10 @@ public final class LiveFeed implements LiveWatch {
 
     @Override
     public void ended(HostException why) {
-        fx.execute(() -> status.set("Not live: " + why.getMessage()));
+        fx.execute(() -> {
+            following.set(false);
+            status.set("Not live: " + why.getMessage());
+        });
     }
 
     private void say() {
@@ -112,6 +128,11 @@ public final class LiveFeed implements LiveWatch {
         return paused;
     }
 
+    /** True from the subscription's first snapshot until it ends: there are live updates to pause. */
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following.getReadOnlyProperty();
+    }
+
     /** For the status bar: "Live", "Live paused (3 changes since)", "Not live: ...". */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
@@ -119,6 +140,16 @@ public final class LiveFeed implements LiveWatch {
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /**
+     * The deltas of the updates since the last call: the graph takes them when it shows the snapshot they made, to
+     * flash what changed ({@link LiveFlash}).
+     */
+    public List<Delta> takeUnshown() {
+        List<Delta> taken = List.copyOf(unshown);
+        unshown.clear();
+        return taken;
     }
 
     /** The event log's lines that pass the filter, oldest first. */

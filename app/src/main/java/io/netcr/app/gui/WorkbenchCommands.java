@@ -26,6 +26,7 @@ public final class WorkbenchCommands {
     public static final KeyCombination OPEN = KeyCombination.keyCombination("Shortcut+O");
     public static final KeyCombination CONNECT = KeyCombination.keyCombination("Shortcut+Shift+O");
     public static final KeyCombination REFRESH = KeyCombination.keyCombination("F5");
+    public static final KeyCombination PAUSE_LIVE = KeyCombination.keyCombination("Shortcut+L");
     public static final KeyCombination CHECKPOINT = KeyCombination.keyCombination("Shortcut+K");
     public static final KeyCombination RESTORE = KeyCombination.keyCombination("Shortcut+R");
     public static final KeyCombination EXPORT = KeyCombination.keyCombination("Shortcut+E");

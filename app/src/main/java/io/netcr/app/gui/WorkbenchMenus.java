@@ -22,6 +22,9 @@ import javafx.stage.Stage;
 /** The menu bar: every item is one of the window's {@link WorkbenchCommands}, with its shortcut. */
 final class WorkbenchMenus {
 
+    /** View › Pause live updates. */
+    static final String ID_PAUSE_LIVE = "menu-pause-live";
+
     private final Stage stage;
     private final WorkbenchCommands commands;
     private final WorkbenchViewModel vm;
@@ -70,8 +73,13 @@ final class WorkbenchMenus {
         CheckMenuItem details = new CheckMenuItem("Show MAC/MTU");
         details.selectedProperty().bindBidirectional(vm.showDetailsProperty());
         details.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        CheckMenuItem pause = new CheckMenuItem("Pause live updates");
+        pause.setId(ID_PAUSE_LIVE);
+        pause.selectedProperty().bindBidirectional(vm.liveFeed().pausedProperty());
+        pause.disableProperty().bind(vm.liveFeed().followingProperty().not());
+        pause.setAccelerator(WorkbenchCommands.PAUSE_LIVE);
         Menu view = new Menu("View", null,
-                item("Refresh", WorkbenchCommands.REFRESH, commands::refresh), new SeparatorMenuItem(),
+                item("Refresh", WorkbenchCommands.REFRESH, commands::refresh), pause, new SeparatorMenuItem(),
                 item("Fit", WorkbenchCommands.FIT, commands::fit),
                 item("Zoom in", WorkbenchCommands.ZOOM_IN, commands::zoomIn),
                 item("Zoom out", WorkbenchCommands.ZOOM_OUT, commands::zoomOut), new SeparatorMenuItem(),

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -27,6 +28,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
@@ -36,15 +38,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  *
  * <p>The groups are the extension points: a later feature adds its button to its group with {@link #add}, in
  * its place, without knowing the others ("Connect to host…" is in {@link Group#SOURCES} after Open; "Pause live
- * updates" to {@link Group#LIVE} after Refresh).
+ * updates" is in {@link Group#LIVE} after Refresh).
  */
 public final class WorkbenchToolBar {
+
+    /** The id of the "Pause live updates" toggle, after "tool-". */
+    static final String ID_PAUSE_LIVE = "pause-live";
 
     /** The groups, left to right, separated by a line. */
     public enum Group {
         /** Where documents come from: Open, Connect to host. */
         SOURCES,
-        /** The live host: Refresh (Live pause goes here). */
+        /** The live host: Refresh, Pause live updates. */
         LIVE,
         /** What is done with them: Checkpoint, Restore, Compare, Export. */
         OPERATIONS,
@@ -75,6 +80,7 @@ public final class WorkbenchToolBar {
                 WorkbenchCommands.REFRESH, commands::refresh);
         refresh.disableProperty().bind(vm.activeProperty().isNull());
         add(Group.LIVE, refresh);
+        add(Group.LIVE, pauseLive(vm.liveFeed()));
         add(Group.OPERATIONS, button("checkpoint", MaterialDesignC.CAMERA_OUTLINE,
                 "Checkpoint namespaces of the host shown (the selected ones are checked)", WorkbenchCommands.CHECKPOINT,
                 commands::checkpoint));
@@ -102,6 +108,22 @@ public final class WorkbenchToolBar {
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         bar.getItems().addAll(spring, search(vm.search()));
+    }
+
+    /**
+     * "Pause live updates": pressed while paused, the same state as View › Pause live and the Events tab's button
+     * (all bound to the feed); enabled only while a host is followed.
+     */
+    private static ToggleButton pauseLive(LiveFeed feed) {
+        ToggleButton b = new ToggleButton(null, new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
+        b.setId("tool-" + ID_PAUSE_LIVE);
+        b.setTooltip(tip("Pause live updates: the graph stays still, the event log goes on",
+                WorkbenchCommands.PAUSE_LIVE));
+        b.selectedProperty().bindBidirectional(feed.pausedProperty());
+        b.disableProperty().bind(feed.followingProperty().not());
+        b.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT,
+                Styles.TOOL_BUTTON);
+        return b;
     }
 
     /** Adds a control at the end of its group. */

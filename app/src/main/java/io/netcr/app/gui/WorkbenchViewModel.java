@@ -3,11 +3,13 @@ package io.netcr.app.gui;
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
+import io.netcr.app.graph.StableLayout;
 import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Snapshot;
+import io.netcr.model.live.Delta;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +54,7 @@ public final class WorkbenchViewModel {
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
     private final LiveFeed liveFeed = new LiveFeed(Platform::runLater);
+    private final LiveFlash flash = new LiveFlash(System::nanoTime);
     private AutoCloseable following;
 
     /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime (the first document's). */
@@ -249,7 +252,8 @@ public final class WorkbenchViewModel {
 
     /**
      * The followed host changed (or the view was resumed): "This host" is laid out again with its new snapshot,
-     * in the background, and replaces the one shown; nothing is read again.
+     * in the background, keeping what was drawn where it was ({@link StableLayout}), and replaces the one shown;
+     * nothing is read again.
      */
     private void followed(Snapshot now) {
         Document shown = documents.stream().filter(Document::live).findFirst().orElse(null);
@@ -258,7 +262,9 @@ public final class WorkbenchViewModel {
             return; // closed, or nothing to show that is not shown (the monitor's first reading, as a rule)
         }
         boolean details = showDetails.get();
-        work.run("Following this host…", () -> Document.of(WorkbenchSource.LIVE, now, Exports.layout(now, details)),
+        GraphDrawing before = shown.drawing(); // what is on screen stays where it is (StableLayout)
+        work.run("Following this host…", () -> Document.of(WorkbenchSource.LIVE, now,
+                        StableLayout.layout(before, now, details).drawing()),
                 doc -> {
                     int i = documents.indexOf(documents.stream().filter(Document::live).findFirst().orElse(null));
                     if (i < 0 || liveFeed.snapshotProperty().get() != now) {
@@ -266,13 +272,20 @@ public final class WorkbenchViewModel {
                     }
                     boolean shownNow = active.get() != null && active.get().live();
                     documents.set(i, doc);
+                    List<Delta> changed = liveFeed.takeUnshown();
                     if (shownNow) {
                         compare.activating(doc);
                         active.set(doc); // not activate(): no Fit, the camera stays where the user put it
+                        flash.flash(changed); // what changed is marked for a moment
                     }
                     work.say(StatusText.summary(doc));
                     compare.recompare(doc); // a comparison with this host follows it
                 });
+    }
+
+    /** What the last live updates changed, marked on the graph for a moment. */
+    public LiveFlash liveFlash() {
+        return flash;
     }
 
     /** What "This host" follows: its event log, pause and resume. */

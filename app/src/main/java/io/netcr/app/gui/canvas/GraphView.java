@@ -11,7 +11,9 @@ import io.netcr.app.gui.Document;
 import io.netcr.app.gui.SelectionModel;
 import io.netcr.app.gui.WorkbenchViewModel;
 import io.netcr.model.SubjectPath;
+import io.netcr.model.diff.ChangeKind;
 import io.netcr.app.gui.FocusRequest;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,8 @@ public final class GraphView extends Region {
     private final GraphPicture picture = new GraphPicture();
     private final Camera camera = new Camera();
     private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
+    /** Ends the live flash's marks when their time is up; runs only while a mark is up. */
+    private final PauseTransition flashEnd = new PauseTransition();
     private final Rectangle clip = new Rectangle();
     private double viewW;
     private double viewH;
@@ -69,6 +73,14 @@ public final class GraphView extends Region {
         sceneProperty().addListener((o, was, now) -> onScene(was, now));
         vm.activeProperty().addListener((o, was, now) -> markDirty());
         vm.compare().comparisonProperty().addListener((o, was, now) -> markDirty());
+        flashEnd.setOnFinished(e -> {
+            vm.liveFlash().expire();
+            scheduleFlashEnd();
+        });
+        vm.liveFlash().markedProperty().addListener((o, was, now) -> {
+            markDirty();
+            scheduleFlashEnd();
+        });
         vm.fitRequestsProperty().addListener((o, was, now) -> {
             fitPending = true;
             markDirty();
@@ -102,6 +114,29 @@ public final class GraphView extends Region {
             now.addPreLayoutPulseListener(pulse);
             markDirty();
         }
+    }
+
+    /** A comparison's changes, and on a followed host what its last updates changed, for a moment (LiveFlash). */
+    private Map<SubjectPath, ChangeKind> changes(Document doc, Comparison c) {
+        Map<SubjectPath, ChangeKind> flashed = doc.live() ? vm.liveFlash().markedProperty().get() : Map.of();
+        if (c == null) {
+            return flashed;
+        }
+        if (flashed.isEmpty()) {
+            return c.status();
+        }
+        Map<SubjectPath, ChangeKind> both = new HashMap<>(c.status());
+        both.putAll(flashed);
+        return both;
+    }
+
+    /** The flash's next mark ends when its time is up (nothing runs while none is up). */
+    private void scheduleFlashEnd() {
+        flashEnd.stop();
+        vm.liveFlash().nextExpiry().ifPresent(nanos -> {
+            flashEnd.setDuration(Duration.millis(nanos / 1e6 + 1));
+            flashEnd.playFromStart();
+        });
     }
 
     /** Asks for a redraw on the next pulse; many changes within one pulse cost one redraw. */
@@ -188,7 +223,7 @@ public final class GraphView extends Region {
             camera.fit(content, w, h);
         }
         RenderState state = new RenderState(sel.drawnSelectionProperty().get(), new HashSet<>(sel.highlighted()),
-                new HashSet<>(vm.search().matches()), doc.badges(), camera.scale(), compared ? c.status() : Map.of());
+                new HashSet<>(vm.search().matches()), doc.badges(), camera.scale(), changes(doc, compared ? c : null));
         if (!fitted && zoomSettle.getStatus() == Animation.Status.RUNNING
                 && picture.scaled(doc.drawing(), state, ghosts, camera, w, h)) {
             return; // a wheel burst: the picture stretched stands in until the wheel rests
