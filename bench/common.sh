@@ -1,4 +1,4 @@
-# Shared by bench/discovery, bench/restore, bench/scale and bench/startup (sourced, not run): how every contestant is timed, so that
+# Shared by bench/discovery, bench/restore, bench/remote, bench/scale, bench/startup and bench/live (sourced, not run): how every contestant is timed, so that
 # each is timed the same way (docs/performance.md, "How the benchmarks time"):
 #   - REPEATS rounds (at least 5); in each round every contestant runs once, in the same order, so that a
 #     busy moment of the shared machine falls on all of them rather than on whichever runs first;
