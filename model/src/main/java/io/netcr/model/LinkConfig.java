@@ -1,6 +1,7 @@
 package io.netcr.model;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,7 +23,7 @@ public record LinkConfig(Map<String, String> data, String addrGenMode) {
     public static final LinkConfig NONE = new LinkConfig(Map.of(), null);
 
     /** The address generation modes, by IFLA_INET6_ADDR_GEN_MODE number (IN6_ADDR_GEN_MODE_*). */
-    public static final java.util.List<String> ADDR_GEN_MODES = java.util.List.of("eui64", "none", "stable_secret",
+    public static final List<String> ADDR_GEN_MODES = List.of("eui64", "none", "stable_secret",
             "random");
 
     public LinkConfig {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -71,7 +72,7 @@ public record NamespaceState(List<PolicyRule> rules, List<Neighbour> neighbours,
     }
 
     /** The same state with only these devices' sysctls (those recorded as skipped are not restored). */
-    public NamespaceState keepingDevices(java.util.Set<String> names) {
+    public NamespaceState keepingDevices(Set<String> names) {
         Map<String, Map<String, String>> kept = new LinkedHashMap<>(deviceSysctls);
         kept.keySet().retainAll(names);
         return new NamespaceState(rules, neighbours, sysctls, kept, firewall);

@@ -9,6 +9,7 @@ import io.netcr.model.Sysctls;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -77,7 +78,7 @@ final class StateDiff {
         }
     }
 
-    private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    private static TreeSet<String> union(Set<String> a, Set<String> b) {
         TreeSet<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;

@@ -12,6 +12,7 @@ import static io.netcr.model.link.ValueType.U64;
 import static io.netcr.model.link.ValueType.U8;
 
 import io.netcr.model.Device;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +129,7 @@ public final class LinkKinds {
 
     /** Every kind with a spec, in a fixed order. */
     public static Map<String, KindSpec> specs() {
-        return java.util.Collections.unmodifiableMap(SPECS);
+        return Collections.unmodifiableMap(SPECS);
     }
 
     /** True for a fallback device: a name a tunnel module gives its own device in every namespace, of that kind. */

@@ -11,6 +11,7 @@ import io.netcr.model.SubjectPath;
 import io.netcr.model.link.KindSpec;
 import io.netcr.model.link.LinkKinds;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ final class KindPlanner {
             }
         }
         List<Waiting> left = new ArrayList<>(parents.keySet().stream().toList());
-        left.sort(java.util.Comparator.comparingInt(waiting::indexOf));
+        left.sort(Comparator.comparingInt(waiting::indexOf));
         while (!left.isEmpty()) {
             Waiting next = left.stream().filter(w -> {
                 Placed pp = parentPlaced.get(w);

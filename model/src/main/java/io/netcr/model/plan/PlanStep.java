@@ -7,6 +7,7 @@ import io.netcr.model.Route;
 import io.netcr.model.Sysctls;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -229,7 +230,7 @@ public sealed interface PlanStep {
      */
     record SysctlWrite(String key, String value) {
         public SysctlWrite {
-            java.util.Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(key, "key");
         }
 
         /** {@code net.ipv4.ip_forward=1}, a secret as {@code (secret)}. */

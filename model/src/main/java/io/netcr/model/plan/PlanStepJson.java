@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An executable restore plan as a JSON tree that reads back into the same plan: every field of every step,
@@ -190,7 +191,7 @@ public final class PlanStepJson {
 
     private static ObjectNode data(Map<String, String> data) {
         ObjectNode o = F.objectNode();
-        new java.util.TreeMap<>(data).forEach(o::put);
+        new TreeMap<>(data).forEach(o::put);
         return o;
     }
 

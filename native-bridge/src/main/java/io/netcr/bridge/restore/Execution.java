@@ -20,9 +20,11 @@ import io.netcr.model.plan.TargetNs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run of {@link PlanExecutor}, or the rest of one run by a recovery ({@link Resumption}): its sockets,
@@ -54,7 +56,7 @@ final class Execution implements AutoCloseable {
     private final FaultPoint faults = FaultPoint.fromProperty();
     private final OwnLinks own = new OwnLinks();
     /** The devices the plan creates in the restorer's namespace (outside halves), by name. */
-    private final java.util.Set<String> madeInRestorer = new java.util.HashSet<>();
+    private final Set<String> madeInRestorer = new HashSet<>();
     private final List<Diagnostic> readWarnings = new ArrayList<>();
     /** Warnings of steps taken inside namespaces (a sysctl this kernel lacks). */
     private final List<Diagnostic> stepWarnings = new ArrayList<>();

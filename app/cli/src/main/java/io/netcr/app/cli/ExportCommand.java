@@ -69,7 +69,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         if (!fmt.isAvailable()) {
-            err.println("netcr export: " + fmt.extension().toUpperCase(java.util.Locale.ROOT) + " needs Java2D"
+            err.println("netcr export: " + fmt.extension().toUpperCase(Locale.ROOT) + " needs Java2D"
                     + " (java.desktop), which the headless package netcr-cli leaves out: export svg, dot or json here,"
                     + " or install the desktop package netcr");
             return ExitCodes.FAILED;

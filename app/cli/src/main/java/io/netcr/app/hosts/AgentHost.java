@@ -26,6 +26,7 @@ import io.netcr.model.checkpoint.CheckpointResult;
 import io.netcr.model.image.ImageReader;
 import io.netcr.model.image.ImageWriter;
 import io.netcr.model.plan.PlanSummary;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,7 +167,7 @@ public final class AgentHost implements Host {
         Answer a = exchange("recovery", id -> new Requests.Recover(id, finish, dryRun, holder));
         try {
             Map<String, Long> counts = Events.counts(a.fields);
-            List<String> actions = new java.util.ArrayList<>();
+            List<String> actions = new ArrayList<>();
             for (Fields f : a.lists.take("actions", counts, "a recovery action")) {
                 actions.add(f.text("text"));
             }

@@ -2,6 +2,7 @@ package io.netcr.app.hosts;
 
 import io.netcr.app.services.RecoveryService;
 import io.netcr.model.Diagnostic;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record RecoveryOutcome(RecoveryService.Kind kind, String leftover, boolea
 
     /** The outcome of a recovery made in this process. */
     public static RecoveryOutcome of(RecoveryService.Recovered r) {
-        List<Diagnostic> problems = new java.util.ArrayList<>(r.problems());
+        List<Diagnostic> problems = new ArrayList<>(r.problems());
         if (r.result() != null) {
             problems.addAll(r.result().diagnostics());
         }

@@ -3,6 +3,7 @@ package io.netcr.bridge.netlink.map.kind;
 import io.netcr.bridge.netlink.AttributeTree;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rtnetlink codec of each link kind netcr knows beyond loopback, veth and bridge; the same kinds as the
@@ -47,7 +48,7 @@ public final class KindCodecs {
     }
 
     /** The kinds with a codec. */
-    public static java.util.Set<String> kinds() {
+    public static Set<String> kinds() {
         return CODECS.keySet();
     }
 

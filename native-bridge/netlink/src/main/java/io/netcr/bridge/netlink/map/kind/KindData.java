@@ -1,5 +1,6 @@
 package io.netcr.bridge.netlink.map.kind;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,9 +21,9 @@ public record KindData(Map<String, String> config, Map<String, String> runtime, 
     public static final int NO_LINK_ATTRIBUTE = -1;
 
     public KindData {
-        config = java.util.Collections.unmodifiableMap(new TreeMap<>(config));
-        runtime = java.util.Collections.unmodifiableMap(new TreeMap<>(runtime));
-        devices = java.util.Collections.unmodifiableMap(new TreeMap<>(devices));
+        config = Collections.unmodifiableMap(new TreeMap<>(config));
+        runtime = Collections.unmodifiableMap(new TreeMap<>(runtime));
+        devices = Collections.unmodifiableMap(new TreeMap<>(devices));
     }
 
     public KindData(Map<String, String> config, Map<String, String> runtime, int lowerIndex) {

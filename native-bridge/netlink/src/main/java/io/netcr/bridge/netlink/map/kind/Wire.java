@@ -6,6 +6,8 @@ import io.netcr.bridge.netlink.RtnlWords;
 import io.netcr.model.IpText;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How one attribute's payload is a setting's text, both ways: host-order numbers (u8, u16, u32, s32),
@@ -105,7 +107,7 @@ abstract class Wire {
 
     /** A number of 1, 2 or 4 bytes (host order) whose values stand for words: word i for value i. */
     static Wire words(int size, String... words) {
-        java.util.Map<Long, String> m = new java.util.LinkedHashMap<>();
+        Map<Long, String> m = new LinkedHashMap<>();
         for (int i = 0; i < words.length; i++) {
             m.put((long) i, words[i]);
         }
@@ -113,7 +115,7 @@ abstract class Wire {
     }
 
     /** A number read by {@code numeric} whose values stand for words; a value without a word reads as null. */
-    static Wire named(Wire numeric, java.util.Map<Long, String> words) {
+    static Wire named(Wire numeric, Map<Long, String> words) {
         return new Wire() {
             String read(Attribute a) {
                 String v = numeric.read(a);
@@ -121,7 +123,7 @@ abstract class Wire {
             }
 
             void write(AttributeTree into, int type, String value) {
-                for (java.util.Map.Entry<Long, String> e : words.entrySet()) {
+                for (Map.Entry<Long, String> e : words.entrySet()) {
                     if (e.getValue().equals(value)) {
                         numeric.write(into, type, Long.toUnsignedString(e.getKey()));
                         return;
