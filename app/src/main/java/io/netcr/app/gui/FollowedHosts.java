@@ -91,7 +91,8 @@ public final class FollowedHosts implements AutoCloseable {
         this.still = new LiveFeed(executor::runOnUiThread);
         show(still);
         entry(WorkbenchSource.LIVE);
-        active.addListener((o, was, now) -> show(now != null && now.source().host() ? entry(now.source()).feed : still));
+        active.addListener((o, was, now) -> show(now != null && now.source().host() ? entry(now.source()).feed
+                : still));
         hosts.remotes().connections().addListener((ListChangeListener<HostConnection>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(this::stopWhenNotConnected);

@@ -113,7 +113,8 @@ class RemoteLiveUiTest {
         waitFor(() -> vm.getActive().source().equals(remote) && vm.getActive().drawing().isDrawn(addedCard)
                 && device(vm.getActive(), vethCard) != null && device(vm.getActive(), vethCard).mtu() == 1400);
         assertEquals(reads, vm.documents().size(), "the host's document was replaced, not added");
-        assertTrue(feed.log().stream().anyMatch(l -> l.endsWith("+ device " + ns + "/" + added)), feed.log().toString());
+        assertTrue(feed.log().stream().anyMatch(l -> l.endsWith("+ device " + ns + "/" + added)),
+                feed.log().toString());
         assertSame(feed.log(), followed.logProperty().get(), "the Events tab lists the connected host's changes");
         ui.settle();
         robot.interact(() -> Screenshots.write(ui.window.scene(), "remote-host-followed"));
