@@ -14,6 +14,7 @@ import io.netcr.model.live.Delta;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,23 +37,12 @@ import javafx.collections.ObservableList;
  * its document is read after a reconnect. Files and images are never followed.
  *
  * <p>A feed's new snapshot is laid out again with {@link StableLayout} (what is drawn stays where it is) and
- * handed to the window ({@link Documents#replaceFollowed}). The Events tab, Pause live and the status bar show the
- * ACTIVE document's feed through the properties here, which follow whichever feed that is; an image shows a feed
- * that follows nothing, so Pause is disabled on it. FX thread only.
+ * handed to the window to replace the host's document; on the active document what changed flashes
+ * ({@link LiveFlash}, cleared when another source becomes active). The Events tab, Pause live and the status bar
+ * show the ACTIVE document's feed through the properties here, which follow whichever feed that is; an image
+ * shows a feed that follows nothing, so Pause is disabled on it. FX thread only.
  */
 public final class FollowedHosts implements AutoCloseable {
-
-    /** The window's side: its documents, as the followed hosts need them. */
-    interface Documents {
-        /** The document read from {@code source}, or null when none is open. */
-        Document shown(WorkbenchSource source);
-
-        /** True when the graph shows MAC and MTU (the layout depends on it). */
-        boolean details();
-
-        /** Puts a followed host's new document in place of its old one; {@code changed} made it. */
-        void replaceFollowed(Document doc, List<Delta> changed);
-    }
 
     /** One followed host: its feed, and the subscription that feeds it while there is one. */
     private static final class Followed {
@@ -71,7 +61,11 @@ public final class FollowedHosts implements AutoCloseable {
     private final WorkbenchHosts hosts;
     private final TaskExecutor executor;
     private final BackgroundWork work;
-    private final Documents documents;
+    private final ObservableList<Document> documents;
+    private final ReadOnlyBooleanProperty details;
+    private final ReadOnlyObjectProperty<Document> active;
+    private final Consumer<Document> replace;
+    private final LiveFlash flash = new LiveFlash(System::nanoTime);
     private final Map<WorkbenchSource, Followed> followed = new HashMap<>();
     /** What an image, or no document, shows: nothing followed, nothing to pause. */
     private final LiveFeed still;
@@ -82,29 +76,45 @@ public final class FollowedHosts implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<ObservableList<String>> log = new ReadOnlyObjectWrapper<>(this, "log");
 
-    FollowedHosts(WorkbenchHosts hosts, BackgroundWork work, Documents documents,
-                  ReadOnlyObjectProperty<Document> active) {
+    /**
+     * @param documents the window's documents; {@code active} the one shown
+     * @param details   true when the graph shows MAC and MTU (the layout depends on it)
+     * @param replace   puts a followed host's new document in place of its old one
+     */
+    FollowedHosts(WorkbenchHosts hosts, BackgroundWork work, ObservableList<Document> documents,
+                  ReadOnlyBooleanProperty details, ReadOnlyObjectProperty<Document> active, Consumer<Document> replace) {
         this.hosts = hosts;
         this.executor = work.executor();
         this.work = work;
         this.documents = documents;
+        this.details = details;
+        this.active = active;
+        this.replace = replace;
         this.still = new LiveFeed(executor::runOnUiThread);
         show(still);
         entry(WorkbenchSource.LIVE);
-        active.addListener((o, was, now) -> show(now != null && now.source().host() ? entry(now.source()).feed
-                : still));
-        hosts.remotes().connections().addListener((ListChangeListener<HostConnection>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(this::stopWhenNotConnected);
+        active.addListener((o, was, now) -> {
+            show(now != null && now.source().host() ? entry(now.source()).feed : still);
+            if (was == null || now == null || !was.source().equals(now.source())) {
+                flash.clear(); // the marks were another document's
             }
         });
+        hosts.remotes().connections().addListener((ListChangeListener<HostConnection>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(h -> stopWhenNotConnected(h, new WorkbenchSource.Remote(h.label())));
+            }
+        });
+        if (hosts.thisHost().helper() != null) {
+            // not root: this host is followed through the helper's agent once it runs (read again then)
+            stopWhenNotConnected(hosts.thisHost().helper(), WorkbenchSource.LIVE);
+        }
     }
 
-    /** A remote host's subscription ends with its connection: closed, lost, or being made again. */
-    private void stopWhenNotConnected(HostConnection c) {
+    /** A host's subscription ends with the connection it goes through: closed, lost, or being made again. */
+    private void stopWhenNotConnected(HostConnection c, WorkbenchSource source) {
         c.stateProperty().addListener((o, was, now) -> {
             if (now != ConnectionState.CONNECTED) {
-                stop(new WorkbenchSource.Remote(c.label()), now == ConnectionState.CLOSED ? "disconnected"
+                stop(source, now == ConnectionState.CLOSED ? "disconnected"
                         : now == ConnectionState.LOST ? "the connection was lost" : "connecting again");
             }
         });
@@ -161,7 +171,7 @@ public final class FollowedHosts implements AutoCloseable {
                 }));
     }
 
-    /** Ends following a host, if it is followed; {@code why} for the status bar. */
+    /** Ends following a host, if it is followed; {@code why} for the status bar. Its next read follows it again. */
     void stop(WorkbenchSource source, String why) {
         Followed f = followed.get(source);
         if (f == null) {
@@ -189,21 +199,33 @@ public final class FollowedHosts implements AutoCloseable {
      * nothing is read again.
      */
     private void updated(WorkbenchSource source, Followed f, Snapshot now) {
-        Document shownDoc = documents.shown(source);
+        Document shownDoc = document(source);
         if (f.subscription == null || now == null || shownDoc == null || shownDoc.snapshot() == now
                 || shownDoc.snapshot().namespaces().equals(now.namespaces())) {
             return; // closed, or nothing to show that is not shown (the monitor's first reading, as a rule)
         }
-        boolean details = documents.details();
+        boolean withDetails = details.get();
         GraphDrawing before = shownDoc.drawing(); // what is on screen stays where it is (StableLayout)
         work.run("Following " + source.name() + "…",
-                () -> Document.of(source, now, StableLayout.layout(before, now, details).drawing()), doc -> {
-                    if (f.subscription == null || f.feed.snapshotProperty().get() != now
-                            || documents.shown(source) == null) {
+                () -> Document.of(source, now, StableLayout.layout(before, now, withDetails).drawing()), doc -> {
+                    if (f.subscription == null || f.feed.snapshotProperty().get() != now || document(source) == null) {
                         return; // closed meanwhile, or a newer update is on its way
                     }
-                    documents.replaceFollowed(doc, f.feed.takeUnshown());
+                    List<Delta> changed = f.feed.takeUnshown();
+                    replace.accept(doc);
+                    if (active.get() != null && active.get().source().equals(source)) {
+                        flash.flash(changed); // what changed is marked for a moment
+                    }
                 });
+    }
+
+    private Document document(WorkbenchSource source) {
+        return documents.stream().filter(d -> d.source().equals(source)).findFirst().orElse(null);
+    }
+
+    /** What the last live updates of the active document's host changed, marked on the graph for a moment. */
+    public LiveFlash flash() {
+        return flash;
     }
 
     /** The controls and the Events tab show this feed from now on; the filter typed stays. */

@@ -7,7 +7,6 @@ import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
-import io.netcr.model.live.Delta;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +50,6 @@ public final class WorkbenchViewModel {
     private final Map<WorkbenchSource, Integer> reads = new HashMap<>();
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
-    private final LiveFlash flash = new LiveFlash(System::nanoTime);
     private final FollowedHosts followed;
 
     /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime (the first document's). */
@@ -73,28 +71,8 @@ public final class WorkbenchViewModel {
         this.compare = new CompareModel(active.getReadOnlyProperty(), loader, work, this::fit);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
-        this.followed = new FollowedHosts(hosts, work, new FollowedHosts.Documents() {
-            @Override
-            public Document shown(WorkbenchSource source) {
-                int i = indexOf(source);
-                return i < 0 ? null : documents.get(i);
-            }
-
-            @Override
-            public boolean details() {
-                return showDetails.get();
-            }
-
-            @Override
-            public void replaceFollowed(Document doc, List<Delta> changed) {
-                followedChanged(doc, changed);
-            }
-        }, active.getReadOnlyProperty());
-        active.addListener((o, was, now) -> {
-            if (was == null || now == null || !was.source().equals(now.source())) {
-                flash.clear(); // the marks were another document's
-            }
-        });
+        this.followed = new FollowedHosts(hosts, work, documentsView, showDetails, active.getReadOnlyProperty(),
+                this::replaceFollowed);
         hosts.remotes().connections().addListener((ListChangeListener<HostConnection>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(this::sayProblems);
@@ -275,11 +253,10 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * A followed host's new document (laid out by {@link FollowedHosts}) replaces its old one; shown, it becomes the
-     * active one without a Fit (the camera stays where the user put it) and what changed flashes. A comparison with
-     * that host is made again.
+     * A followed host's new document (laid out by {@link FollowedHosts}) replaces its old one; shown, it stays the
+     * active one without a Fit (the camera stays where the user put it). A comparison with that host is made again.
      */
-    private void followedChanged(Document doc, List<Delta> changed) {
+    private void replaceFollowed(Document doc) {
         int i = indexOf(doc.source());
         if (i < 0) {
             return; // closed meanwhile
@@ -289,7 +266,6 @@ public final class WorkbenchViewModel {
         if (shownNow) {
             compare.activating(doc);
             active.set(doc);
-            flash.flash(changed);
             work.say(StatusText.summary(doc));
         }
         compare.recompare(doc);
@@ -297,7 +273,7 @@ public final class WorkbenchViewModel {
 
     /** What the last live updates changed, marked on the graph for a moment. */
     public LiveFlash liveFlash() {
-        return flash;
+        return followed.flash();
     }
 
     /** What "This host" follows: its event log, pause and resume. */
