@@ -21,26 +21,26 @@ final class EventLogView extends BorderPane {
     static final String ID = "event-log";
     static final String ID_PAUSE = "live-pause";
 
-    EventLogView(FollowedHosts feed) {
+    EventLogView(FollowedHosts.Controls feed) {
         setId(ID);
         ListView<String> lines = new ListView<>();
-        lines.itemsProperty().bind(feed.logProperty());
+        lines.itemsProperty().bind(feed.log());
         lines.setPlaceholder(new Label("No change yet: a followed host's changes appear here as they happen"));
         ListChangeListener<String> scroll = c -> lines.scrollTo(c.getList().size() - 1);
-        feed.logProperty().addListener((o, was, now) -> {
+        feed.log().addListener((o, was, now) -> {
             was.removeListener(scroll);
             now.addListener(scroll);
             lines.scrollTo(now.size() - 1);
         });
-        feed.logProperty().get().addListener(scroll);
+        feed.log().get().addListener(scroll);
         TextField filter = new TextField();
         filter.setPromptText("Filter the log");
-        filter.textProperty().bindBidirectional(feed.filterProperty());
+        filter.textProperty().bindBidirectional(feed.filter());
         ToggleButton pause = new ToggleButton("Pause live");
         pause.setId(ID_PAUSE);
-        pause.selectedProperty().bindBidirectional(feed.pausedProperty());
+        pause.selectedProperty().bindBidirectional(feed.paused());
         Label state = new Label();
-        state.textProperty().bind(feed.statusProperty());
+        state.textProperty().bind(feed.status());
         HBox bar = new HBox(8, pause, filter, state);
         HBox.setHgrow(filter, Priority.ALWAYS);
         bar.setPadding(new Insets(4));

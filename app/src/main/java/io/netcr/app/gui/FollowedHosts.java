@@ -75,6 +75,23 @@ public final class FollowedHosts implements AutoCloseable {
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<ObservableList<String>> log = new ReadOnlyObjectWrapper<>(this, "log");
+    /** The window is closing: connections that end now end no subscription of ours (all are closed already). */
+    private boolean closed;
+    private final Controls controls = new Controls(paused, following.getReadOnlyProperty(),
+            status.getReadOnlyProperty(), filter, log.getReadOnlyProperty());
+
+    /**
+     * The live controls of the window, on whichever feed is shown (the active document's host's).
+     *
+     * @param paused    Pause live updates of that host
+     * @param following true while that host is followed: there are live updates to pause
+     * @param status    for the status bar: "Live", "Live paused (...)", "Not live: ..."; empty for an image
+     * @param filter    the event log's filter (case-insensitive text), kept when the active document changes
+     * @param log       that host's event log lines that pass the filter, oldest first
+     */
+    public record Controls(BooleanProperty paused, ReadOnlyBooleanProperty following, ReadOnlyStringProperty status,
+                           StringProperty filter, ReadOnlyObjectProperty<ObservableList<String>> log) {
+    }
 
     /**
      * @param documents the window's documents; {@code active} the one shown
@@ -113,7 +130,7 @@ public final class FollowedHosts implements AutoCloseable {
     /** A host's subscription ends with the connection it goes through: closed, lost, or being made again. */
     private void stopWhenNotConnected(HostConnection c, WorkbenchSource source) {
         c.stateProperty().addListener((o, was, now) -> {
-            if (now != ConnectionState.CONNECTED) {
+            if (now != ConnectionState.CONNECTED && !closed) {
                 stop(source, now == ConnectionState.CLOSED ? "disconnected"
                         : now == ConnectionState.LOST ? "the connection was lost" : "connecting again");
             }
@@ -262,34 +279,15 @@ public final class FollowedHosts implements AutoCloseable {
         return shown.getReadOnlyProperty();
     }
 
-    /** Pause live updates of the active document's host. */
-    public BooleanProperty pausedProperty() {
-        return paused;
-    }
-
-    /** True while the active document's host is followed: there are live updates to pause. */
-    public ReadOnlyBooleanProperty followingProperty() {
-        return following.getReadOnlyProperty();
-    }
-
-    /** For the status bar: the active document's host's "Live", "Live paused (...)", "Not live: ..."; empty else. */
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    /** The event log's filter (case-insensitive text), kept when the active document changes. */
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
-    /** The active document's host's event log lines that pass the filter, oldest first. */
-    public ReadOnlyObjectProperty<ObservableList<String>> logProperty() {
-        return log.getReadOnlyProperty();
+    /** What the tool bar, the View menu, the status bar and the Events tab show: the active document's host's feed. */
+    public Controls controls() {
+        return controls;
     }
 
     /** Ends every subscription: the window closes. */
     @Override
     public void close() {
+        closed = true; // the connections close after this, on whatever thread closes the window
         followed.forEach((source, f) -> {
             f.stops++;
             f.starting = false;

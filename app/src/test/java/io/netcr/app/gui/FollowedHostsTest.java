@@ -108,30 +108,30 @@ class FollowedHostsTest {
         assertTrue(followed.following(REMOTE));
         assertSame(remote, followed.shownProperty().get(), "the controls show web2's feed");
         assertNotSame(vm.liveFeed(), remote, "one feed per host");
-        assertTrue(followed.followingProperty().get(), "Pause is enabled");
+        assertTrue(followed.controls().following().get(), "Pause is enabled");
 
         LiveUpdate update = mtuOfEth1(web2.snapshot, 1400);
         Snapshot after = update.applyTo(web2.snapshot);
         web2.watch.updated(update, after);
         assertSame(after, vm.getActive().snapshot(), "web2's document follows its kernel without Refresh");
-        assertEquals(1, followed.logProperty().get().size(), "the Events tab shows web2's change");
-        assertTrue(followed.logProperty().get().get(0).contains("eth1"), followed.logProperty().get().toString());
+        assertEquals(1, followed.controls().log().get().size(), "the Events tab shows web2's change");
+        assertTrue(followed.controls().log().get().get(0).contains("eth1"), followed.controls().log().get().toString());
         assertTrue(vm.liveFeed().log().isEmpty(), "not this host's");
         assertEquals(ChangeKind.CHANGED, vm.liveFlash().markedProperty().get()
                 .get(SubjectPath.parse("netns:web/dev:eth1")), "what changed flashes on web2's graph");
 
-        followed.pausedProperty().set(true);
+        followed.controls().paused().set(true);
         assertTrue(remote.pausedProperty().get(), "Pause acts on the active document's host");
         assertFalse(vm.liveFeed().pausedProperty().get(), "and on no other");
         web2.watch.updated(mtuOfEth1(after, 1300), mtuOfEth1(after, 1300).applyTo(after));
         assertEquals(1400, mtuOfEth1(vm.getActive()), "paused: web2's graph stays still");
-        assertEquals("Live paused (1 changes since)", followed.statusProperty().get());
+        assertEquals("Live paused (1 changes since)", followed.controls().status().get());
 
         vm.activate(document(WorkbenchSource.LIVE));
         assertSame(vm.liveFeed(), followed.shownProperty().get(), "switching documents switches the feed shown");
-        assertFalse(followed.pausedProperty().get(), "this host is not paused");
-        assertEquals("Live", followed.statusProperty().get());
-        assertTrue(followed.logProperty().get().isEmpty(), "this host's log: nothing changed here");
+        assertFalse(followed.controls().paused().get(), "this host is not paused");
+        assertEquals("Live", followed.controls().status().get());
+        assertTrue(followed.controls().log().get().isEmpty(), "this host's log: nothing changed here");
         assertTrue(vm.liveFlash().markedProperty().get().isEmpty(), "web2's marks are not this host's");
         LiveUpdate local = mtuOfEth1(here, 1280);
         live.watch.updated(local, local.applyTo(here));
@@ -139,15 +139,15 @@ class FollowedHostsTest {
         assertEquals(1400, mtuOfEth1(document(REMOTE)), "web2 is still paused");
 
         vm.activate(document(REMOTE));
-        assertTrue(followed.pausedProperty().get(), "back on web2: paused as it was left");
-        followed.pausedProperty().set(false);
+        assertTrue(followed.controls().paused().get(), "back on web2: paused as it was left");
+        followed.controls().paused().set(false);
         assertEquals(1300, mtuOfEth1(vm.getActive()), "resumed: web2 as it is now");
 
         vm.open(Fixtures.diagnosticsDemoFile());
         assertFalse(vm.getActive().source().host());
-        assertFalse(followed.followingProperty().get(), "an image follows nothing: Pause is disabled");
-        assertEquals("", followed.statusProperty().get());
-        assertTrue(followed.logProperty().get().isEmpty());
+        assertFalse(followed.controls().following().get(), "an image follows nothing: Pause is disabled");
+        assertEquals("", followed.controls().status().get());
+        assertTrue(followed.controls().log().get().isEmpty());
     }
 
     @Test
@@ -163,14 +163,14 @@ class FollowedHostsTest {
         assertFalse(followed.following(REMOTE), "lost: the subscription is closed");
         await(() -> web2.open.get() == 0, "the lost connection's subscription is closed");
         assertFalse(remote.followingProperty().get());
-        assertEquals("Not live: the connection was lost", followed.statusProperty().get(), "on web2's status bar");
-        assertFalse(followed.followingProperty().get(), "nothing to pause");
+        assertEquals("Not live: the connection was lost", followed.controls().status().get(), "on web2's status bar");
+        assertFalse(followed.controls().following().get(), "nothing to pause");
 
         assertTrue(vm.connect(WEB2, h -> { }).isEmpty(), "reconnect");
         assertEquals(2, web2.subscriptions.get(), "read again and followed again");
         assertTrue(followed.following(REMOTE));
         assertTrue(remote.followingProperty().get());
-        assertEquals("Live", followed.statusProperty().get());
+        assertEquals("Live", followed.controls().status().get());
 
         vm.disconnect(c);
         assertFalse(followed.following(REMOTE), "disconnected: the subscription is closed");
