@@ -37,8 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every host of the window follows its kernel, each with its own feed (issue 14 §3), without a kernel: "This host"
  * is a fake followed host, "web2" a remote host whose agent the test plays. The Events tab, Pause live and the
- * status bar act on the active document's host, and switch with it; an image follows nothing. A remote host's
- * subscription ends with its connection and starts again when it connects again.
+ * status bar act on the active document's host, and switch with it; an image follows nothing, and a comparison of
+ * an image with a followed host follows the host. A remote host's subscription ends with its connection and starts
+ * again when it connects again.
  */
 class FollowedHostsTest {
 
@@ -148,6 +149,21 @@ class FollowedHostsTest {
         assertFalse(followed.controls().following().get(), "an image follows nothing: Pause is disabled");
         assertEquals("", followed.controls().status().get());
         assertTrue(followed.controls().log().get().isEmpty());
+    }
+
+    @Test
+    void should_compare_an_image_with_the_followed_host_as_it_is_now() {
+        vm.open(Fixtures.diagnosticsDemoFile());
+        vm.compare().compareWith(REMOTE);
+        Comparison first = vm.compare().comparisonProperty().get();
+        assertSame(web2.snapshot, first.otherSnapshot(), "compared with web2 as it was read");
+
+        LiveUpdate update = mtuOfEth1(web2.snapshot, 1400);
+        Snapshot after = update.applyTo(web2.snapshot);
+        web2.watch.updated(update, after);
+        assertFalse(vm.getActive().source().host(), "the image stays the active document, and still");
+        assertSame(after, vm.compare().comparisonProperty().get().otherSnapshot(),
+                "the comparison follows web2: compared again with its new snapshot");
     }
 
     @Test
