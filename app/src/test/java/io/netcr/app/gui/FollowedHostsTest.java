@@ -167,6 +167,38 @@ class FollowedHostsTest {
     }
 
     @Test
+    void should_follow_this_host_through_the_helpers_agent_while_it_runs() throws Exception {
+        FakeHost own = new FakeHost(() -> new ReadResult(here, List.of())).followable();
+        FollowableRemote agent = new FollowableRemote(io.netcr.app.hosts.LocalHost.LABEL, Fixtures.demo());
+        ThisHost notRoot = new ThisHost(own, false, new ThisHost.Helper(agent.opener(), "pkexec", null),
+                RunDir.current(), executor);
+        WorkbenchViewModel window = new WorkbenchViewModel(executor, new RecentFiles(prefs), new WorkbenchHosts(notRoot,
+                new RemoteHosts(executor, new RecentHosts(prefs), d -> web2.opener()), new RemoteHosts.Askpass(null)));
+        try {
+            window.openLive();
+            assertTrue(own.watch != null && window.followed().following(WorkbenchSource.LIVE), "followed in process");
+
+            window.startAgent(() -> { });
+            assertEquals(1, agent.subscriptions.get(), "read again through the agent, and followed through it");
+            await(() -> own.watch == null, "the in-process subscription is closed");
+            LiveUpdate update = mtuOfEth1(agent.snapshot, 1400);
+            agent.watch.updated(update, update.applyTo(agent.snapshot));
+            assertEquals(1400, mtuOfEth1(window.getActive()), "this host follows through its agent");
+
+            agent.listener.ended(Diagnostic.error(Errno.ECONNRESET, SubjectPath.of("host", "this host"), Phase.READ,
+                    "the agent ended"));
+            assertFalse(window.followed().following(WorkbenchSource.LIVE), "the agent is gone: so is its subscription");
+            await(() -> agent.open.get() == 0, "the agent's subscription is closed");
+            assertEquals("Not live: the connection was lost", window.followed().controls().status().get());
+            window.refresh();
+            assertTrue(own.watch != null && window.followed().following(WorkbenchSource.LIVE),
+                    "read in process again, and followed in process again");
+        } finally {
+            window.close();
+        }
+    }
+
+    @Test
     void should_stop_following_a_host_whose_connection_ends_and_follow_it_again_on_reconnect() throws Exception {
         FollowedHosts followed = vm.followed();
         LiveFeed remote = followed.feed(REMOTE);
