@@ -99,7 +99,8 @@ public final class FollowedHosts implements AutoCloseable {
      * @param replace   puts a followed host's new document in place of its old one
      */
     FollowedHosts(WorkbenchHosts hosts, BackgroundWork work, ObservableList<Document> documents,
-                  ReadOnlyBooleanProperty details, ReadOnlyObjectProperty<Document> active, Consumer<Document> replace) {
+                  ReadOnlyBooleanProperty details, ReadOnlyObjectProperty<Document> active,
+                  Consumer<Document> replace) {
         this.hosts = hosts;
         this.executor = work.executor();
         this.work = work;
