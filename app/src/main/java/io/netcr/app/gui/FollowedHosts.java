@@ -174,7 +174,9 @@ public final class FollowedHosts implements AutoCloseable {
                 () -> c.host().subscribe(List.of(), f.feed), (AutoCloseable subscription) -> {
                     if (mine != f.stops) {
                         closeLater(subscription); // the connection ended meanwhile
-                        f.feed.stopped("the connection ended");
+                        if (f.subscription == null && !f.starting) {
+                            f.feed.stopped("the connection ended"); // unless a newer subscription feeds it now
+                        }
                         return;
                     }
                     f.starting = false;
