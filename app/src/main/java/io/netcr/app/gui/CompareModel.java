@@ -62,11 +62,19 @@ public final class CompareModel {
     private record Compared(Comparison comparison, List<Diagnostic> problems) {
     }
 
-    /** The active document was read again: compare the new version with the same other snapshot. */
+    /**
+     * A document was read again or followed: the active one's new version is compared with the same other snapshot,
+     * and a new version of the source compared with is compared with the active one.
+     */
     void recompare(Document doc) {
         Comparison c = comparison.get();
+        Document shown = active.get();
         if (c != null && c.base().equals(doc.source())) {
             work.run("Comparing…", () -> c.again(doc), comparison::set);
+        } else if (c != null && c.other().equals(doc.source()) && shown != null && shown.source().equals(c.base())) {
+            // the source compared with was read again, or its followed host changed: compare with it as it is now
+            work.run("Comparing…", () -> Comparison.of(shown, c.other(), c.otherTitle(), doc.snapshot()),
+                    comparison::set);
         }
     }
 

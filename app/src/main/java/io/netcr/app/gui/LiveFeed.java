@@ -115,6 +115,17 @@ public final class LiveFeed implements LiveWatch {
         });
     }
 
+    /**
+     * The window closed the subscription (its host was disconnected, its connection lost or about to be made again):
+     * nothing is followed any more until a new subscription starts. FX thread.
+     */
+    public void stopped(String why) {
+        if (following.get()) {
+            following.set(false);
+            status.set("Not live: " + why);
+        }
+    }
+
     private void say() {
         status.set(paused.get() ? "Live paused" + (waiting > 0 ? " (" + waiting + " changes since)" : "") : "Live");
     }

@@ -75,8 +75,8 @@ final class WorkbenchMenus {
         details.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
         CheckMenuItem pause = new CheckMenuItem("Pause live updates");
         pause.setId(ID_PAUSE_LIVE);
-        pause.selectedProperty().bindBidirectional(vm.liveFeed().pausedProperty());
-        pause.disableProperty().bind(vm.liveFeed().followingProperty().not());
+        pause.selectedProperty().bindBidirectional(vm.followed().controls().paused()); // the active document's host
+        pause.disableProperty().bind(vm.followed().controls().following().not());
         pause.setAccelerator(WorkbenchCommands.PAUSE_LIVE);
         Menu view = new Menu("View", null,
                 item("Refresh", WorkbenchCommands.REFRESH, commands::refresh), pause, new SeparatorMenuItem(),

@@ -80,7 +80,7 @@ public final class WorkbenchToolBar {
                 WorkbenchCommands.REFRESH, commands::refresh);
         refresh.disableProperty().bind(vm.activeProperty().isNull());
         add(Group.LIVE, refresh);
-        add(Group.LIVE, pauseLive(vm.liveFeed()));
+        add(Group.LIVE, pauseLive(vm.followed().controls()));
         add(Group.OPERATIONS, button("checkpoint", MaterialDesignC.CAMERA_OUTLINE,
                 "Checkpoint namespaces of the host shown (the selected ones are checked)", WorkbenchCommands.CHECKPOINT,
                 commands::checkpoint));
@@ -112,15 +112,15 @@ public final class WorkbenchToolBar {
 
     /**
      * "Pause live updates": pressed while paused, the same state as View › Pause live and the Events tab's button
-     * (all bound to the feed); enabled only while a host is followed.
+     * (all bound to the active document's host's feed); enabled only while that host is followed.
      */
-    private static ToggleButton pauseLive(LiveFeed feed) {
+    private static ToggleButton pauseLive(FollowedHosts.Controls feed) {
         ToggleButton b = new ToggleButton(null, new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
         b.setId("tool-" + ID_PAUSE_LIVE);
         b.setTooltip(tip("Pause live updates: the graph stays still, the event log goes on",
                 WorkbenchCommands.PAUSE_LIVE));
-        b.selectedProperty().bindBidirectional(feed.pausedProperty());
-        b.disableProperty().bind(feed.followingProperty().not());
+        b.selectedProperty().bindBidirectional(feed.paused());
+        b.disableProperty().bind(feed.following().not());
         b.getStyleClass().addAll(atlantafx.base.theme.Styles.BUTTON_ICON, atlantafx.base.theme.Styles.FLAT,
                 Styles.TOOL_BUTTON);
         return b;

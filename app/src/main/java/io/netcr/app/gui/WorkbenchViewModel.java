@@ -3,20 +3,16 @@ package io.netcr.app.gui;
 import io.netcr.app.export.ExportFormat;
 import io.netcr.app.export.Exports;
 import io.netcr.app.graph.GraphDrawing;
-import io.netcr.app.graph.StableLayout;
 import io.netcr.app.gui.hosts.HostConnection;
 import io.netcr.app.gui.task.TaskExecutor;
 import io.netcr.app.services.Samples;
 import io.netcr.model.Diagnostic;
-import io.netcr.model.Snapshot;
-import io.netcr.model.live.Delta;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -33,7 +29,8 @@ import javafx.collections.ObservableList;
 /**
  * The workbench window's state: the opened sources (files and the live host), the active one, loading,
  * refreshing and exporting in the background ({@link BackgroundWork}: the status line), recent files.
- * Selection lives in {@link SelectionModel}, search in {@link SearchModel}, comparing in {@link CompareModel}.
+ * Selection lives in {@link SelectionModel}, search in {@link SearchModel}, comparing in {@link CompareModel},
+ * following the hosts live in {@link FollowedHosts}.
  */
 public final class WorkbenchViewModel {
 
@@ -53,9 +50,7 @@ public final class WorkbenchViewModel {
     private final Map<WorkbenchSource, Integer> reads = new HashMap<>();
     private final ObservableList<Document> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
-    private final LiveFeed liveFeed = new LiveFeed(Platform::runLater);
-    private final LiveFlash flash = new LiveFlash(System::nanoTime);
-    private AutoCloseable following;
+    private final FollowedHosts followed;
 
     /** A window on the real host: one {@link LiveHost#discovery()} for its lifetime (the first document's). */
     public WorkbenchViewModel(TaskExecutor executor, RecentFiles recentStore) {
@@ -76,7 +71,8 @@ public final class WorkbenchViewModel {
         this.compare = new CompareModel(active.getReadOnlyProperty(), loader, work, this::fit);
         recent.setAll(recentStore.load());
         showDetails.addListener((o, was, now) -> relayout());
-        liveFeed.snapshotProperty().addListener((o, was, now) -> followed(now));
+        this.followed = new FollowedHosts(hosts, work, documentsView, showDetails, active.getReadOnlyProperty(),
+                this::replaceFollowed);
         hosts.remotes().connections().addListener((ListChangeListener<HostConnection>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(this::sayProblems);
@@ -193,9 +189,7 @@ public final class WorkbenchViewModel {
             }
             Document doc = loaded.document();
             put(doc);
-            if (doc.live() && following == null) {
-                following = hosts.thisHost().follow(liveFeed); // from now on "This host" follows the kernel
-            }
+            followed.loaded(doc); // from now on a host follows its kernel (an image stays still)
             if (source instanceof WorkbenchSource.File f && !f.sample()) {
                 recent.setAll(recentStore.add(f.path()));
             }
@@ -206,15 +200,23 @@ public final class WorkbenchViewModel {
 
     /** Adds a document, or replaces the one read from the same source, and makes it active. */
     private void put(Document doc) {
+        int i = indexOf(doc.source());
+        if (i >= 0) {
+            documents.set(i, doc);
+        } else {
+            documents.add(doc);
+        }
+        activate(doc);
+    }
+
+    /** Where the document read from {@code source} is in the list; -1 when none is open. */
+    private int indexOf(WorkbenchSource source) {
         for (int i = 0; i < documents.size(); i++) {
-            if (documents.get(i).source().equals(doc.source())) {
-                documents.set(i, doc);
-                activate(doc);
-                return;
+            if (documents.get(i).source().equals(source)) {
+                return i;
             }
         }
-        documents.add(doc);
-        activate(doc);
+        return -1;
     }
 
     public void activate(Document doc) {
@@ -251,58 +253,42 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * The followed host changed (or the view was resumed): "This host" is laid out again with its new snapshot,
-     * in the background, keeping what was drawn where it was ({@link StableLayout}), and replaces the one shown;
-     * nothing is read again.
+     * A followed host's new document (laid out by {@link FollowedHosts}) replaces its old one; shown, it stays the
+     * active one without a Fit (the camera stays where the user put it). A comparison with that host is made again.
      */
-    private void followed(Snapshot now) {
-        Document shown = documents.stream().filter(Document::live).findFirst().orElse(null);
-        if (following == null || now == null || shown == null || shown.snapshot() == now
-                || shown.snapshot().namespaces().equals(now.namespaces())) {
-            return; // closed, or nothing to show that is not shown (the monitor's first reading, as a rule)
+    private void replaceFollowed(Document doc) {
+        int i = indexOf(doc.source());
+        if (i < 0) {
+            return; // closed meanwhile
         }
-        boolean details = showDetails.get();
-        GraphDrawing before = shown.drawing(); // what is on screen stays where it is (StableLayout)
-        work.run("Following this host…", () -> Document.of(WorkbenchSource.LIVE, now,
-                        StableLayout.layout(before, now, details).drawing()),
-                doc -> {
-                    int i = documents.indexOf(documents.stream().filter(Document::live).findFirst().orElse(null));
-                    if (i < 0 || liveFeed.snapshotProperty().get() != now) {
-                        return; // closed meanwhile, or a newer update is on its way
-                    }
-                    boolean shownNow = active.get() != null && active.get().live();
-                    documents.set(i, doc);
-                    List<Delta> changed = liveFeed.takeUnshown();
-                    if (shownNow) {
-                        compare.activating(doc);
-                        active.set(doc); // not activate(): no Fit, the camera stays where the user put it
-                        flash.flash(changed); // what changed is marked for a moment
-                    }
-                    work.say(StatusText.summary(doc));
-                    compare.recompare(doc); // a comparison with this host follows it
-                });
+        boolean shownNow = active.get() != null && active.get().source().equals(doc.source());
+        documents.set(i, doc);
+        if (shownNow) {
+            compare.activating(doc);
+            active.set(doc);
+            work.say(StatusText.summary(doc));
+        }
+        compare.recompare(doc);
     }
 
     /** What the last live updates changed, marked on the graph for a moment. */
     public LiveFlash liveFlash() {
-        return flash;
+        return followed.flash();
     }
 
     /** What "This host" follows: its event log, pause and resume. */
     public LiveFeed liveFeed() {
-        return liveFeed;
+        return followed.thisHost();
+    }
+
+    /** The hosts followed live, one feed each, and the one the controls show (the active document's). */
+    public FollowedHosts followed() {
+        return followed;
     }
 
     /** Releases the live host's sockets and namespace descriptors, and ends the agents' connections. */
     public void close() {
-        if (following != null) {
-            try {
-                following.close();
-            } catch (Exception e) {
-                // closing a subscription does not fail
-            }
-            following = null;
-        }
+        followed.close();
         loader.close();
     }
 

@@ -69,7 +69,7 @@ public final class WorkbenchWindow {
         Tab changeTab = new Tab("Changes", changes);
         changeTab.textProperty().bind(Bindings.when(vm.compare().comparisonProperty().isNull()).then("Changes")
                 .otherwise(Bindings.size(changes.getItems()).asString("Changes (%d)")));
-        Tab eventTab = new Tab("Events", new EventLogView(vm.liveFeed()));
+        Tab eventTab = new Tab("Events", new EventLogView(vm.followed().controls()));
         bottom = new TabPane(diagTab, changeTab, eventTab);
         bottom.setId(Styles.ID_BOTTOM_TABS);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -94,7 +94,7 @@ public final class WorkbenchWindow {
         status.textProperty().bind(vm.statusProperty());
         status.progressProperty().bind(vm.progressProperty());
         Label live = new Label();
-        live.textProperty().bind(vm.liveFeed().statusProperty()); // "Live", "Live paused (...)"
+        live.textProperty().bind(vm.followed().controls().status()); // the active host's "Live", "Live paused (...)"
         status.getRightItems().add(live);
 
         BorderPane root = new BorderPane(main);

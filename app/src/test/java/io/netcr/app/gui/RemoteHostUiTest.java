@@ -1,7 +1,9 @@
 package io.netcr.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +15,7 @@ import io.netcr.app.gui.ops.RestoreDialog;
 import io.netcr.app.gui.ops.RestoreViewModel;
 import io.netcr.app.hosts.TestSshd;
 import io.netcr.app.services.RestoreService;
+import io.netcr.model.Device;
 import io.netcr.model.Namespace;
 import io.netcr.model.ReadResult;
 import io.netcr.model.SubjectPath;
@@ -22,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
@@ -40,7 +44,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * workbench's own dialog (askpass); the host appears in the navigator beside "This host", is read through its
  * agent, and a namespace of the test's own is checkpointed from it into an image written here, then restored from
  * that image on the host chosen in the restore dialog (the remote one), under a prefix. A host that does not
- * connect says why in words. Root; the namespaces are removed whatever happens.
+ * connect says why in words. A connected host follows its kernel (issue 14 §3): its agent's {@code subscribe} on
+ * the same connection; a change made there with {@code ip} shows without Refresh, and Disconnect ends the
+ * subscription and the agent. Root; the namespaces are removed whatever happens.
  */
 @ExtendWith(ApplicationExtension.class)
 class RemoteHostUiTest {
@@ -189,5 +195,67 @@ class RemoteHostUiTest {
         assertEquals(TestSshd.CLOSED + " — lost", sources.get(1), sources.toString());
         assertTrue(vm.getActive().live(), "this host stays the active one");
         robot.interact(() -> Screenshots.write(ui.window.scene(), "remote-host-refused"));
+    }
+
+    private Device device(Document doc, SubjectPath path) {
+        return (Device) doc.index().find(path).orElse(null);
+    }
+
+    @Test
+    void should_follow_a_connected_host_without_refresh_and_stop_on_disconnect(FxRobot robot) throws Exception {
+        String ns = made.tag + "a";
+        String veth = made.tag + "d";
+        String added = made.tag + "e";
+        Shell.check("ip", "netns", "add", ns);
+        Shell.check("ip", "-n", ns, "link", "add", veth, "type", "veth", "peer", "name", made.tag + "p");
+
+        robot.clickOn("#tool-connect");
+        robot.clickOn("#connect-host").write(TestSshd.ALIAS);
+        robot.clickOn("#connect-ok");
+        WorkbenchSource remote = new WorkbenchSource.Remote(TestSshd.ALIAS);
+        FollowedHosts followed = vm.followed();
+        waitFor(() -> vm.getActive() != null && vm.getActive().source().equals(remote) && !vm.busyProperty().get()
+                && followed.following(remote) && followed.feed(remote).followingProperty().get());
+        HostConnection connection = vm.hosts().remotes().find(TestSshd.ALIAS).orElseThrow();
+        assertEquals(ConnectionState.CONNECTED, connection.getState());
+        LiveFeed feed = followed.feed(remote);
+        assertSame(feed, followed.shownProperty().get(), "the controls show the connected host's feed");
+        assertEquals("Live", followed.controls().status().get());
+        ButtonBase pause = ui.window.toolBar().button(WorkbenchToolBar.ID_PAUSE_LIVE);
+        assertFalse(pause.isDisabled(), "the connected host is followed: Pause live is enabled");
+        SubjectPath vethCard = SubjectPath.parse("netns:" + ns + "/dev:" + veth);
+        SubjectPath addedCard = SubjectPath.parse("netns:" + ns + "/dev:" + added);
+        assertTrue(vm.getActive().drawing().isDrawn(vethCard), "the test's namespace, read through the agent");
+        assertFalse(vm.getActive().drawing().isDrawn(addedCard));
+        int reads = vm.documents().size();
+
+        // changed there (this machine, as the far host; veths: no dummy module here): the document follows, no Refresh
+        Shell.check("ip", "-n", ns, "link", "add", added, "type", "veth", "peer", "name", made.tag + "q");
+        Shell.check("ip", "-n", ns, "link", "set", veth, "mtu", "1400");
+        waitFor(() -> vm.getActive().source().equals(remote) && vm.getActive().drawing().isDrawn(addedCard)
+                && device(vm.getActive(), vethCard) != null && device(vm.getActive(), vethCard).mtu() == 1400);
+        assertEquals(reads, vm.documents().size(), "the host's document was replaced, not added");
+        assertTrue(feed.log().stream().anyMatch(l -> l.endsWith("+ device " + ns + "/" + added)),
+                feed.log().toString());
+        assertSame(feed.log(), followed.controls().log().get(), "the Events tab lists the connected host's changes");
+        ui.settle();
+        robot.interact(() -> Screenshots.write(ui.window.scene(), "remote-host-followed"));
+
+        // Pause live acts on this host's feed: the graph stays still while the log goes on
+        robot.clickOn(pause);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(feed.pausedProperty().get(), "the tool bar paused the connected host");
+        Shell.check("ip", "-n", ns, "link", "set", added, "mtu", "1300");
+        waitFor(() -> followed.controls().status().get().startsWith("Live paused ("));
+        assertEquals(1500, device(vm.getActive(), addedCard).mtu(), "paused: the graph stays as it was");
+        robot.clickOn(pause);
+        waitFor(() -> device(vm.getActive(), addedCard).mtu() == 1300 && !vm.busyProperty().get());
+
+        // disconnected: the subscription closes with the connection, and the agent there ends
+        robot.interact(() -> vm.disconnect(connection));
+        assertFalse(followed.following(remote), "the subscription is closed at once");
+        waitFor(() -> !feed.followingProperty().get() && sshd.agents().isEmpty());
+        assertTrue(pause.isDisabled(), "nothing followed is shown: nothing to pause");
+        assertTrue(vm.documents().stream().noneMatch(d -> d.source().equals(remote)), "its document is closed");
     }
 }

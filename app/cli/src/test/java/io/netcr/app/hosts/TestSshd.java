@@ -126,7 +126,7 @@ public final class TestSshd implements AutoCloseable {
     }
 
     /** The agents running under this sshd now (the remote command's java processes). */
-    List<ProcessHandle> agents() {
+    public List<ProcessHandle> agents() {
         List<ProcessHandle> out = new ArrayList<>();
         sshd.descendants().forEach(p -> {
             if (cmdline(p).contains("io.netcr.app.Main\0agent")) {

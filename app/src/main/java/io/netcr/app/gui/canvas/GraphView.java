@@ -118,7 +118,7 @@ public final class GraphView extends Region {
 
     /** A comparison's changes, and on a followed host what its last updates changed, for a moment (LiveFlash). */
     private Map<SubjectPath, ChangeKind> changes(Document doc, Comparison c) {
-        Map<SubjectPath, ChangeKind> flashed = doc.live() ? vm.liveFlash().markedProperty().get() : Map.of();
+        Map<SubjectPath, ChangeKind> flashed = doc.source().host() ? vm.liveFlash().markedProperty().get() : Map.of();
         if (c == null) {
             return flashed;
         }
