@@ -46,6 +46,9 @@ public final class Main {
         // A plain snapshot reads the host while the command line is parsed; other commands that talk to the
         // kernel bind libc meanwhile (with --host the agent reads the kernel, not this process).
         boolean early = EarlySnapshot.startIfPlain(args);
+        if (EarlySnapshot.isBare(args)) {
+            System.exit(EarlySnapshot.runBare(args, System.out, System.err)); // no parser needed
+        }
         if (!early && WorkbenchEntry.wantsWorkbench(args, NetcrCommand::subcommandNames)) {
             System.exit(WorkbenchEntry.launch(args, System.err));
         }

@@ -29,6 +29,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The operator's actions at hand, on a window whose "this host" is the test sample (no kernel: checkpoint
  * and restore go to {@link TestOps}, images are real files): the tool bar, the graph's context menu, the
  * checkpoint dialog preselecting the graph's namespace and offering Restore… of what it wrote, the restore
- * dialog's default image and a path typed and pasted into it.
+ * dialog's default image, a path typed and pasted into it, and image files dropped on the dialog and on the
+ * window ({@link Drops}).
  */
 @ExtendWith(ApplicationExtension.class)
 class DailyUseUiTest {
@@ -85,6 +87,12 @@ class DailyUseUiTest {
     private static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        T result = WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return result;
     }
 
     private ButtonBase tool(String id) {
@@ -182,5 +190,36 @@ class DailyUseUiTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL).type(KeyCode.ENTER);
         waitFor(() -> steps.getItems().stream().anyMatch(s -> s.toString().contains("ip netns add web")));
         assertEquals(web.toString(), field.getText());
+    }
+    @Test
+    void should_take_an_image_dropped_on_the_restore_dialog_and_open_one_dropped_on_the_window(FxRobot robot)
+            throws Exception {
+        Path web = dir.resolve("web.netcr");
+        Path solo = dir.resolve("solo.netcr");
+        ImageWriter.write(CheckpointSelector.select(host, List.of("web"), false, CheckpointOptions.defaults()).image(), web);
+        ImageWriter.write(new Snapshot(new Source(Source.IMAGE, "test", null, null, null, "test"), List.of(
+                new Namespace("nsfs:9", List.of("solo"), false, List.of(Device.builder(1, "lo", Device.LOOPBACK)
+                        .up(true).build()))), List.of()), solo);
+        robot.clickOn(tool("restore"));
+        TextField field = dialogNode(robot, "restore-image", TextField.class);
+        ListView<?> steps = robot.lookup("#restore-steps").queryAs(ListView.class);
+
+        Drops.Outcome onField = onFx(() -> Drops.drop(field, List.of(solo.toFile())));
+        assertEquals(TransferMode.COPY, onField.accepted(), "the field takes a dragged file");
+        assertTrue(onField.completed(), "and says the drop was done");
+        waitFor(() -> steps.getItems().stream().anyMatch(s -> s.toString().contains("ip netns add solo")));
+        assertEquals(solo.toString(), field.getText());
+
+        Drops.Outcome onDialog = onFx(() -> Drops.drop(steps, List.of(web.toFile(), solo.toFile())));
+        assertTrue(onDialog.completed(), "anywhere on the dialog");
+        waitFor(() -> steps.getItems().stream().anyMatch(s -> s.toString().contains("ip netns add web")));
+        assertEquals(web.toString(), field.getText(), "the first of several files dropped");
+
+        robot.interact(() -> ((Stage) field.getScene().getWindow()).close());
+        Drops.Outcome onWindow = onFx(() -> Drops.drop(ui.window.graph(), List.of(solo.toFile())));
+        assertTrue(onWindow.completed());
+        waitFor(() -> ui.vm.getActive() != null && !ui.vm.getActive().live() && !ui.vm.busyProperty().get());
+        assertEquals(List.of("solo"), ui.vm.getActive().snapshot().namespaces().get(0).names(),
+                "a file dropped on the window is opened");
     }
 }

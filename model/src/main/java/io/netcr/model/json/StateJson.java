@@ -35,7 +35,13 @@ final class StateJson {
     static final String FIREWALL = "firewall";
     static final String FIREWALL_FORMAT = "nftables-json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Only reading a firewall needs a mapper: made on first use, so that writing a snapshot's JSON (every
+     * {@code netcr snapshot --json}) does not load Jackson's databind, a few hundred classes.
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private StateJson() {
     }
@@ -242,7 +248,7 @@ final class StateJson {
             return null;
         }
         try {
-            return new Firewall(MAPPER.writeValueAsString(ruleset), f.bool(o, JsonFields.SKIPPED, where, false));
+            return new Firewall(Mapper.MAPPER.writeValueAsString(ruleset), f.bool(o, JsonFields.SKIPPED, where, false));
         } catch (IOException e) {
             f.error(Errno.EINVAL, where, "the firewall's ruleset cannot be written back as text: " + e.getMessage());
             return null;

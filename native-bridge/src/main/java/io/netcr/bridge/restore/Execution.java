@@ -34,16 +34,6 @@ import java.util.Set;
  */
 final class Execution implements AutoCloseable {
 
-    /**
-     * The first step that failed: its index (0-based), errno, the kernel's text, what we know beyond, and the
-     * object within the step the kernel refused (a sysctl of a SetSysctls), or null for the step's own.
-     */
-    private record Failure(int step, int errno, String kernelMessage, String detail, SubjectPath subject) {
-        Failure(int step, int errno, String kernelMessage, String detail) {
-            this(step, errno, kernelMessage, detail, null);
-        }
-    }
-
     /** Thrown to leave the step loop once a failure is known. */
     private static final class Stop extends IOException {
         private static final long serialVersionUID = 1L;
@@ -61,11 +51,10 @@ final class Execution implements AutoCloseable {
     /** Warnings of steps taken inside namespaces (a sysctl this kernel lacks). */
     private final List<Diagnostic> stepWarnings = new ArrayList<>();
     private final RunJournal journal;
+    private final StepOutcomes outcomes;
     private RunSockets sockets;
     /** The restorer's namespace, as the journal records it. */
     private Inode restorerNetns;
-    private Failure failure;
-    private int confirmed;
     /** The last step (1-based) sent or begun; steps after it were never sent. */
     private int sentUpTo;
     /** Whether some sent step's outcome is not known (a send or a read that failed). */
@@ -80,6 +69,7 @@ final class Execution implements AutoCloseable {
         this.resume = resume;
         this.journal = new RunJournal(options.runDir(), options.command(), plan,
                 resume == null ? null : resume.journal());
+        this.outcomes = new StepOutcomes(plan, journal, own, resume);
         for (PlanStep s : plan.steps()) {
             String made = OwnLinks.createdInRestorer(s);
             if (made != null) {
@@ -118,7 +108,7 @@ final class Execution implements AutoCloseable {
                     events.stepStarted(plan, i);
                 }
                 if (i + 1 == options.failBeforeStep()) {
-                    fail(new Failure(i, Errno.ECANCELED.number(), null, "failure injected by the test seam"));
+                    outcomes.fail(i, Errno.ECANCELED.number(), null, "failure injected by the test seam");
                     break;
                 }
                 announce(i);
@@ -131,15 +121,15 @@ final class Execution implements AutoCloseable {
             drainQuietly();
         } catch (NativeException e) {
             uncertain = true;
-            fail(new Failure(Math.min(i, steps.size() - 1), e.errnoNumber(),
-                    e instanceof NetlinkErrorException n ? n.kernelMessage().orElse(null) : null, e.getMessage()));
+            outcomes.fail(Math.min(i, steps.size() - 1), e.errnoNumber(),
+                    e instanceof NetlinkErrorException n ? n.kernelMessage().orElse(null) : null, e.getMessage());
             drainQuietly();
         } catch (IOException | RuntimeException e) {
             uncertain = true;
-            fail(new Failure(Math.min(i, steps.size() - 1), Errno.EIO.number(), null, e.toString()));
+            outcomes.fail(Math.min(i, steps.size() - 1), Errno.EIO.number(), null, e.toString());
             drainQuietly();
         }
-        if (failure == null) {
+        if (!outcomes.failed()) {
             journal.end(resume == null ? JournalRecord.Outcome.RESTORED : JournalRecord.Outcome.FINISHED, List.of());
             List<Diagnostic> diags = new ArrayList<>(events.warnings());
             diags.addAll(stepWarnings);
@@ -147,7 +137,7 @@ final class Execution implements AutoCloseable {
             diags.addAll(journal.warnings());
             return new RestoreResult(true, diags, plan.namespaceNames(), steps.size(), ms(t0), namespaceNanos / 1e6);
         }
-        int done = confirmed;
+        int done = outcomes.confirmed();
         if (sockets != null) {
             sockets.closeNamespaces(); // their sockets and descriptors would keep removed namespaces alive
         }
@@ -156,7 +146,7 @@ final class Execution implements AutoCloseable {
                 : new Undo(sockets.restorer(), journal.content(), events, false).run(journal.content(),
                         unknownToUndo());
         List<Diagnostic> diags = new ArrayList<>();
-        diags.add(failureDiagnostic(steps, undo));
+        diags.add(outcomes.failureDiagnostic(undo));
         diags.addAll(undo.diagnostics());
         diags.addAll(events.warnings());
         diags.addAll(readWarnings);
@@ -211,15 +201,14 @@ final class Execution implements AutoCloseable {
                     c -> {
                         sockets.add(c);
                         int k = indexOf.get(c.name());
-                        journal.done(k);
-                        confirmed++;
+                        outcomes.done(k);
                         faults.after(k + 1);
                     });
         } catch (NamespaceCreateException e) {
-            fail(new Failure(indexOf.getOrDefault(e.name(), first), e.errnoNumber(), null, e.getMessage()));
+            outcomes.fail(indexOf.getOrDefault(e.name(), first), e.errnoNumber(), null, e.getMessage());
             throw new Stop();
         } catch (NativeException e) {
-            fail(new Failure(first, e.errnoNumber(), null, e.getMessage()));
+            outcomes.fail(first, e.errnoNumber(), null, e.getMessage());
             throw new Stop();
         } finally {
             namespaceNanos += System.nanoTime() - t0;
@@ -245,7 +234,7 @@ final class Execution implements AutoCloseable {
             return end;
         }
         drainAll();
-        if (failure != null) {
+        if (outcomes.failed()) {
             throw new Stop();
         }
         announce(end - 1);
@@ -253,28 +242,26 @@ final class Execution implements AutoCloseable {
         if (events.listening()) {
             run.keySet().forEach(k -> events.stepStarted(plan, k));
         }
-        Map<Integer, InNamespaceSteps.Outcome> outcomes;
+        Map<Integer, InNamespaceSteps.Outcome> taken;
         try {
-            outcomes = InNamespaceSteps.run(run, sockets, stepWarnings);
+            taken = InNamespaceSteps.run(run, sockets, stepWarnings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             uncertain = true;
-            fail(new Failure(first, Errno.EINTR.number(), null, "interrupted while taking steps inside namespaces"));
+            outcomes.fail(first, Errno.EINTR.number(), null, "interrupted while taking steps inside namespaces");
             throw new Stop();
         }
         for (int k : run.keySet()) {
-            InNamespaceSteps.Outcome o = outcomes.get(k);
+            InNamespaceSteps.Outcome o = taken.get(k);
             if (o != null && o.ok()) {
-                confirmed++;
-                journal.done(k);
+                outcomes.done(k);
             } else if (o != null) {
-                journal.refused(k, o.errno(), o.detail());
-                fail(new Failure(k, o.errno(), null, o.detail(), o.sysctl() == null ? null
-                        : StepSubjects.of(steps.get(k)).child("sysctl", Sysctls.dotted(o.sysctl()))));
+                outcomes.refused(k, o.errno(), null, o.detail(), o.sysctl() == null ? null
+                        : StepSubjects.of(steps.get(k)).child("sysctl", Sysctls.dotted(o.sysctl())));
             }
             faults.after(k + 1);
         }
-        if (failure != null) {
+        if (outcomes.failed()) {
             throw new Stop();
         }
         return end;
@@ -285,7 +272,7 @@ final class Execution implements AutoCloseable {
         try {
             journal.announce(i, restorerNetns);
         } catch (RunJournal.Unwritable e) {
-            fail(new Failure(i, e.errno(), null, e.getMessage()));
+            outcomes.fail(i, e.errno(), null, e.getMessage());
             throw new Stop();
         }
     }
@@ -301,8 +288,7 @@ final class Execution implements AutoCloseable {
             requireOwn(TargetNs.RESTORER, l.parent().name()); // an outside half of this restore: once confirmed
         }
         if (resume != null && resume.unknown(i) && existsAlready(step)) {
-            confirmed++;
-            journal.done(i); // made before the crash; the restore's, being in its namespace
+            outcomes.done(i); // made before the crash; the restore's, being in its namespace
             return;
         }
         if (step instanceof PlanStep.CreateTun t) {
@@ -315,8 +301,8 @@ final class Execution implements AutoCloseable {
         AckPipeline p = sockets.pipeline(at);
         sentUpTo = Math.max(sentUpTo, i + 1);
         p.send(r.type(), r.flags(), r.body(), r.attributes(), i);
-        process(p.ready()); // what the window made it read already: stop early on a refusal
-        if (failure != null) {
+        outcomes.process(p.ready()); // what the window made it read already: stop early on a refusal
+        if (outcomes.failed()) {
             throw new Stop();
         }
     }
@@ -330,13 +316,11 @@ final class Execution implements AutoCloseable {
         try {
             TunMaker.create(sockets.nsFd(t.tun().ns()), t.tun().name(), t.tun().ifindex(), t.data());
         } catch (NativeException e) {
-            journal.refused(i, e.errnoNumber(), null);
-            fail(new Failure(i, e.errnoNumber(), null, e.getMessage()));
+            outcomes.refused(i, e.errnoNumber(), null, e.getMessage(), null);
             throw new Stop();
         }
         learnFrom(t);
-        confirmed++;
-        journal.done(i);
+        outcomes.done(i);
     }
 
     private void learnFrom(PlanStep step) {
@@ -384,7 +368,7 @@ final class Execution implements AutoCloseable {
             return;
         }
         drainAll();
-        if (failure != null) {
+        if (outcomes.failed()) {
             throw new Stop();
         }
         if (!own.owns(device)) {
@@ -393,46 +377,17 @@ final class Execution implements AutoCloseable {
         }
     }
 
-    private void process(List<AckPipeline.Outcome> outcomes) {
-        for (AckPipeline.Outcome o : outcomes) {
-            if (o.ok() || alreadyThere(o)) {
-                confirmed++;
-                journal.done(o.tag());
-                own.confirmed(o.tag());
-            } else {
-                journal.refused(o.tag(), o.errno(), o.kernelMessage());
-                fail(new Failure(o.tag(), o.errno(), o.kernelMessage(), null));
-            }
-        }
-    }
-
-    /** A finish re-sends an address or route that may have been added before the crash: EEXIST is done. */
-    private boolean alreadyThere(AckPipeline.Outcome o) {
-        if (resume == null || o.errno() != Errno.EEXIST.number() || !resume.unknown(o.tag())) {
-            return false;
-        }
-        PlanStep step = plan.steps().get(o.tag());
-        return step instanceof PlanStep.AddAddress || step instanceof PlanStep.AddRoute
-                || step instanceof PlanStep.AddRule || step instanceof PlanStep.AddNeighbour;
-    }
-
-    private void fail(Failure f) {
-        if (failure == null || f.step() < failure.step()) {
-            failure = f;
-        }
-    }
-
     /** Reads a pipeline's outstanding ACKs; a refusal among them stops the run. */
     private void drainOrStop(AckPipeline p) throws IOException {
-        process(p.drain());
-        if (failure != null) {
+        outcomes.process(p.drain());
+        if (outcomes.failed()) {
             throw new Stop();
         }
     }
 
     private void drainAll() throws IOException {
         for (AckPipeline p : sockets.pipelines()) {
-            process(p.drain());
+            outcomes.process(p.drain());
         }
     }
 
@@ -443,7 +398,7 @@ final class Execution implements AutoCloseable {
         }
         for (AckPipeline p : sockets.pipelines()) {
             try {
-                process(p.drain());
+                outcomes.process(p.drain());
             } catch (IOException e) {
                 uncertain = true;
                 readWarnings.add(Diagnostic.warning(Errno.EIO, SubjectPath.ROOT, Phase.RESTORE,
@@ -451,19 +406,6 @@ final class Execution implements AutoCloseable {
                                 + "object's identity instead"));
             }
         }
-    }
-
-    private Diagnostic failureDiagnostic(List<PlanStep> steps, Undo.Report undo) {
-        PlanStep step = steps.get(failure.step());
-        Errno code = Errno.ofNumber(failure.errno()).orElse(Errno.EIO);
-        String what = failure.detail() != null ? failure.detail() : code.description();
-        String msg = "restore failed at step " + (failure.step() + 1) + " of " + steps.size() + " (" + step.describe()
-                + "): " + what + "; everything the restore had done was undone"
-                + (undo.failed().isEmpty() ? ", the host is as it was"
-                : ", except what is listed below (its journal stays: netcr recover tries again)");
-        return Diagnostic.error(code, failure.subject() != null ? failure.subject() : StepSubjects.of(step),
-                Phase.RESTORE, msg)
-                .withKernelMessage(failure.kernelMessage());
     }
 
     @Override

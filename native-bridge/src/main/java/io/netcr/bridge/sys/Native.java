@@ -2,38 +2,39 @@ package io.netcr.bridge.sys;
 
 import java.nio.ByteBuffer;
 import jnr.ffi.LibraryLoader;
-import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
-import jnr.ffi.types.size_t;
-import jnr.ffi.types.ssize_t;
 import jnr.ffi.types.u_int64_t;
 
 /**
- * The one place that binds libc through jnr-ffi, in interfaces that load apart: binding generates
- * code for every function of an interface (about 2 ms each in a cold JVM, on the start-up's critical
- * path), so a snapshot binds the eleven it uses, only a restore binds its file and mount calls, and only the
- * namespace registry's and the live monitor's event threads bind epoll, inotify, pidfd and sendto (read and write apart, for sysctls too).
- * Everything else goes through the checked wrappers in {@link Sys}, which turn -1 into a
+ * The one place that binds libc, in interfaces that load apart. The calls of every command that reads the
+ * kernel ({@link LibC}: sockets and namespaces) and of the namespace registry that every snapshot starts and the
+ * live monitor ({@link EventCalls}, {@link IoCalls}) go through jffi directly ({@link JffiCall}): no code is
+ * generated for them at run time. A restore's files, mounts and ioctls ({@link RestoreCalls}) are bound through
+ * jnr-ffi on first use, which generates a class for them (about 2 ms a function in a cold JVM), once per
+ * restore. Everything else goes through the checked wrappers in {@link Sys}, which turn -1 into a
  * {@link NativeException}.
  */
 final class Native {
 
-    /** The calls of every command that talks to the kernel: netlink sockets and namespaces. */
+    /**
+     * The calls of every command that talks to the kernel: netlink sockets and namespaces. Buffers are direct,
+     * from their position on; arrays are copied in (and out, for getsockname's).
+     */
     public interface LibC {
         int socket(int domain, int type, int protocol);
 
-        int bind(int fd, @In byte[] addr, int addrlen);
+        int bind(int fd, byte[] addr, int addrlen);
 
-        int connect(int fd, @In byte[] addr, int addrlen);
+        int connect(int fd, byte[] addr, int addrlen);
 
-        @ssize_t long send(int fd, @In ByteBuffer buf, @size_t long len, int flags);
+        long send(int fd, ByteBuffer buf, long len, int flags);
 
-        int setsockopt(int fd, int level, int optname, @In int[] optval, int optlen);
+        int setsockopt(int fd, int level, int optname, int[] optval, int optlen);
 
-        int getsockname(int fd, @Out byte[] addr, @In @Out int[] addrlen);
+        int getsockname(int fd, byte[] addr, int[] addrlen);
 
-        @ssize_t long recv(int fd, @Out ByteBuffer buf, @size_t long len, int flags);
+        long recv(int fd, ByteBuffer buf, long len, int flags);
 
         int open(String path, int flags);
 
@@ -75,16 +76,15 @@ final class Native {
 
     /**
      * The calls of the namespace registry's and the monitor's event threads: epoll, eventfd, inotify, pidfd, and
-     * sendto (the proc connector). Bound on first
-     * use, so that a command that never watches a namespace does not pay for binding them.
+     * sendto (the proc connector).
      */
     public interface EventCalls {
         int epoll_create1(int flags);
 
         /** The event is a packed 12-byte struct epoll_event (see {@link Events}). */
-        int epoll_ctl(int epfd, int op, int fd, @In byte[] event);
+        int epoll_ctl(int epfd, int op, int fd, byte[] event);
 
-        int epoll_wait(int epfd, @Out ByteBuffer events, int maxevents, int timeout);
+        int epoll_wait(int epfd, ByteBuffer events, int maxevents, int timeout);
 
         int eventfd(int initval, int flags);
 
@@ -96,17 +96,17 @@ final class Native {
         int pidfd_open(int pid, int flags);
 
         /** To a netlink port: the live monitor's subscription to the proc connector. */
-        @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In byte[] addr, int addrlen);
+        long sendto(int fd, ByteBuffer buf, long len, int flags, byte[] addr, int addrlen);
     }
 
     /**
      * read(2) and write(2): of the registry's event descriptors, and of /proc/sys files (a checkpoint's and a
-     * restore's sysctls). Bound on first use.
+     * restore's sysctls).
      */
     public interface IoCalls {
-        @ssize_t long read(int fd, @Out ByteBuffer buf, @size_t long count);
+        long read(int fd, ByteBuffer buf, long count);
 
-        @ssize_t long write(int fd, @In byte[] buf, @size_t long count);
+        long write(int fd, byte[] buf, long count);
     }
 
     static {
@@ -117,8 +117,7 @@ final class Native {
         }
     }
 
-    static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
-    static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+    static final LibC LIBC = new DirectLibC();
 
     /** {@link RestoreCalls}, bound on first use. */
     static RestoreCalls restoreCalls() {
@@ -135,7 +134,7 @@ final class Native {
     }
 
     private static final class EventCallsHolder {
-        static final EventCalls CALLS = LibraryLoader.create(EventCalls.class).load("c");
+        static final DirectEventCalls CALLS = new DirectEventCalls();
     }
 
     /** {@link IoCalls}, bound on first use. */
@@ -144,7 +143,7 @@ final class Native {
     }
 
     private static final class IoCallsHolder {
-        static final IoCalls CALLS = LibraryLoader.create(IoCalls.class).load("c");
+        static final IoCalls CALLS = EventCallsHolder.CALLS;
     }
 
     private Native() {

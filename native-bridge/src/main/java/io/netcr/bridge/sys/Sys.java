@@ -2,7 +2,6 @@ package io.netcr.bridge.sys;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import jnr.ffi.LastError;
 
 /**
  * Checked wrappers around {@link Native.LibC}: each returns the call's result or throws a
@@ -44,9 +43,9 @@ public final class Sys {
     }
 
     /**
-     * Starts loading libc through jnr-ffi on a daemon thread and returns at once. The load generates
-     * code and takes 0.1-0.3 s in a cold JVM; a command that will call the kernel soon starts it here so
-     * that it overlaps the JVM's other start-up work (parsing the command line). A load that fails is
+     * Starts binding libc ({@link DirectLibC}: jffi's native library, eleven symbols) on a daemon thread and
+     * returns at once. A command that will call the kernel soon starts it here so that it overlaps the JVM's
+     * other start-up work (parsing the command line). A load that fails is
      * reported by the first real call, as without this. {@code whenLoaded} runs on that thread afterwards
      * (start-up measurements mark the moment).
      */
@@ -63,8 +62,12 @@ public final class Sys {
         t.start();
     }
 
+    /**
+     * The errno of this thread's last call: jffi keeps it per thread for every call that saves it, those of
+     * {@link DirectLibC} and those bound through jnr-ffi alike.
+     */
     static int errno() {
-        return LastError.getLastError(Native.RUNTIME);
+        return com.kenai.jffi.LastError.getInstance().get();
     }
 
     /** The result, or a {@link NativeException} with the errno when it is negative. */

@@ -1,10 +1,13 @@
 package io.netcr.app.cli;
 
+import io.netcr.app.StartupTrace;
 import io.netcr.app.hosts.Hosts;
 import io.netcr.app.services.HostDiscovery;
 import io.netcr.bridge.discovery.LiveDiscovery;
 import io.netcr.model.Snapshot;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +20,10 @@ import java.util.concurrent.ExecutionException;
  * two cores the two can happen at once. Only for the plain form (no {@code --netns}, {@code --repeat},
  * {@code --timing}, {@code --host} or help, and no NETCR_AGENT_COMMAND: an agent reads the host then), whose
  * snapshot does not depend on its options; {@link SnapshotCommand} takes
- * it, or reads the host itself when there is none.
+ * it, or reads the host itself when there is none. The barest forms, {@code netcr snapshot} and
+ * {@code netcr snapshot --json}, do not wait for the parser at all ({@link #runBare}): what picocli would make
+ * of them is known, and building its model of the command line (~110 ms in a cold JVM, ~170 classes) was the
+ * longest part of a small host's snapshot once libc was bound without generated code.
  */
 public final class EarlySnapshot {
 
@@ -25,11 +31,7 @@ public final class EarlySnapshot {
     private static final List<String> OWN_WAY = List.of("--netns", "--repeat", "--timing", "-h", "--help", "-V",
             "--version", "--host");
 
-    /** The discovery (kept open: the caller closes it) and what it read, or the failure. */
-    record Taken(LiveDiscovery discovery, Snapshot snapshot) {
-    }
-
-    private static volatile CompletableFuture<Taken> pending;
+    private static volatile CompletableFuture<Snapshot> pending;
 
     private EarlySnapshot() {
     }
@@ -42,14 +44,15 @@ public final class EarlySnapshot {
         if (!isPlain(args) || Hosts.agentCommand(System.getenv()).isPresent()) {
             return false;
         }
-        CompletableFuture<Taken> f = new CompletableFuture<>();
+        CompletableFuture<Snapshot> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             LiveDiscovery discovery = HostDiscovery.open();
             try {
-                f.complete(new Taken(discovery, discovery.snapshot(Set.of())));
+                f.complete(discovery.snapshot(Set.of()));
             } catch (IOException | RuntimeException | LinkageError e) {
-                discovery.close();
                 f.completeExceptionally(e);
+            } finally {
+                discovery.close(); // after the snapshot is handed over: the output need not wait for it
             }
         }, "netcr-early-snapshot");
         t.setDaemon(true);
@@ -73,11 +76,43 @@ public final class EarlySnapshot {
     }
 
     /**
+     * Whether these arguments are {@code snapshot} or {@code snapshot --json} and nothing else, and the host is
+     * being read already ({@link #startIfPlain}): then {@link #runBare} does the whole command.
+     */
+    public static boolean isBare(String[] args) {
+        return pending != null && (args.length == 1 || args.length == 2 && args[1].equals("--json"))
+                && args[0].equals("snapshot");
+    }
+
+    /**
+     * A bare command line's whole command, without picocli: what {@link SnapshotCommand} would do and print,
+     * with its exit code.
+     */
+    public static int runBare(String[] args, PrintStream out, PrintStream err) {
+        StartupTrace.mark("command");
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
+        try {
+            Snapshot snapshot = take().orElseThrow(); // isBare: one was started
+            StartupTrace.mark("snapshot");
+            return SnapshotOutput.print(snapshot, args.length == 2, null, o, e);
+        } catch (IOException | RuntimeException ex) {
+            e.println(cannotRead(ex));
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /** What the command says when it cannot read this host. */
+    static String cannotRead(Exception e) {
+        return "netcr snapshot: cannot read this host: " + e.getMessage();
+    }
+
+    /**
      * The early snapshot, once, when one was started (waits for it); empty otherwise. A failure to read the
      * host comes out as the IOException (or RuntimeException) the discovery threw.
      */
-    static Optional<Taken> take() throws IOException {
-        CompletableFuture<Taken> f = pending;
+    static Optional<Snapshot> take() throws IOException {
+        CompletableFuture<Snapshot> f = pending;
         pending = null;
         if (f == null) {
             return Optional.empty();
@@ -98,12 +133,8 @@ public final class EarlySnapshot {
         }
     }
 
-    /** Lets go of an early snapshot nobody took (the command read the host its own way). */
+    /** Forgets an early snapshot nobody took (the command read the host its own way). */
     static void discard() {
-        CompletableFuture<Taken> f = pending;
         pending = null;
-        if (f != null) {
-            f.thenAccept(t -> t.discovery().close());
-        }
     }
 }

@@ -6,11 +6,8 @@ import io.netcr.app.hosts.HostException;
 import io.netcr.app.hosts.Hosts;
 import io.netcr.app.services.HostDiscovery;
 import io.netcr.bridge.discovery.LiveDiscovery;
-import io.netcr.model.Diagnostic;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
-import io.netcr.model.image.ImageWriter;
-import io.netcr.model.json.SnapshotJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -69,7 +66,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         StartupTrace.mark("snapshot");
-        return print(snapshot, out, err);
+        return SnapshotOutput.print(snapshot, json.on, output, out, err);
     }
 
     /**
@@ -78,16 +75,12 @@ public final class SnapshotCommand implements Callable<Integer> {
      */
     private Snapshot here(PrintWriter err) {
         try {
-            Optional<EarlySnapshot.Taken> early = netns.isEmpty() && repeat == 1 && !timing ? EarlySnapshot.take()
+            Optional<Snapshot> early = netns.isEmpty() && repeat == 1 && !timing ? EarlySnapshot.take()
                     : Optional.empty();
             EarlySnapshot.discard();
-            if (early.isPresent()) {
-                early.get().discovery().close();
-                return early.get().snapshot();
-            }
-            return read(err);
+            return early.isPresent() ? early.get() : read(err);
         } catch (IOException | RuntimeException e) {
-            err.println("netcr snapshot: cannot read this host: " + e.getMessage());
+            err.println(EarlySnapshot.cannotRead(e));
             return null;
         }
     }
@@ -131,35 +124,5 @@ public final class SnapshotCommand implements Callable<Integer> {
             HostOption.print("snapshot", e, err);
             return null;
         }
-    }
-
-    private int print(Snapshot snapshot, PrintWriter out, PrintWriter err) {
-        try {
-            if (output != null) {
-                ImageWriter.write(snapshot, output);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("netcr snapshot: cannot write " + output + ": " + e.getMessage());
-            return ExitCodes.FAILED;
-        }
-        boolean readable = !json.on && output == null;
-        if (json.on) {
-            try {
-                SnapshotJson.write(snapshot, out);
-            } catch (IOException e) { // a PrintWriter records errors instead of throwing; kept for the API
-                err.println("netcr snapshot: cannot write the JSON: " + e.getMessage());
-                return ExitCodes.FAILED;
-            }
-        } else if (readable) {
-            SnapshotSummary.print(snapshot, out); // its diagnostics are part of the summary
-        }
-        for (Diagnostic d : snapshot.diagnostics()) {
-            if (!readable || d.isError()) {
-                err.println(d.severity().word() + ": " + d);
-            }
-        }
-        out.flush();
-        StartupTrace.mark("output");
-        return snapshot.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 }

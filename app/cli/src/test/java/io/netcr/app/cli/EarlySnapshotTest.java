@@ -3,6 +3,14 @@ package io.netcr.app.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netcr.model.ReadMode;
+import io.netcr.model.Snapshot;
+import io.netcr.model.json.SnapshotJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -20,17 +28,46 @@ class EarlySnapshotTest {
     @Test
     void should_hand_the_host_read_early_to_the_command_once() throws Exception {
         assertTrue(EarlySnapshot.startIfPlain(new String[] {"snapshot", "--json"}));
-        Optional<EarlySnapshot.Taken> taken = EarlySnapshot.take();
+        Optional<Snapshot> taken = EarlySnapshot.take();
         assertTrue(taken.isPresent());
-        try {
-            assertTrue(taken.get().snapshot().namespaces().stream().anyMatch(n -> n.init()),
-                    "this process's own namespace is in it");
-        } finally {
-            taken.get().discovery().close();
-        }
+        assertTrue(taken.get().namespaces().stream().anyMatch(n -> n.init()), "this process's own namespace is in it");
         assertTrue(EarlySnapshot.take().isEmpty(), "taken once: a second command reads the host itself");
         assertFalse(EarlySnapshot.startIfPlain(new String[] {"snapshot", "--netns", "a"}));
         assertTrue(EarlySnapshot.take().isEmpty());
+    }
+
+    @Test
+    void should_print_a_bare_snapshot_without_the_parser_as_the_command_does() throws Exception {
+        String[] json = {"snapshot", "--json"};
+        assertFalse(EarlySnapshot.isBare(json), "not before the host is being read");
+        assertTrue(EarlySnapshot.startIfPlain(json));
+        assertTrue(EarlySnapshot.isBare(json));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EarlySnapshot.runBare(json, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        Snapshot printed = SnapshotJson.read(out.toByteArray(), ReadMode.STRICT, "stdout").snapshot();
+        assertTrue(printed.namespaces().stream().anyMatch(n -> n.init()), out.toString(UTF_8));
+        assertEquals(printed.hasErrors() ? ExitCodes.PROBLEMS : ExitCodes.OK, code, err.toString(UTF_8));
+        assertFalse(EarlySnapshot.isBare(json), "taken: the next command line is parsed");
+
+        String[] summary = {"snapshot"};
+        assertTrue(EarlySnapshot.startIfPlain(summary));
+        out.reset();
+        EarlySnapshot.runBare(summary, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+        assertTrue(out.toString(UTF_8).startsWith("source: live"), out.toString(UTF_8));
+    }
+
+    @Test
+    void should_parse_every_command_line_that_is_not_bare() {
+        assertTrue(EarlySnapshot.startIfPlain(new String[] {"snapshot", "-o", "x.netcr"}));
+        try {
+            assertFalse(EarlySnapshot.isBare(new String[] {"snapshot", "-o", "x.netcr"}));
+            assertFalse(EarlySnapshot.isBare(new String[] {"snapshot", "--json", "--json"}));
+            assertFalse(EarlySnapshot.isBare(new String[] {"snapshot", "-j"}));
+            assertFalse(EarlySnapshot.isBare(new String[] {"inspect", "--json"}));
+        } finally {
+            EarlySnapshot.discard();
+        }
     }
 
     @Test
