@@ -7,7 +7,9 @@ import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.Namespace;
 import io.netcr.model.SubjectPath;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
@@ -33,6 +35,8 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
     /**
      * A tree entry: a source ({@code path} null; {@code document} null for a host not read yet) or an object.
      *
+     * @param document the version of the source the entry was made from: an object's entry kept across a followed
+     *                 host's updates names the version that first showed it (picking it activates the current one)
      * @param source the source the entry belongs to
      * @param state  a remote host's connection state, else null
      */
@@ -50,6 +54,17 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
 
     private final WorkbenchViewModel vm;
     private final Map<SubjectPath, TreeItem<Item>> activeItems = new HashMap<>();
+    /**
+     * The namespace subtrees of the last rebuild, by the namespace record itself (identity): a followed host's next
+     * snapshot holds the namespaces that did not change as the same records, and their entries are taken over
+     * rather than made again (a thousand namespaces' devices and addresses, twice per live update otherwise).
+     */
+    private Map<Namespace, Subtree> subtrees = new IdentityHashMap<>();
+    private Map<Namespace, Subtree> nextSubtrees = new IdentityHashMap<>();
+
+    /** A namespace's entry, the source it was made for, and every entry of it by path. */
+    private record Subtree(WorkbenchSource source, TreeItem<Item> item, List<Map.Entry<SubjectPath, TreeItem<Item>>> paths) {
+    }
     private WorkbenchCommands commands;
     private boolean syncing;
 
@@ -109,6 +124,8 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
                 }
             }
         } finally {
+            subtrees = nextSubtrees;
+            nextSubtrees = new IdentityHashMap<>();
             syncing = false;
         }
         follow(vm.selection().getSelected());
@@ -118,33 +135,48 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         TreeItem<Item> source = new TreeItem<>(new Item(d, null, title, d.source(), state));
         source.setExpanded(true);
         boolean active = d == vm.getActive();
+        List<TreeItem<Item>> children = new ArrayList<>(d.snapshot().namespaces().size());
         for (Namespace ns : d.snapshot().namespaces()) {
-            source.getChildren().add(namespace(d, ns, active));
+            children.add(namespace(d, ns, active));
         }
+        source.getChildren().setAll(children);
         return source;
     }
 
+    /** A namespace's entry: the last rebuild's when the same record was shown for the same source, else a new one. */
     private TreeItem<Item> namespace(Document d, Namespace ns, boolean active) {
-        SubjectPath nsPath = SubjectPath.of(ns);
-        TreeItem<Item> item = add(d, nsPath, ns.label() + (ns.init() ? "  (init)" : ""), active);
-        item.setExpanded(active);
-        for (Device dev : ns.devices()) {
-            SubjectPath devPath = SubjectPath.of(ns, dev);
-            String kind = dev.kind().isEmpty() ? "" : "  · " + dev.kind();
-            TreeItem<Item> devItem = add(d, devPath, dev.name() + kind, active);
-            for (Address a : dev.addresses()) {
-                devItem.getChildren().add(add(d, SnapshotIndex.addressPath(ns, dev, a), a.cidr(), active));
-            }
-            item.getChildren().add(devItem);
+        Subtree was = subtrees.get(ns);
+        Subtree sub = was != null && was.source().equals(d.source()) && !nextSubtrees.containsKey(ns) ? was
+                : made(d, ns);
+        nextSubtrees.put(ns, sub);
+        sub.item().setExpanded(active); // as a new entry would be: open in the active document, devices closed
+        sub.item().getChildren().forEach(dev -> dev.setExpanded(false));
+        if (active) {
+            sub.paths().forEach(e -> activeItems.put(e.getKey(), e.getValue()));
         }
-        return item;
+        return sub.item();
     }
 
-    private TreeItem<Item> add(Document d, SubjectPath path, String text, boolean active) {
-        TreeItem<Item> item = new TreeItem<>(new Item(d, path, text, d.source(), null));
-        if (active) {
-            activeItems.put(path, item);
+    private Subtree made(Document d, Namespace ns) {
+        List<Map.Entry<SubjectPath, TreeItem<Item>>> paths = new ArrayList<>();
+        TreeItem<Item> item = add(d, SubjectPath.of(ns), ns.label() + (ns.init() ? "  (init)" : ""), paths);
+        List<TreeItem<Item>> devices = new ArrayList<>(ns.devices().size());
+        for (Device dev : ns.devices()) {
+            String kind = dev.kind().isEmpty() ? "" : "  · " + dev.kind();
+            TreeItem<Item> devItem = add(d, SubjectPath.of(ns, dev), dev.name() + kind, paths);
+            for (Address a : dev.addresses()) {
+                devItem.getChildren().add(add(d, SnapshotIndex.addressPath(ns, dev, a), a.cidr(), paths));
+            }
+            devices.add(devItem);
         }
+        item.getChildren().setAll(devices);
+        return new Subtree(d.source(), item, paths);
+    }
+
+    private static TreeItem<Item> add(Document d, SubjectPath path, String text,
+                                      List<Map.Entry<SubjectPath, TreeItem<Item>>> paths) {
+        TreeItem<Item> item = new TreeItem<>(new Item(d, path, text, d.source(), null));
+        paths.add(Map.entry(path, item));
         return item;
     }
 
@@ -196,7 +228,9 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
             vm.openLive();
             return;
         }
-        vm.activate(it.document());
+        // an entry kept from an earlier version of its source (a followed host) activates the version shown now
+        vm.activate(vm.documents().stream().filter(d -> d.source().equals(it.source())).findFirst()
+                .orElse(it.document()));
         if (it.path() != null) {
             vm.selection().select(it.path());
         }
