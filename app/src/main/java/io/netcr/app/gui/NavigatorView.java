@@ -8,10 +8,12 @@ import io.netcr.model.Device;
 import io.netcr.model.Namespace;
 import io.netcr.model.SubjectPath;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
@@ -53,18 +55,29 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
     }
 
     private final WorkbenchViewModel vm;
-    private final Map<SubjectPath, TreeItem<Item>> activeItems = new HashMap<>();
+    /** The active document's namespace subtrees by the namespace's path: where a selected path's entry is. */
+    private final Map<SubjectPath, Subtree> activeSubtrees = new HashMap<>();
     /**
      * The namespace subtrees of the last rebuild, by the namespace record itself (identity): a followed host's next
      * snapshot holds the namespaces that did not change as the same records, and their entries are taken over
      * rather than made again (a thousand namespaces' devices and addresses, twice per live update otherwise).
+     * A namespace that changed is made again, taking over the entries of its devices that are as they were.
      */
     private Map<Namespace, Subtree> subtrees = new IdentityHashMap<>();
     private Map<Namespace, Subtree> nextSubtrees = new IdentityHashMap<>();
+    /** The same subtrees by source and namespace path: the earlier version of a namespace that changed. */
+    private Map<List<Object>, Subtree> byPath = new HashMap<>();
+    private Map<List<Object>, Subtree> nextByPath = new HashMap<>();
 
-    /** A namespace's entry, the source it was made for, and every entry of it by path. */
-    private record Subtree(WorkbenchSource source, TreeItem<Item> item, List<Map.Entry<SubjectPath, TreeItem<Item>>> paths) {
+    /** A namespace's entry, the source it was made for, every entry of it by path, and its devices' by ifindex. */
+    private record Subtree(WorkbenchSource source, TreeItem<Item> item, Map<SubjectPath, TreeItem<Item>> paths,
+                           Map<Integer, Shown> devices) {
     }
+
+    /** A device's entry (its addresses' under it) and the device it shows. */
+    private record Shown(Device device, TreeItem<Item> item, Map<SubjectPath, TreeItem<Item>> paths) {
+    }
+
     private WorkbenchCommands commands;
     private boolean syncing;
 
@@ -104,7 +117,7 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         syncing = true;
         try {
             getRoot().getChildren().clear();
-            activeItems.clear();
+            activeSubtrees.clear();
             Map<WorkbenchSource, Document> bySource = new HashMap<>();
             vm.documents().forEach(d -> bySource.put(d.source(), d));
             Document here = bySource.get(WorkbenchSource.LIVE);
@@ -126,6 +139,8 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         } finally {
             subtrees = nextSubtrees;
             nextSubtrees = new IdentityHashMap<>();
+            byPath = nextByPath;
+            nextByPath = new HashMap<>();
             syncing = false;
         }
         follow(vm.selection().getSelected());
@@ -146,38 +161,60 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
     /** A namespace's entry: the last rebuild's when the same record was shown for the same source, else a new one. */
     private TreeItem<Item> namespace(Document d, Namespace ns, boolean active) {
         Subtree was = subtrees.get(ns);
+        SubjectPath nsPath = SubjectPath.of(ns);
         Subtree sub = was != null && was.source().equals(d.source()) && !nextSubtrees.containsKey(ns) ? was
-                : made(d, ns);
+                : made(d, ns, nsPath, byPath.get(List.of(d.source(), nsPath)));
         nextSubtrees.put(ns, sub);
+        nextByPath.putIfAbsent(List.of(d.source(), nsPath), sub);
         sub.item().setExpanded(active); // as a new entry would be: open in the active document, devices closed
         sub.item().getChildren().forEach(dev -> dev.setExpanded(false));
         if (active) {
-            sub.paths().forEach(e -> activeItems.put(e.getKey(), e.getValue()));
+            activeSubtrees.put(nsPath, sub);
         }
         return sub.item();
     }
 
-    private Subtree made(Document d, Namespace ns) {
-        List<Map.Entry<SubjectPath, TreeItem<Item>>> paths = new ArrayList<>();
-        TreeItem<Item> item = add(d, SubjectPath.of(ns), ns.label() + (ns.init() ? "  (init)" : ""), paths);
+    /** A namespace's entry made again, with the entries of {@code before}'s devices that are as they were. */
+    private Subtree made(Document d, Namespace ns, SubjectPath nsPath, Subtree before) {
+        Map<SubjectPath, TreeItem<Item>> paths = new HashMap<>();
+        TreeItem<Item> item = add(d, nsPath, ns.label() + (ns.init() ? "  (init)" : ""), paths);
+        Map<Integer, Shown> shown = new HashMap<>();
+        Set<Shown> taken = Collections.newSetFromMap(new IdentityHashMap<>());
         List<TreeItem<Item>> devices = new ArrayList<>(ns.devices().size());
         for (Device dev : ns.devices()) {
-            String kind = dev.kind().isEmpty() ? "" : "  · " + dev.kind();
-            TreeItem<Item> devItem = add(d, SubjectPath.of(ns, dev), dev.name() + kind, paths);
-            for (Address a : dev.addresses()) {
-                devItem.getChildren().add(add(d, SnapshotIndex.addressPath(ns, dev, a), a.cidr(), paths));
-            }
-            devices.add(devItem);
+            Shown old = before == null || !before.source().equals(d.source()) ? null : before.devices().get(dev.ifindex());
+            Shown now = old != null && old.device().equals(dev) && taken.add(old) ? old : device(d, ns, dev);
+            shown.putIfAbsent(dev.ifindex(), now);
+            paths.putAll(now.paths());
+            devices.add(now.item());
         }
         item.getChildren().setAll(devices);
-        return new Subtree(d.source(), item, paths);
+        return new Subtree(d.source(), item, paths, shown);
     }
 
-    private static TreeItem<Item> add(Document d, SubjectPath path, String text,
-                                      List<Map.Entry<SubjectPath, TreeItem<Item>>> paths) {
+    private Shown device(Document d, Namespace ns, Device dev) {
+        Map<SubjectPath, TreeItem<Item>> paths = new HashMap<>();
+        String kind = dev.kind().isEmpty() ? "" : "  · " + dev.kind();
+        TreeItem<Item> devItem = add(d, SubjectPath.of(ns, dev), dev.name() + kind, paths);
+        for (Address a : dev.addresses()) {
+            devItem.getChildren().add(add(d, SnapshotIndex.addressPath(ns, dev, a), a.cidr(), paths));
+        }
+        return new Shown(dev, devItem, paths);
+    }
+
+    private static TreeItem<Item> add(Document d, SubjectPath path, String text, Map<SubjectPath, TreeItem<Item>> paths) {
         TreeItem<Item> item = new TreeItem<>(new Item(d, path, text, d.source(), null));
-        paths.add(Map.entry(path, item));
+        paths.putIfAbsent(path, item);
         return item;
+    }
+
+    /** The active document's entry of {@code path}, if it has one. */
+    private TreeItem<Item> activeItem(SubjectPath path) {
+        if (path == null || path.segments().isEmpty()) {
+            return null;
+        }
+        Subtree sub = activeSubtrees.get(new SubjectPath(List.of(path.segments().get(0))));
+        return sub == null ? null : sub.paths().get(path);
     }
 
     /** Selects {@code path} (of the active document) here and in the whole window, scrolled to, with the focus. */
@@ -194,7 +231,7 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         }
         syncing = true;
         try {
-            TreeItem<Item> item = path == null ? null : activeItems.get(path);
+            TreeItem<Item> item = activeItem(path);
             if (item == null) {
                 getSelectionModel().clearSelection();
                 return;
