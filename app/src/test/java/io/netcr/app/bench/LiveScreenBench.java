@@ -1,5 +1,8 @@
 package io.netcr.app.bench;
 
+import static io.netcr.app.bench.FxFrameSequences.fx;
+import static io.netcr.bridge.monitor.LiveBench.pct;
+
 import io.netcr.app.gui.Document;
 import io.netcr.app.gui.LiveHost;
 import io.netcr.app.gui.RecentFiles;
@@ -9,20 +12,18 @@ import io.netcr.app.gui.canvas.GraphView;
 import io.netcr.app.gui.task.FxTaskExecutor;
 import io.netcr.app.hosts.HostException;
 import io.netcr.app.hosts.LiveWatch;
+import io.netcr.bridge.monitor.LiveBench;
 import io.netcr.model.Device;
 import io.netcr.model.Namespace;
 import io.netcr.model.ReadResult;
 import io.netcr.model.Snapshot;
 import io.netcr.model.live.Delta;
 import io.netcr.model.live.LiveUpdate;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,11 +62,7 @@ public final class LiveScreenBench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("headless.geometry", "1600x1000-32");
+        FxFrameBench.headless();
         String spokes = args[0];
         int n = Integer.parseInt(args[1]);
         int changes = Integer.parseInt(args[2]);
@@ -191,26 +188,13 @@ public final class LiveScreenBench {
     private static void idle(Window w, int seconds) throws Exception {
         waitFor(30, () -> fx(() -> w.vm.liveFlash().nextExpiry().isEmpty() && !w.graph.isDirty()
                 && !w.vm.busyProperty().get()));
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.gc();
         long updates0 = modelUpdates.get();
         long paints0 = fx(w.graph::redrawCount);
-        long cpu0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
-        TimeUnit.SECONDS.sleep(seconds); // the benchmark's idle period itself, not a synchronisation
-        long cpu = os.getProcessCpuTime() - cpu0;
-        long wall = System.nanoTime() - t0;
+        long[] used = LiveBench.cpuOver(seconds);
         System.out.printf(Locale.ROOT, "screen idle: %.3f %% of one core over %d s (%.0f ms CPU, the whole JVM with the"
-                        + " window), %d updates and %d paints meanwhile%n", 100.0 * cpu / wall, seconds, cpu / 1e6,
+                        + " window), %d updates and %d paints meanwhile%n", 100.0 * used[0] / used[1], seconds, used[0] / 1e6,
                 modelUpdates.get() - updates0, fx(w.graph::redrawCount) - paints0);
-    }
-
-    private static double pct(List<Double> values, int p) {
-        List<Double> s = new ArrayList<>(values);
-        Collections.sort(s);
-        int i = (int) Math.ceil(p / 100.0 * s.size()) - 1;
-        return s.get(Math.max(0, Math.min(s.size() - 1, i)));
     }
 
     private interface Check {
@@ -226,22 +210,6 @@ public final class LiveScreenBench {
             }
             TimeUnit.MILLISECONDS.sleep(20); // polling a real condition, with a deadline
         }
-    }
-
-    private interface FxCall<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T fx(FxCall<T> call) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(call.call());
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(120, TimeUnit.SECONDS);
     }
 
     /** The real host, its subscription's updates timed as they arrive (before the window's feed gets them). */

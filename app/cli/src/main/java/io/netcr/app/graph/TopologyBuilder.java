@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Builds the {@link Topology} of a snapshot: what is drawn, and what joins what. */
 public final class TopologyBuilder {
@@ -95,18 +96,20 @@ public final class TopologyBuilder {
     }
 
     private Optional<Device> byIndex(Namespace ns, int ifindex) {
-        return Optional.ofNullable(byIndex.computeIfAbsent(ns.id(), id -> {
-            Map<Integer, Device> m = new HashMap<>();
-            ns.devices().forEach(d -> m.putIfAbsent(d.ifindex(), d));
-            return m;
-        }).get(ifindex));
+        return indexed(byIndex, ns, Device::ifindex).map(m -> m.get(ifindex));
     }
 
     private Optional<Device> byName(Namespace ns, String name) {
-        return Optional.ofNullable(byName.computeIfAbsent(ns.id(), id -> {
-            Map<String, Device> m = new HashMap<>();
-            ns.devices().forEach(d -> m.putIfAbsent(d.name(), d));
+        return indexed(byName, ns, Device::name).map(m -> m.get(name));
+    }
+
+    /** {@code ns}'s devices by {@code key} (the first of each), made once per namespace. */
+    private static <K> Optional<Map<K, Device>> indexed(Map<String, Map<K, Device>> all, Namespace ns,
+                                                        Function<Device, K> key) {
+        return Optional.of(all.computeIfAbsent(ns.id(), id -> {
+            Map<K, Device> m = new HashMap<>();
+            ns.devices().forEach(d -> m.putIfAbsent(key.apply(d), d));
             return m;
-        }).get(name));
+        }));
     }
 }
