@@ -61,7 +61,16 @@ public final class LiveScreenBench {
     private LiveScreenBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the FX thread would keep the JVM alive, and bench/live waiting
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         FxFrameBench.headless();
         String spokes = args[0];
         int n = Integer.parseInt(args[1]);
