@@ -7,9 +7,13 @@ import io.netcr.model.Address;
 import io.netcr.model.Device;
 import io.netcr.model.Namespace;
 import io.netcr.model.SubjectPath;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
@@ -33,6 +37,8 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
     /**
      * A tree entry: a source ({@code path} null; {@code document} null for a host not read yet) or an object.
      *
+     * @param document the version of the source the entry was made from: an object's entry kept across a followed
+     *                 host's updates names the version that first showed it (picking it activates the current one)
      * @param source the source the entry belongs to
      * @param state  a remote host's connection state, else null
      */
@@ -49,7 +55,29 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
     }
 
     private final WorkbenchViewModel vm;
-    private final Map<SubjectPath, TreeItem<Item>> activeItems = new HashMap<>();
+    /** The active document's namespace subtrees by the namespace's path: where a selected path's entry is. */
+    private final Map<SubjectPath, Subtree> activeSubtrees = new HashMap<>();
+    /**
+     * The namespace subtrees of the last rebuild, by the namespace record itself (identity): a followed host's next
+     * snapshot holds the namespaces that did not change as the same records, and their entries are taken over
+     * rather than made again (a thousand namespaces' devices and addresses, twice per live update otherwise).
+     * A namespace that changed is made again, taking over the entries of its devices that are as they were.
+     */
+    private Map<Namespace, Subtree> subtrees = new IdentityHashMap<>();
+    private Map<Namespace, Subtree> nextSubtrees = new IdentityHashMap<>();
+    /** The same subtrees by source and namespace path: the earlier version of a namespace that changed. */
+    private Map<List<Object>, Subtree> byPath = new HashMap<>();
+    private Map<List<Object>, Subtree> nextByPath = new HashMap<>();
+
+    /** A namespace's entry, the source it was made for, every entry of it by path, and its devices' by ifindex. */
+    private record Subtree(WorkbenchSource source, TreeItem<Item> item, Map<SubjectPath, TreeItem<Item>> paths,
+                           Map<Integer, Shown> devices) {
+    }
+
+    /** A device's entry (its addresses' under it) and the device it shows. */
+    private record Shown(Device device, TreeItem<Item> item, Map<SubjectPath, TreeItem<Item>> paths) {
+    }
+
     private WorkbenchCommands commands;
     private boolean syncing;
 
@@ -89,7 +117,7 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         syncing = true;
         try {
             getRoot().getChildren().clear();
-            activeItems.clear();
+            activeSubtrees.clear();
             Map<WorkbenchSource, Document> bySource = new HashMap<>();
             vm.documents().forEach(d -> bySource.put(d.source(), d));
             Document here = bySource.get(WorkbenchSource.LIVE);
@@ -109,6 +137,10 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
                 }
             }
         } finally {
+            subtrees = nextSubtrees;
+            nextSubtrees = new IdentityHashMap<>();
+            byPath = nextByPath;
+            nextByPath = new HashMap<>();
             syncing = false;
         }
         follow(vm.selection().getSelected());
@@ -118,34 +150,71 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         TreeItem<Item> source = new TreeItem<>(new Item(d, null, title, d.source(), state));
         source.setExpanded(true);
         boolean active = d == vm.getActive();
+        List<TreeItem<Item>> children = new ArrayList<>(d.snapshot().namespaces().size());
         for (Namespace ns : d.snapshot().namespaces()) {
-            source.getChildren().add(namespace(d, ns, active));
+            children.add(namespace(d, ns, active));
         }
+        source.getChildren().setAll(children);
         return source;
     }
 
+    /** A namespace's entry: the last rebuild's when the same record was shown for the same source, else a new one. */
     private TreeItem<Item> namespace(Document d, Namespace ns, boolean active) {
+        Subtree was = subtrees.get(ns);
         SubjectPath nsPath = SubjectPath.of(ns);
-        TreeItem<Item> item = add(d, nsPath, ns.label() + (ns.init() ? "  (init)" : ""), active);
-        item.setExpanded(active);
-        for (Device dev : ns.devices()) {
-            SubjectPath devPath = SubjectPath.of(ns, dev);
-            String kind = dev.kind().isEmpty() ? "" : "  · " + dev.kind();
-            TreeItem<Item> devItem = add(d, devPath, dev.name() + kind, active);
-            for (Address a : dev.addresses()) {
-                devItem.getChildren().add(add(d, SnapshotIndex.addressPath(ns, dev, a), a.cidr(), active));
-            }
-            item.getChildren().add(devItem);
+        Subtree sub = was != null && was.source().equals(d.source()) && !nextSubtrees.containsKey(ns) ? was
+                : made(d, ns, nsPath, byPath.get(List.of(d.source(), nsPath)));
+        nextSubtrees.put(ns, sub);
+        nextByPath.putIfAbsent(List.of(d.source(), nsPath), sub);
+        sub.item().setExpanded(active); // as a new entry would be: open in the active document, devices closed
+        sub.item().getChildren().forEach(dev -> dev.setExpanded(false));
+        if (active) {
+            activeSubtrees.put(nsPath, sub);
         }
+        return sub.item();
+    }
+
+    /** A namespace's entry made again, with the entries of {@code before}'s devices that are as they were. */
+    private Subtree made(Document d, Namespace ns, SubjectPath nsPath, Subtree before) {
+        Map<SubjectPath, TreeItem<Item>> paths = new HashMap<>();
+        TreeItem<Item> item = add(d, nsPath, ns.label() + (ns.init() ? "  (init)" : ""), paths);
+        Map<Integer, Shown> shown = new HashMap<>();
+        Set<Shown> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<TreeItem<Item>> devices = new ArrayList<>(ns.devices().size());
+        for (Device dev : ns.devices()) {
+            Shown old = before == null || !before.source().equals(d.source()) ? null : before.devices().get(dev.ifindex());
+            Shown now = old != null && old.device().equals(dev) && taken.add(old) ? old : device(d, ns, dev);
+            shown.putIfAbsent(dev.ifindex(), now);
+            paths.putAll(now.paths());
+            devices.add(now.item());
+        }
+        item.getChildren().setAll(devices);
+        return new Subtree(d.source(), item, paths, shown);
+    }
+
+    private Shown device(Document d, Namespace ns, Device dev) {
+        Map<SubjectPath, TreeItem<Item>> paths = new HashMap<>();
+        String kind = dev.kind().isEmpty() ? "" : "  · " + dev.kind();
+        TreeItem<Item> devItem = add(d, SubjectPath.of(ns, dev), dev.name() + kind, paths);
+        for (Address a : dev.addresses()) {
+            devItem.getChildren().add(add(d, SnapshotIndex.addressPath(ns, dev, a), a.cidr(), paths));
+        }
+        return new Shown(dev, devItem, paths);
+    }
+
+    private static TreeItem<Item> add(Document d, SubjectPath path, String text, Map<SubjectPath, TreeItem<Item>> paths) {
+        TreeItem<Item> item = new TreeItem<>(new Item(d, path, text, d.source(), null));
+        paths.putIfAbsent(path, item);
         return item;
     }
 
-    private TreeItem<Item> add(Document d, SubjectPath path, String text, boolean active) {
-        TreeItem<Item> item = new TreeItem<>(new Item(d, path, text, d.source(), null));
-        if (active) {
-            activeItems.put(path, item);
+    /** The active document's entry of {@code path}, if it has one. */
+    private TreeItem<Item> activeItem(SubjectPath path) {
+        if (path == null || path.segments().isEmpty()) {
+            return null;
         }
-        return item;
+        Subtree sub = activeSubtrees.get(new SubjectPath(List.of(path.segments().get(0))));
+        return sub == null ? null : sub.paths().get(path);
     }
 
     /** Selects {@code path} (of the active document) here and in the whole window, scrolled to, with the focus. */
@@ -162,7 +231,7 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
         }
         syncing = true;
         try {
-            TreeItem<Item> item = path == null ? null : activeItems.get(path);
+            TreeItem<Item> item = activeItem(path);
             if (item == null) {
                 getSelectionModel().clearSelection();
                 return;
@@ -196,7 +265,9 @@ public final class NavigatorView extends TreeView<NavigatorView.Item> {
             vm.openLive();
             return;
         }
-        vm.activate(it.document());
+        // an entry kept from an earlier version of its source (a followed host) activates the version shown now
+        vm.activate(vm.documents().stream().filter(d -> d.source().equals(it.source())).findFirst()
+                .orElse(it.document()));
         if (it.path() != null) {
             vm.selection().select(it.path());
         }

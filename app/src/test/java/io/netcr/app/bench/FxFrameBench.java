@@ -45,11 +45,7 @@ public final class FxFrameBench {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("headless.geometry", "1600x1000-32");
+        headless();
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
         Platform.startup(() -> { });
@@ -77,6 +73,15 @@ public final class FxFrameBench {
         System.out.println("|---|---|");
         searches.forEach(System.out::println);
         Platform.exit();
+    }
+
+    /** Monocle's headless platform and Prism's software pipeline (no GPU here), on a 1600x1000 screen. */
+    static void headless() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("headless.geometry", "1600x1000-32");
     }
 
     private static void run(String name, Snapshot s, List<String> pans, List<String> repaints, List<String> searches)

@@ -2,6 +2,8 @@ package io.netcr.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcr.app.graph.GraphDrawing;
@@ -20,6 +22,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Pause/resume live from the tool bar and the View menu (issue 14 §3 "Controls", issue 17 §3 "Live pause"), on a
  * window whose "this host" is the test sample followed by a fake monitor: both are one state with the feed and
  * the status bar, and are enabled only while a host is followed. An update marks what it changed on the graph for
- * a moment (the mark ends on the FX timeline) and moves nothing.
+ * a moment (the mark ends on the FX timeline) and moves nothing. The navigator shows an update's changed device, takes
+ * over the entries of what it left alone (a thousand namespaces would otherwise be made again twice per update), and
+ * its entries, kept or new, select in the document shown now.
  */
 @ExtendWith(ApplicationExtension.class)
 class LivePauseUiTest {
@@ -134,5 +139,61 @@ class LivePauseUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.vm.liveFlash().markedProperty().get().isEmpty());
         ui.settle();
         assertTrue(ui.vm.liveFlash().nextExpiry().isEmpty(), "nothing left to wait for");
+    }
+
+    private TreeItem<NavigatorView.Item> entry(String namespace, String device) {
+        TreeItem<NavigatorView.Item> ns = ui.window.navigator().getRoot().getChildren().get(0).getChildren().stream()
+                .filter(i -> i.getValue().path().equals(SubjectPath.parse("netns:" + namespace))).findFirst()
+                .orElseThrow();
+        if (device == null) {
+            return ns;
+        }
+        SubjectPath dev = SubjectPath.parse("netns:" + namespace + "/dev:" + device);
+        return ns.getChildren().stream().filter(i -> i.getValue().path().equals(dev)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void should_show_the_changed_device_keep_the_rest_and_select_in_the_document_shown_now(FxRobot robot)
+            throws Exception {
+        robot.interact(ui.vm::openLive);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.watch != null && !ui.vm.busyProperty().get());
+        live.watch.started(host);
+        ui.settle();
+        Namespace web = host.namespaces().stream().filter(n -> n.label().equals("web")).findFirst().orElseThrow();
+        Namespace other = host.namespaces().stream().filter(n -> !n.label().equals("web")).findFirst().orElseThrow();
+        Device eth1 = web.device("eth1").orElseThrow();
+        Device kept = web.devices().stream().filter(d -> d != eth1).findFirst().orElseThrow();
+        TreeItem<NavigatorView.Item> otherBefore = entry(other.label(), null);
+        TreeItem<NavigatorView.Item> keptBefore = entry("web", kept.name());
+        TreeItem<NavigatorView.Item> eth1Before = entry("web", "eth1");
+
+        Device renamed = eth1.toBuilder().name("uplink").build();
+        Namespace changed = web.withDevices(web.devices().stream().map(d -> d == eth1 ? renamed : d).toList());
+        Delta delta = new Delta(Delta.Kind.DEVICE, ChangeKind.CHANGED, web.id(), web.label(), null, "uplink",
+                List.of(new Delta.Field("name", "eth1", "uplink")));
+        LiveUpdate update = new LiveUpdate(List.of(changed), List.of(), List.of(delta), false);
+        Snapshot after = update.applyTo(host);
+        live.watch.updated(update, after);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ui.vm.getActive().snapshot() == after);
+        ui.settle();
+
+        assertSame(otherBefore, entry(other.label(), null), "a namespace the update left alone keeps its entry");
+        assertSame(keptBefore, entry("web", kept.name()), "so does a device of the changed namespace left alone");
+        TreeItem<NavigatorView.Item> uplink = entry("web", "uplink");
+        assertNotSame(eth1Before, uplink);
+        assertTrue(entry("web", null).getChildren().stream().noneMatch(i -> i.getValue().text().startsWith("eth1")),
+                "the old name is gone");
+
+        SubjectPath keptPath = keptBefore.getValue().path();
+        robot.interact(() -> ui.vm.selection().select(keptPath));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(keptBefore, ui.window.navigator().getSelectionModel().getSelectedItem(),
+                "the shared selection shows on the kept entry");
+        robot.interact(() -> ui.window.navigator().getSelectionModel().select(uplink));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(uplink.getValue().path(), ui.vm.selection().getSelected(), "picking an entry selects it");
+        robot.interact(() -> ui.window.navigator().getSelectionModel().select(otherBefore));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(after, ui.vm.getActive().snapshot(), "a kept entry selects in the document shown now");
     }
 }

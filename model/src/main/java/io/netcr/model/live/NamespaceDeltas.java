@@ -70,7 +70,7 @@ public final class NamespaceDeltas {
             if (o == null) {
                 out.add(new Delta(Delta.Kind.DEVICE, ChangeKind.ADDED, id, label, null, d.name(), List.of()));
                 addresses(d.name(), List.of(), d.addresses());
-            } else {
+            } else if (!o.equals(d)) { // (most of a namespace is as it was: a hub of 1000 veths, one changed)
                 device(o, d);
                 addresses(d.name(), o.addresses(), d.addresses());
             }

@@ -63,6 +63,13 @@ public final class LiveMonitor implements AutoCloseable {
      * @param registry      the namespace registry (null: the process's shared one)
      * @param only          follow only the namespaces known by one of these names or ids; all when empty
      */
+    /**
+     * The default quiet time. The events of one command come within a millisecond or two of each other (a veth's
+     * far end hears of its carrier through the kernel's link watch, a work queue, at once for a veth): 4 ms keeps
+     * them in one update, and is 6 ms of every single change's latency less than the 10 it was (bench/live).
+     */
+    public static final int QUIET_MILLIS = 4;
+
     public record Options(String tool, int receiveBuffer, int quietMillis, int maxDelayMillis,
                           NamespaceRegistry registry, Set<String> only) {
         public Options {
@@ -70,7 +77,7 @@ public final class LiveMonitor implements AutoCloseable {
         }
 
         public static Options defaults(String tool) {
-            return new Options(tool, 1 << 20, 10, 100, null, Set.of());
+            return new Options(tool, 1 << 20, QUIET_MILLIS, 100, null, Set.of());
         }
 
         public Options withReceiveBuffer(int bytes) {

@@ -103,7 +103,8 @@ public final class LiveBench {
                 pct(fromStart, 100), pct(fromExit, 50), pct(fromExit, 99));
     }
 
-    private static double pct(List<Double> values, int p) {
+    /** The {@code p}th percentile of {@code values} (nearest rank); 100 is the maximum. */
+    public static double pct(List<Double> values, int p) {
         List<Double> s = new ArrayList<>(values);
         Collections.sort(s);
         int i = (int) Math.ceil(p / 100.0 * s.size()) - 1;
@@ -111,17 +112,21 @@ public final class LiveBench {
     }
 
     private static void idle(int seconds) throws InterruptedException {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.gc();
         int before = updates.get();
+        long[] used = cpuOver(seconds);
+        System.out.printf(Locale.ROOT, "idle: %.3f %% of one core over %d s (%.0f ms CPU, the whole JVM), %d updates"
+                + " meanwhile%n", 100.0 * used[0] / used[1], seconds, used[0] / 1e6, updates.get() - before);
+    }
+
+    /** This process's CPU time and the wall time over {@code seconds} of waiting, in nanoseconds. */
+    public static long[] cpuOver(int seconds) throws InterruptedException {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         TimeUnit.SECONDS.sleep(seconds); // the benchmark's idle period itself, not a synchronisation
-        long cpu = os.getProcessCpuTime() - cpu0;
-        long wall = System.nanoTime() - t0;
-        System.out.printf(Locale.ROOT, "idle: %.3f %% of one core over %d s (%.0f ms CPU, the whole JVM), %d updates"
-                + " meanwhile%n", 100.0 * cpu / wall, seconds, cpu / 1e6, updates.get() - before);
+        return new long[] {os.getProcessCpuTime() - cpu0, System.nanoTime() - t0};
     }
 
     private static void burst(LiveMonitor m, Path nsBatch, Path linkBatch, String prefix, int burst)

@@ -13,9 +13,11 @@ import java.util.Set;
  * The layout of a followed host's next snapshot, changed only where it must (issue 14 §3): what was on screen stays
  * where it was.
  * <ul>
- * <li><b>Repaint only.</b> When the namespaces, devices, externals and links are the same and every node keeps its
- * size (a state, MTU or flag change; an address change that does not change a card's size), the previous geometry is
- * reused with the new objects in it: no ELK run at all.</li>
+ * <li><b>Repaint only.</b> When the namespaces, devices, externals and links are the same and every node's content still
+ * fits its card (a state, MTU or flag change; an address change that does not make a card bigger; a device going
+ * down, which loses its IPv6 link-local line), the previous geometry is reused with the new objects in it: no ELK
+ * run at all. A card that shrank keeps its size (a blank line at its foot) until the next layout that is not a
+ * repaint.</li>
  * <li><b>Anchored.</b> Otherwise ELK lays the new topology out as always ({@link GraphLayout}), and then each box and
  * external stub that was drawn before is moved back to where it was (its inside as ELK laid it, which only differs in
  * the box that changed). New ones are placed in a column right of everything that stayed, so nothing else moves;
@@ -76,8 +78,10 @@ public final class StableLayout {
             double width = b.nodes().stream().mapToDouble(n -> NodeText.width(n.device(), details)).max().orElse(0);
             for (Topology.Node n : b.nodes()) {
                 NodeShape was = before.node(n.id()).orElse(null);
-                if (was == null || !b.id().equals(was.box()) || was.bounds().w() != width
-                        || was.bounds().h() != NodeText.height(n.device(), details)) {
+                // a card keeps its size when what it shows still fits: a device going down loses its IPv6
+                // link-local address (one line less), and it comes back when the device is up again
+                if (was == null || !b.id().equals(was.box()) || was.bounds().w() < width
+                        || was.bounds().h() < NodeText.height(n.device(), details)) {
                     return null;
                 }
                 nodes.add(new NodeShape(n.id(), n.box(), n.kind(), n.label(), n.device(), n.ref(), was.bounds()));

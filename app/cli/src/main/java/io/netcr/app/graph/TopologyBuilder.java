@@ -7,12 +7,14 @@ import io.netcr.model.Snapshot;
 import io.netcr.model.SubjectPath;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Builds the {@link Topology} of a snapshot: what is drawn, and what joins what. */
 public final class TopologyBuilder {
@@ -22,9 +24,17 @@ public final class TopologyBuilder {
     private final List<Topology.Edge> edges = new ArrayList<>();
     /** Veth pairs already drawn, keyed by both ends sorted, so that each pair gives one edge. */
     private final Set<List<String>> pairs = new HashSet<>();
+    /** The namespaces by id, and each one's devices by ifindex and by name (first of each, as Snapshot and
+     *  Namespace find them): a star's thousand peers would otherwise each search every namespace and device. */
+    private final Map<String, Namespace> byId = new HashMap<>();
+    private final Map<String, Map<Integer, Device>> byIndex = new HashMap<>();
+    private final Map<String, Map<String, Device>> byName = new HashMap<>();
 
     private TopologyBuilder(Snapshot snapshot) {
         this.snapshot = snapshot;
+        for (Namespace ns : snapshot.namespaces()) {
+            byId.putIfAbsent(ns.id(), ns);
+        }
     }
 
     public static Topology build(Snapshot snapshot) {
@@ -72,9 +82,9 @@ public final class TopologyBuilder {
 
     /** The drawn path of a referenced device: the device itself, or an external stub standing for it. */
     private SubjectPath target(DeviceRef ref) {
-        Optional<Namespace> ns = ref.isResolved() ? snapshot.namespace(ref.namespace()) : Optional.empty();
-        Optional<Device> dev = ns.flatMap(n -> ref.ifindex() > 0 ? n.device(ref.ifindex()) : Optional.empty())
-                .or(() -> ns.flatMap(n -> ref.name() == null ? Optional.empty() : n.device(ref.name())));
+        Optional<Namespace> ns = ref.isResolved() ? Optional.ofNullable(byId.get(ref.namespace())) : Optional.empty();
+        Optional<Device> dev = ns.flatMap(n -> ref.ifindex() > 0 ? byIndex(n, ref.ifindex()) : Optional.empty())
+                .or(() -> ns.flatMap(n -> ref.name() == null ? Optional.empty() : byName(n, ref.name())));
         if (dev.isPresent()) {
             return SubjectPath.of(ns.get(), dev.get());
         }
@@ -83,5 +93,23 @@ public final class TopologyBuilder {
         SubjectPath stub = SubjectPath.of(GraphDrawing.EXTERNAL, where + " " + what);
         externals.computeIfAbsent(stub, p -> new Topology.Node(p, null, NodeKind.EXTERNAL, null, ref));
         return stub;
+    }
+
+    private Optional<Device> byIndex(Namespace ns, int ifindex) {
+        return indexed(byIndex, ns, Device::ifindex).map(m -> m.get(ifindex));
+    }
+
+    private Optional<Device> byName(Namespace ns, String name) {
+        return indexed(byName, ns, Device::name).map(m -> m.get(name));
+    }
+
+    /** {@code ns}'s devices by {@code key} (the first of each), made once per namespace. */
+    private static <K> Optional<Map<K, Device>> indexed(Map<String, Map<K, Device>> all, Namespace ns,
+                                                        Function<Device, K> key) {
+        return Optional.of(all.computeIfAbsent(ns.id(), id -> {
+            Map<K, Device> m = new HashMap<>();
+            ns.devices().forEach(d -> m.putIfAbsent(key.apply(d), d));
+            return m;
+        }));
     }
 }

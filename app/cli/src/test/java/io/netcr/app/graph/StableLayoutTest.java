@@ -93,6 +93,28 @@ class StableLayoutTest {
     }
 
     @Test
+    void should_only_repaint_when_a_device_goes_down_and_loses_its_link_local_line_and_when_it_comes_back() {
+        UnaryOperator<Device> upWithLinkLocal = d -> Device.builder(2, "eth0", "veth").up(true).operstate("up")
+                .peer(d.peer()).addresses(List.of(Address.of("10.250.3.2/24"), Address.of("fe80::3:2/64"))).build();
+        GraphDrawing before = StableLayout.layout(null, star(12, upWithLinkLocal), false).drawing();
+        Snapshot down = star(12, d -> Device.builder(2, "eth0", "veth").up(false).operstate("down").peer(d.peer())
+                .addresses(List.of(Address.of("10.250.3.2/24"))).build());
+        StableLayout.Result after = StableLayout.layout(before, down, false);
+
+        assertEquals(StableLayout.Kind.REPAINTED, after.kind(), "a card whose content shrank keeps its size");
+        assertSamePlaces(before, after.drawing(), null);
+        SubjectPath eth0 = SubjectPath.parse("netns:nct3/dev:eth0");
+        NodeShape shown = after.drawing().node(eth0).orElseThrow();
+        assertEquals(1, shown.device().addresses().size(), "the new device is the one drawn");
+        assertTrue(shown.bounds().h() > NodeText.height(shown.device(), false), "a blank line at its foot");
+
+        StableLayout.Result back = StableLayout.layout(after.drawing(), star(12, upWithLinkLocal), false);
+        assertEquals(StableLayout.Kind.REPAINTED, back.kind(), "the line it lost fits again");
+        assertSamePlaces(before, back.drawing(), null);
+        assertEquals(before.node(eth0).orElseThrow().bounds(), back.drawing().node(eth0).orElseThrow().bounds());
+    }
+
+    @Test
     void should_keep_every_other_namespace_in_place_when_a_card_grows() {
         GraphDrawing before = StableLayout.layout(null, star(12), false).drawing();
         Snapshot more = star(12, d -> Device.builder(2, "eth0", "veth").up(true).operstate("up").peer(d.peer())
