@@ -62,7 +62,8 @@ final class NamespaceStateReader {
      * that may be wrong. Routes the kernel makes (proto kernel) are left out; routes the model cannot hold as
      * they are go to {@code unrestorableRoutes}.
      */
-    static Dumped dump(RtnlSocket s, LinkNames names) throws IOException {
+    static Dumped dump(RtnlSocket s, LinkNames names, StateTimes times) throws IOException {
+        long t0 = System.nanoTime();
         List<PolicyRule> rules = new ArrayList<>();
         for (NetlinkMessage.Rule r : retried(() -> RtnlQueries.rules(s))) {
             rules.add(value(RtnlMapper.rule(r), "rule"));
@@ -94,6 +95,7 @@ final class NamespaceStateReader {
                 qdiscs.add(m.describe());
             }
         }
+        times.add("dumps", t0);
         return new Dumped(rules, routes, unrestorable, neighbours, qdiscs);
     }
 
@@ -117,7 +119,9 @@ final class NamespaceStateReader {
      * Runs on a thread inside the namespace: the files, the ruleset, the counts. Never throws: gaps say what
      * failed ({@code layoutError}: the sysctls could not even be listed).
      */
-    static Inside inside(SysctlFiles.Layout layout, IOException layoutError, Collection<String> devices) {
+    static Inside inside(SysctlFiles.Layout layout, IOException layoutError, Collection<String> devices,
+                         StateTimes times) {
+        long t0 = System.nanoTime();
         List<NamespaceReading.Gap> gaps = new ArrayList<>();
         SysctlFiles files = new SysctlFiles();
         SysctlFiles.Values values = layout == null ? new SysctlFiles.Values(Map.of(), Map.of(), Map.of())
@@ -131,10 +135,12 @@ final class NamespaceStateReader {
             gaps.add(new NamespaceReading.Gap(values.unreadable().size() == 1 ? "sysctl " + first.getKey()
                     : values.unreadable().size() + " sysctls (" + first.getKey() + ", ...)", Errno.EIO, first.getValue()));
         }
+        long t1 = times.add("sysctls", t0);
         String firewall = null;
         String refusal = null;
         try {
             String listing = Nftables.listRuleset();
+            t1 = times.add("nft-list", t1);
             Firewall fw = new Firewall(listing, false);
             if (fw.count("table") > 0) {
                 firewall = listing;
@@ -148,6 +154,7 @@ final class NamespaceStateReader {
             Errno code = e instanceof Nftables.NftException n && n.missing() ? Errno.ENOSYS : Errno.EIO;
             gaps.add(new NamespaceReading.Gap("nftables ruleset", code, e.getMessage()));
         }
+        t1 = times.add("nft-check", t1);
         long conntrack = -1;
         try {
             String count = files.value("netfilter/nf_conntrack_count");
@@ -165,6 +172,7 @@ final class NamespaceStateReader {
                 sockets.put(kind.getKey(), n);
             }
         }
+        times.add("counts", t1);
         return new Inside(values, firewall, refusal, conntrack, sockets, gaps);
     }
 
