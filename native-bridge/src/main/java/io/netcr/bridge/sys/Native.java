@@ -5,6 +5,7 @@ import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
+import jnr.ffi.types.off_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 import jnr.ffi.types.u_int64_t;
@@ -101,10 +102,15 @@ final class Native {
 
     /**
      * read(2) and write(2): of the registry's event descriptors, and of /proc/sys files (a checkpoint's and a
-     * restore's sysctls). Bound on first use.
+     * restore's sysctls); openat(2) and pread(2), of /proc/sys files (opened relative to a folder already open;
+     * read again from the start). Bound on first use.
      */
     public interface IoCalls {
         @ssize_t long read(int fd, @Out ByteBuffer buf, @size_t long count);
+
+        @ssize_t long pread(int fd, @Out ByteBuffer buf, @size_t long count, @off_t long offset);
+
+        int openat(int dirfd, String path, int flags);
 
         @ssize_t long write(int fd, @In byte[] buf, @size_t long count);
     }
