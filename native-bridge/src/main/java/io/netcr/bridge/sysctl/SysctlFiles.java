@@ -10,6 +10,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,20 +61,31 @@ public final class SysctlFiles {
 
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
 
-    /** Walks /proc/sys/net of the calling thread's namespace: every file that root may read and write. */
+    /**
+     * Walks /proc/sys/net of the calling thread's namespace: every file that root may read and write. Each entry
+     * is looked at relative to its open folder (a {@link SecureDirectoryStream}), not by its path from the root,
+     * for the reason {@link #readAll} gives.
+     */
     public static Layout layout() throws IOException {
         List<String> own = new ArrayList<>();
         List<String> device = new ArrayList<>();
         for (String family : FAMILIES) {
             Path dir = Path.of(ROOT + family);
             if (Files.isDirectory(dir)) {
-                walk(dir, family, own);
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    walk(entries, family, own);
+                }
             }
             for (String per : PER_DEVICE) {
                 Path lo = Path.of(ROOT + family + "/" + per + "/lo");
                 if (Files.isDirectory(lo)) {
-                    for (String leaf : files(lo)) {
-                        device.add(family + "/" + per + "/" + leaf);
+                    try (DirectoryStream<Path> entries = Files.newDirectoryStream(lo)) {
+                        for (Path p : entries) {
+                            PosixFileAttributes a = attributes(entries, p);
+                            if (!a.isDirectory() && readWrite(a)) {
+                                device.add(family + "/" + per + "/" + p.getFileName());
+                            }
+                        }
                     }
                 }
             }
@@ -81,39 +95,38 @@ public final class SysctlFiles {
         return new Layout(own, device);
     }
 
-    private static void walk(Path dir, String key, List<String> out) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                String child = key + "/" + name;
-                String[] parts = child.split("/");
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    boolean deviceDir = parts.length == 3 && PER_DEVICE.contains(parts[1]) && !NAMESPACE_WIDE.contains(name);
-                    if (!deviceDir) {
-                        walk(p, child, out);
+    private static void walk(DirectoryStream<Path> dir, String key, List<String> out) throws IOException {
+        for (Path p : dir) {
+            String name = p.getFileName().toString();
+            String child = key + "/" + name;
+            String[] parts = child.split("/");
+            PosixFileAttributes a = attributes(dir, p);
+            if (a.isDirectory()) {
+                boolean deviceDir = parts.length == 3 && PER_DEVICE.contains(parts[1]) && !NAMESPACE_WIDE.contains(name);
+                if (!deviceDir) {
+                    try (DirectoryStream<Path> sub = dir instanceof SecureDirectoryStream<Path> s
+                            ? s.newDirectoryStream(p.getFileName(), LinkOption.NOFOLLOW_LINKS) : Files.newDirectoryStream(p)) {
+                        walk(sub, child, out);
                     }
-                } else if (readWrite(p)) {
-                    out.add(child);
                 }
+            } else if (readWrite(a)) {
+                out.add(child);
             }
         }
     }
 
-    private static List<String> files(Path dir) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && readWrite(p)) {
-                    out.add(p.getFileName().toString());
-                }
-            }
+    /** An entry's attributes, not following a link: relative to its folder where the platform can (Linux can). */
+    private static PosixFileAttributes attributes(DirectoryStream<Path> dir, Path p) throws IOException {
+        if (dir instanceof SecureDirectoryStream<Path> s) {
+            return s.getFileAttributeView(p.getFileName(), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
         }
-        return out;
+        return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** A sysctl's mode is its table's: root reads and writes by the owner's bits, with no override. */
-    private static boolean readWrite(Path p) throws IOException {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+    private static boolean readWrite(PosixFileAttributes a) {
+        Set<PosixFilePermission> perms = a.permissions();
         return perms.contains(PosixFilePermission.OWNER_READ) && perms.contains(PosixFilePermission.OWNER_WRITE);
     }
 
