@@ -164,6 +164,7 @@ public final class LiveDiscovery implements AutoCloseable {
             throw new IllegalStateException("discovery is closed");
         }
         List<NamespaceHandle> entered = new ArrayList<>();
+        mark = System.nanoTime();
         try {
             return checkpointState(namespaces, entered);
         } finally {
@@ -176,6 +177,7 @@ public final class LiveDiscovery implements AutoCloseable {
         List<Integer> asked = new ArrayList<>();
         List<NamespaceHandle> askedHandles = new ArrayList<>();
         List<Future<NamespaceStateReader.Dumped>> dumps = new ArrayList<>();
+        StateTimes times = new StateTimes();
         for (int i = 0; i < namespaces.size(); i++) {
             Namespace ns = namespaces.get(i);
             NamespaceHandle h = handleOf(ns.id());
@@ -194,11 +196,13 @@ public final class LiveDiscovery implements AutoCloseable {
                 Map<Integer, String> names = new HashMap<>();
                 ns.devices().forEach(d -> names.put(d.ifindex(), d.name()));
                 RtnlSocket socket = h.socket;
-                dumps.add(pool.submit(() -> NamespaceStateReader.dump(socket, LinkNames.of(names))));
+                dumps.add(pool.submit(() -> NamespaceStateReader.dump(socket, LinkNames.of(names), times)));
             }
         }
+        lap("state-pins");
         List<NamespaceThreads.Outcome<NamespaceStateReader.Inside>> inside = readInside(namespaces, asked,
-                askedHandles);
+                askedHandles, times);
+        lap("state-inside");
         for (int k = 0; k < asked.size(); k++) {
             int i = asked.get(k);
             String id = namespaces.get(i).id();
@@ -213,6 +217,8 @@ public final class LiveDiscovery implements AutoCloseable {
                         : errno(e), e.getMessage());
             }
         }
+        lap("state-dumps");
+        times.millis().forEach((part, ms) -> timings.put("sum:" + part, ms));
         return List.of(out);
     }
 
@@ -222,7 +228,8 @@ public final class LiveDiscovery implements AutoCloseable {
      */
     private List<NamespaceThreads.Outcome<NamespaceStateReader.Inside>> readInside(List<Namespace> namespaces,
                                                                                   List<Integer> asked,
-                                                                                  List<NamespaceHandle> handles) {
+                                                                                  List<NamespaceHandle> handles,
+                                                                                  StateTimes times) {
         List<Integer> fds = new ArrayList<>();
         List<NamespaceThreads.Work<NamespaceStateReader.Inside>> work = new ArrayList<>();
         SysctlFiles.Layout[] layout = {null};
@@ -237,11 +244,12 @@ public final class LiveDiscovery implements AutoCloseable {
             Thread.currentThread().interrupt();
             layoutError[0] = new IOException("interrupted");
         }
+        lap("state-layout");
         for (int k = 0; k < asked.size(); k++) {
             Namespace ns = namespaces.get(asked.get(k));
             fds.add(handles.get(k).nsFd);
             List<String> devices = ns.devices().stream().map(d -> d.name()).toList();
-            work.add(() -> NamespaceStateReader.inside(layout[0], layoutError[0], devices));
+            work.add(() -> NamespaceStateReader.inside(layout[0], layoutError[0], devices, times));
         }
         try {
             return NamespaceThreads.run(fds, work, threads);
@@ -272,7 +280,11 @@ public final class LiveDiscovery implements AutoCloseable {
         mark = now;
     }
 
-    /** Milliseconds each phase of the last snapshot took, in order (for --timing and benchmarks). */
+    /**
+     * Milliseconds each phase of the last snapshot took, in order (for --timing and benchmarks); after a
+     * {@link #checkpointState}, its phases follow ({@code state-*}), and the time its parts took summed over the
+     * threads that did them ({@code sum:*}).
+     */
     public synchronized Map<String, Double> lastTimings() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }

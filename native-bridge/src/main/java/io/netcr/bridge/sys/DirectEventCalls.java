@@ -8,12 +8,14 @@ import static io.netcr.bridge.sys.JffiCall.SSIZE;
 import static io.netcr.bridge.sys.JffiCall.address;
 
 import com.kenai.jffi.HeapInvocationBuffer;
+import com.kenai.jffi.Type;
 import java.nio.ByteBuffer;
 
 /**
  * {@link Native.EventCalls} and {@link Native.IoCalls} through jffi ({@link JffiCall}): the namespace registry,
- * which every snapshot starts, and the live monitor wait and read with these, so they are on the path of every
- * command that reads the kernel and are bound without generated code too.
+ * which every snapshot starts, and the live monitor wait and read with these, and a checkpoint reads its
+ * sysctls with them, so they are on the path of every command that reads the kernel and are bound without
+ * generated code too.
  */
 final class DirectEventCalls implements Native.EventCalls, Native.IoCalls {
 
@@ -27,6 +29,8 @@ final class DirectEventCalls implements Native.EventCalls, Native.IoCalls {
     private final JffiCall sendto = JffiCall.of("sendto", SSIZE, INT, PTR, SIZE, INT, PTR, INT);
     private final JffiCall read = JffiCall.of("read", SSIZE, INT, PTR, SIZE);
     private final JffiCall write = JffiCall.of("write", SSIZE, INT, PTR, SIZE);
+    private final JffiCall pread = JffiCall.of("pread", SSIZE, INT, PTR, SIZE, Type.SLONG);
+    private final JffiCall openat = JffiCall.of("openat", INT, INT, PTR, INT);
 
     @Override
     public int epoll_create1(int flags) {
@@ -88,6 +92,20 @@ final class DirectEventCalls implements Native.EventCalls, Native.IoCalls {
     @Override
     public long read(int fd, ByteBuffer buf, long count) {
         return INVOKER.invokeN3(read.context(), read.fn(), fd, address(buf), count);
+    }
+
+    @Override
+    public long pread(int fd, ByteBuffer buf, long count, long offset) {
+        return INVOKER.invokeN4(pread.context(), pread.fn(), fd, address(buf), count, offset);
+    }
+
+    @Override
+    public int openat(int dirfd, String path, int flags) {
+        HeapInvocationBuffer b = openat.arguments();
+        b.putInt(dirfd);
+        JffiCall.path(b, path);
+        b.putInt(flags);
+        return openat.invokeInt(b);
     }
 
     @Override

@@ -101,10 +101,15 @@ final class Native {
 
     /**
      * read(2) and write(2): of the registry's event descriptors, and of /proc/sys files (a checkpoint's and a
-     * restore's sysctls).
+     * restore's sysctls); openat(2) and pread(2), of /proc/sys files (opened relative to a folder already open;
+     * read again from the start).
      */
     public interface IoCalls {
         long read(int fd, ByteBuffer buf, long count);
+
+        long pread(int fd, ByteBuffer buf, long count, long offset);
+
+        int openat(int dirfd, String path, int flags);
 
         long write(int fd, byte[] buf, long count);
     }

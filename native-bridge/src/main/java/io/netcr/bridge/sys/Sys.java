@@ -21,6 +21,8 @@ public final class Sys {
     public static final int O_RDONLY = 0;
     public static final int O_WRONLY = 1;
     public static final int O_CLOEXEC = 0x80000;
+    /** O_DIRECTORY on x86-64 (see {@link #O_TMPFILE}). */
+    public static final int O_DIRECTORY = 0x10000;
     public static final int CLONE_NEWNET = 0x40000000;
     public static final int O_CREAT = 0x40;
     public static final int O_EXCL = 0x80;
@@ -37,6 +39,8 @@ public final class Sys {
     public static final int MNT_DETACH = 2;
 
     private static final int EINTR = 4;
+    /** Bytes the first read of a /proc/sys file asks for (the kernel allocates one more: one page). */
+    static final int FIRST_READ = 4095;
     private static final int SOCKADDR_NL_SIZE = 12;
 
     private Sys() {
@@ -171,27 +175,60 @@ public final class Sys {
     }
 
     /**
+     * openat(2): {@code path} relative to the folder open as {@code dirFd}; errors name {@code label} (the
+     * path a user would recognise). No path walk from the root: under /proc/sys that matters, see
+     * {@link io.netcr.bridge.sysctl.SysctlFiles}.
+     */
+    public static int openAt(int dirFd, String path, int flags, String label) throws NativeException {
+        while (true) {
+            int fd = Native.ioCalls().openat(dirFd, path, flags);
+            if (fd >= 0) {
+                return fd;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("open " + label, e);
+            }
+        }
+    }
+
+    /**
      * Reads a small file whole into the direct buffer (from position 0; its limit is set to the bytes read), as
      * /proc/sys files are read: open, read until end of file, close. A file larger than the buffer is EFBIG.
      */
     public static void readFile(String path, ByteBuffer direct) throws NativeException {
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        readOpen(open(path, O_RDONLY | O_CLOEXEC), path, direct);
+    }
+
+    /** {@link #readFile} of {@code path} relative to the folder open as {@code dirFd}; errors name {@code label}. */
+    public static void readFileAt(int dirFd, String path, String label, ByteBuffer direct) throws NativeException {
+        readOpen(openAt(dirFd, path, O_RDONLY | O_CLOEXEC, label), label, direct);
+    }
+
+    /**
+     * Reads the open /proc/sys file {@code fd} whole into the direct buffer, then closes it. The kernel allocates
+     * and zeroes a buffer of the size asked for at every read of a sysctl (fs/proc/proc_sysctl.c), so asking for
+     * the whole 64 KiB doubled the cost of a small value; the first read asks for {@link #FIRST_READ} bytes.
+     * A sysctl's handler prints its whole value at once, as far as the size asked for allows, so fewer bytes
+     * than asked is the whole value; a full first read may have been cut (and an integer vector's handler gives
+     * nothing at an offset past 0), so the file is then read again from the start into the whole buffer.
+     */
+    private static void readOpen(int fd, String path, ByteBuffer direct) throws NativeException {
         try {
             direct.clear();
+            int first = Math.min(FIRST_READ, direct.capacity());
+            int n = readSome(fd, direct, 0, first, path, false);
+            if (n < first) {
+                direct.position(0).limit(n);
+                return;
+            }
             int total = 0;
             while (true) {
-                long n = Native.ioCalls().read(fd, direct.position(total).slice(), direct.capacity() - total);
-                if (n < 0) {
-                    int e = errno();
-                    if (e == EINTR) {
-                        continue;
-                    }
-                    throw new NativeException("read " + path, e);
-                }
+                n = readSome(fd, direct, total, direct.capacity() - total, path, true);
                 if (n == 0) {
                     break;
                 }
-                total += (int) n;
+                total += n;
                 if (total == direct.capacity()) {
                     throw new NativeException("read " + path + ": larger than " + direct.capacity() + " bytes", 27);
                 }
@@ -199,6 +236,22 @@ public final class Sys {
             direct.position(0).limit(total);
         } finally {
             closeQuietly(fd);
+        }
+    }
+
+    /** One read(2), or pread(2) at offset {@code at}, into the buffer from {@code at}; retried on EINTR. */
+    private static int readSome(int fd, ByteBuffer direct, int at, int count, String path, boolean positional)
+            throws NativeException {
+        while (true) {
+            ByteBuffer into = direct.position(at).slice();
+            long n = positional ? Native.ioCalls().pread(fd, into, count, at) : Native.ioCalls().read(fd, into, count);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new NativeException("read " + path, e);
+            }
         }
     }
 

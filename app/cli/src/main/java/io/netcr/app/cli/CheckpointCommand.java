@@ -2,6 +2,7 @@ package io.netcr.app.cli;
 
 import io.netcr.app.hosts.Host;
 import io.netcr.app.hosts.HostException;
+import io.netcr.app.hosts.LocalHost;
 import io.netcr.app.services.CheckpointService;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.checkpoint.CheckpointOptions;
@@ -9,7 +10,9 @@ import io.netcr.model.checkpoint.CheckpointResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -61,6 +64,9 @@ public final class CheckpointCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})", defaultValue = "" + CheckpointOptions.DEFAULT_MAX_ADDRESSES)
     int maxAddresses;
 
+    @Option(names = "--timing", description = "print how long each phase took to standard error")
+    boolean timing;
+
     @Mixin
     HostOption hostOption;
 
@@ -73,9 +79,13 @@ public final class CheckpointCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         CheckpointResult result;
+        long t0 = System.nanoTime();
+        Map<String, Double> timings = new LinkedHashMap<>();
         try (Host host = hostOption.open(err)) {
-            result = host.checkpoint(selection.all ? List.of() : selection.netns, selection.all,
-                    new CheckpointOptions(skipUnsupported, maxAddresses));
+            List<String> specs = selection.all ? List.of() : selection.netns;
+            CheckpointOptions options = new CheckpointOptions(skipUnsupported, maxAddresses);
+            result = host instanceof LocalHost local ? local.checkpoint(specs, selection.all, options, timings)
+                    : host.checkpoint(specs, selection.all, options);
         } catch (HostException e) {
             HostOption.print("checkpoint", e, err);
             return ExitCodes.FAILED;
@@ -89,14 +99,30 @@ public final class CheckpointCommand implements Callable<Integer> {
                     + "was written");
             return ExitCodes.PROBLEMS;
         }
+        long t1 = System.nanoTime();
         try {
             CheckpointService.write(result.image(), output);
         } catch (IOException | RuntimeException e) {
             err.println("netcr checkpoint: cannot write " + output + ": " + e.getMessage() + "; nothing was written");
             return ExitCodes.FAILED;
         }
+        if (timing) {
+            printTiming(err, timings, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+        }
         out.println(CheckpointService.summary(result.image(), output));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * One line per phase, as restore's --timing: the reading's phases (none through an agent), the reading as a
+     * whole and the write. {@code sum:} phases are summed over the threads that did them, so they may exceed
+     * the wall time of their phase.
+     */
+    private void printTiming(PrintWriter err, Map<String, Double> timings, double readMs, double writeMs) {
+        timings.forEach((phase, ms) -> err.printf("timing: %s %.1f ms%n", phase, ms));
+        err.printf("timing: read %.1f ms%s%n", readMs, hostOption.remote() || timings.isEmpty() ? " (through the agent)" : "");
+        err.printf("timing: write %.1f ms%n", writeMs);
+        err.flush();
     }
 }

@@ -26,8 +26,10 @@ import io.netcr.model.plan.PlanSummary;
 import io.netcr.model.plan.RestorePlan;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,8 +80,14 @@ public final class LocalHost implements Host {
     @Override
     public CheckpointResult checkpoint(List<String> specs, boolean all, CheckpointOptions options)
             throws HostException {
+        return checkpoint(specs, all, options, new LinkedHashMap<>());
+    }
+
+    /** {@link #checkpoint(List, boolean, CheckpointOptions)}, with each phase's milliseconds put in {@code timings}. */
+    public CheckpointResult checkpoint(List<String> specs, boolean all, CheckpointOptions options,
+                                       Map<String, Double> timings) throws HostException {
         try {
-            return CheckpointService.checkpoint(specs, all, options);
+            return CheckpointService.checkpoint(specs, all, options, timings);
         } catch (IOException | RuntimeException | LinkageError e) {
             throw HostException.of(Errno.EIO, LABEL, Phase.CHECKPOINT, "cannot read this host: " + e.getMessage()
                     + "; nothing was written");

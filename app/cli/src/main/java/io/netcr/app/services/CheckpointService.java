@@ -7,10 +7,13 @@ import io.netcr.model.checkpoint.CheckpointOptions;
 import io.netcr.model.checkpoint.CheckpointResult;
 import io.netcr.model.checkpoint.CheckpointSelector;
 import io.netcr.model.checkpoint.CheckpointStates;
+import io.netcr.model.checkpoint.NamespaceReading;
 import io.netcr.model.image.ImageWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checkpoint as the command line and the workbench both do it: read the host, select the namespaces
@@ -38,13 +41,34 @@ public final class CheckpointService {
      */
     public static CheckpointResult checkpoint(List<String> specs, boolean all, CheckpointOptions options)
             throws IOException {
+        return checkpoint(specs, all, options, new LinkedHashMap<>());
+    }
+
+    /**
+     * {@link #checkpoint(List, boolean, CheckpointOptions)}, putting the milliseconds of each phase into
+     * {@code timings} in order: discovery's snapshot and state phases ({@link LiveDiscovery#lastTimings}), the
+     * selection and the recording of the state.
+     */
+    public static CheckpointResult checkpoint(List<String> specs, boolean all, CheckpointOptions options,
+                                              Map<String, Double> timings) throws IOException {
         try (LiveDiscovery discovery = HostDiscovery.open()) {
-            CheckpointResult result = select(discovery.snapshot(), specs, all, options);
+            Snapshot live = discovery.snapshot();
+            long t0 = System.nanoTime();
+            CheckpointResult result = select(live, specs, all, options);
+            double selectMs = (System.nanoTime() - t0) / 1e6;
             if (result.image() == null) {
+                timings.putAll(discovery.lastTimings());
+                timings.put("select", selectMs);
                 return result;
             }
             List<Namespace> set = result.image().namespaces().stream().filter(n -> !n.init()).toList();
-            return CheckpointStates.apply(result, discovery.checkpointState(set), options);
+            List<NamespaceReading> readings = discovery.checkpointState(set);
+            long t1 = System.nanoTime();
+            CheckpointResult out = CheckpointStates.apply(result, readings, options);
+            timings.putAll(discovery.lastTimings());
+            timings.put("select", selectMs);
+            timings.put("record", (System.nanoTime() - t1) / 1e6);
+            return out;
         }
     }
 
