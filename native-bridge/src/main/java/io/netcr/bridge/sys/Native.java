@@ -124,6 +124,10 @@ final class Native {
 
     static final LibC LIBC = new DirectLibC();
 
+    static {
+        LowDescriptors.reserve(); // while this process's descriptor numbers are still low
+    }
+
     /** {@link RestoreCalls}, bound on first use. */
     static RestoreCalls restoreCalls() {
         return RestoreCallsHolder.CALLS;

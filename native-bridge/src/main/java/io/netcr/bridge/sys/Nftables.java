@@ -94,6 +94,10 @@ public final class Nftables {
      */
     public static String run(String commands, boolean dryRun) throws NftException {
         Lib lib = lib();
+        return LowDescriptors.withLowNumbersFree(() -> run(lib, commands, dryRun)); // its select(2)
+    }
+
+    private static String run(Lib lib, String commands, boolean dryRun) throws NftException {
         Pointer ctx = lib.nft_ctx_new(0);
         if (ctx == null) {
             throw new NftException("nft_ctx_new failed (out of memory?)", false);
