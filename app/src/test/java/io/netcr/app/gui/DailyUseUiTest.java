@@ -95,6 +95,22 @@ class DailyUseUiTest {
         return result;
     }
 
+    /** An image of the sample's namespace "web", as a checkpoint of it writes. */
+    private Path webImage() throws Exception {
+        Path web = dir.resolve("web.netcr");
+        ImageWriter.write(CheckpointSelector.select(host, List.of("web"), false, CheckpointOptions.defaults()).image(), web);
+        return web;
+    }
+
+    /** An image of one namespace "solo" with its loopback only. */
+    private Path soloImage() throws Exception {
+        Path solo = dir.resolve("solo.netcr");
+        ImageWriter.write(new Snapshot(new Source(Source.IMAGE, "test", null, null, null, "test"), List.of(
+                new Namespace("nsfs:9", List.of("solo"), false, List.of(Device.builder(1, "lo", Device.LOOPBACK)
+                        .up(true).build()))), List.of()), solo);
+        return solo;
+    }
+
     private ButtonBase tool(String id) {
         return ui.window.toolBar().button(id);
     }
@@ -163,12 +179,8 @@ class DailyUseUiTest {
 
     @Test
     void should_restore_the_open_image_by_default_and_take_a_typed_or_pasted_path(FxRobot robot) throws Exception {
-        Path web = dir.resolve("web.netcr");
-        Path solo = dir.resolve("solo.netcr");
-        ImageWriter.write(CheckpointSelector.select(host, List.of("web"), false, CheckpointOptions.defaults()).image(), web);
-        ImageWriter.write(new Snapshot(new Source(Source.IMAGE, "test", null, null, null, "test"), List.of(
-                new Namespace("nsfs:9", List.of("solo"), false, List.of(Device.builder(1, "lo", Device.LOOPBACK)
-                        .up(true).build()))), List.of()), solo);
+        Path web = webImage();
+        Path solo = soloImage();
         robot.interact(() -> ui.vm.open(web));
         waitFor(() -> ui.vm.getActive() != null && !ui.vm.getActive().live() && !ui.vm.busyProperty().get());
         robot.clickOn(tool("restore"));
@@ -194,12 +206,8 @@ class DailyUseUiTest {
     @Test
     void should_take_an_image_dropped_on_the_restore_dialog_and_open_one_dropped_on_the_window(FxRobot robot)
             throws Exception {
-        Path web = dir.resolve("web.netcr");
-        Path solo = dir.resolve("solo.netcr");
-        ImageWriter.write(CheckpointSelector.select(host, List.of("web"), false, CheckpointOptions.defaults()).image(), web);
-        ImageWriter.write(new Snapshot(new Source(Source.IMAGE, "test", null, null, null, "test"), List.of(
-                new Namespace("nsfs:9", List.of("solo"), false, List.of(Device.builder(1, "lo", Device.LOOPBACK)
-                        .up(true).build()))), List.of()), solo);
+        Path web = webImage();
+        Path solo = soloImage();
         robot.clickOn(tool("restore"));
         TextField field = dialogNode(robot, "restore-image", TextField.class);
         ListView<?> steps = robot.lookup("#restore-steps").queryAs(ListView.class);

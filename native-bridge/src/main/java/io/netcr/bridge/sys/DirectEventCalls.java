@@ -65,11 +65,7 @@ final class DirectEventCalls implements Native.EventCalls, Native.IoCalls {
 
     @Override
     public int inotify_add_watch(int fd, String path, int mask) {
-        HeapInvocationBuffer b = inotifyAddWatch.arguments();
-        b.putInt(fd);
-        JffiCall.path(b, path);
-        b.putInt(mask);
-        return inotifyAddWatch.invokeInt(b);
+        return inotifyAddWatch.invokeInt(fd, path, mask);
     }
 
     @Override
@@ -101,11 +97,7 @@ final class DirectEventCalls implements Native.EventCalls, Native.IoCalls {
 
     @Override
     public int openat(int dirfd, String path, int flags) {
-        HeapInvocationBuffer b = openat.arguments();
-        b.putInt(dirfd);
-        JffiCall.path(b, path);
-        b.putInt(flags);
-        return openat.invokeInt(b);
+        return openat.invokeInt(dirfd, path, flags);
     }
 
     @Override

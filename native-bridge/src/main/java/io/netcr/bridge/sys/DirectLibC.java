@@ -33,20 +33,12 @@ final class DirectLibC implements Native.LibC {
 
     @Override
     public int bind(int fd, byte[] addr, int addrlen) {
-        return withAddress(bind, fd, addr, addrlen);
+        return bind.invokeInt(fd, addr, addrlen);
     }
 
     @Override
     public int connect(int fd, byte[] addr, int addrlen) {
-        return withAddress(connect, fd, addr, addrlen);
-    }
-
-    private static int withAddress(JffiCall c, int fd, byte[] addr, int addrlen) {
-        HeapInvocationBuffer b = c.arguments();
-        b.putInt(fd);
-        JffiCall.in(b, addr);
-        b.putInt(addrlen);
-        return c.invokeInt(b);
+        return connect.invokeInt(fd, addr, addrlen);
     }
 
     @Override

@@ -60,6 +60,24 @@ record JffiCall(String symbol, long address, CallContext context) {
         return INVOKER.invokeLong(context, fn(), arguments);
     }
 
+    /** {@code int f(int, const void *bytes, int)}: bind, connect, epoll_ctl's event with its descriptor. */
+    int invokeInt(int a, byte[] bytes, int c) {
+        HeapInvocationBuffer b = arguments();
+        b.putInt(a);
+        in(b, bytes);
+        b.putInt(c);
+        return invokeInt(b);
+    }
+
+    /** {@code int f(int, const char *path, int)}: openat, inotify_add_watch. */
+    int invokeInt(int a, String path, int c) {
+        HeapInvocationBuffer b = arguments();
+        b.putInt(a);
+        path(b, path);
+        b.putInt(c);
+        return invokeInt(b);
+    }
+
     /** A byte array the callee reads. */
     static void in(HeapInvocationBuffer b, byte[] bytes) {
         b.putArray(bytes, 0, bytes.length, ArrayFlags.IN);
