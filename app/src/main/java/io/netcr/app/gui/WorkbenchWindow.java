@@ -51,6 +51,8 @@ public final class WorkbenchWindow {
     public WorkbenchWindow(Stage stage, WorkbenchViewModel vm,
                            Function<Stage, WorkbenchActions> actions) {
         graph = new GraphView(vm);
+        vm.followed().holdThisHost(); // until the first graph is on the screen
+        graph.whenFirstFrameShown(vm.followed()::release);
         graph.setId(Styles.ID_GRAPH);
         navigator = new NavigatorView(vm);
         properties = new PropertiesView(vm.selection());

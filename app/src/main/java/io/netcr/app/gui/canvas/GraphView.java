@@ -13,8 +13,10 @@ import io.netcr.app.gui.WorkbenchViewModel;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.diff.ChangeKind;
 import io.netcr.app.gui.FocusRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -58,7 +60,9 @@ public final class GraphView extends Region {
     private final Runnable pulse = this::onPulse;
     private boolean dirty = true;
     private boolean fitPending = true;
-    private boolean firstFrameTraced;
+    private boolean firstFrameShown;
+    private boolean firstFrameOnScreen;
+    private final List<Runnable> afterFirstFrame = new ArrayList<>();
 
     public GraphView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -229,26 +233,52 @@ public final class GraphView extends Region {
             return; // a wheel burst: the picture stretched stands in until the wheel rests
         }
         picture.show(doc.drawing(), state, ghosts, camera, w, h, content);
-        if (StartupTrace.on() && !firstFrameTraced) {
-            traceFirstFrame();
+        if (!firstFrameShown) {
+            firstFrameShown();
         }
     }
 
     /**
-     * The start-up benchmark's end mark: the first graph has been painted in this pulse, and is on the screen once
-     * the next pulse begins (a pulse starts after the renderer has taken the previous one's frame).
+     * Runs {@code then} on the FX thread once the first graph is on the screen (at once if it is already): the
+     * window starts following this host then, so that the live monitor's first reading of every namespace does
+     * not compete with the first paint.
      */
-    private void traceFirstFrame() {
-        firstFrameTraced = true;
+    public void whenFirstFrameShown(Runnable then) {
+        if (firstFrameOnScreen) {
+            then.run();
+        } else {
+            afterFirstFrame.add(then);
+        }
+    }
+
+    /**
+     * The first graph has been painted in this pulse, and is on the screen once the next pulse begins (a pulse
+     * starts after the renderer has taken the previous one's frame): the start-up benchmark's end mark, and what
+     * waited for it.
+     */
+    private void firstFrameShown() {
+        firstFrameShown = true;
         Scene scene = getScene();
+        if (scene == null) {
+            onScreen(); // painted outside any window (an export): nothing to wait for
+            return;
+        }
         boolean[] done = {false};
         scene.addPreLayoutPulseListener(() -> {
             if (!done[0]) {
                 done[0] = true;
                 StartupTrace.mark(StartupTrace.FIRST_FRAME);
+                onScreen();
             }
         });
         Platform.requestNextPulse();
+    }
+
+    private void onScreen() {
+        firstFrameOnScreen = true;
+        List<Runnable> waiting = List.copyOf(afterFirstFrame);
+        afterFirstFrame.clear();
+        waiting.forEach(Runnable::run);
     }
 
     // ---- camera ----
