@@ -166,13 +166,22 @@ public final class FollowedHosts implements AutoCloseable {
             hosts.remotes().find(r.destination()).filter(c -> c.getState() == ConnectionState.CONNECTED)
                     .ifPresent(c -> subscribe(r, c, f));
         } else if (holdThisHost) {
-            thisHostWaiting = () -> {
-                if (!closed && f.subscription == null) {
-                    f.subscription = hosts.thisHost().follow(f.feed);
-                }
-            };
+            thisHostWaiting = () -> followThisHost(f);
         } else {
-            f.subscription = hosts.thisHost().follow(f.feed); // null: this host is refreshed by hand
+            followThisHost(f);
+        }
+    }
+
+    /**
+     * Starts following this host (the subscription is null when it cannot be followed: it is refreshed by hand),
+     * unless the window closed meanwhile: a window may close on another thread than this one (FX), hence the lock
+     * that {@link #close()} takes too.
+     */
+    private void followThisHost(Followed f) {
+        synchronized (this) {
+            if (!closed && f.subscription == null) {
+                f.subscription = hosts.thisHost().follow(f.feed);
+            }
         }
     }
 
@@ -318,7 +327,7 @@ public final class FollowedHosts implements AutoCloseable {
 
     /** Ends every subscription: the window closes. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true; // the connections close after this, on whatever thread closes the window
         followed.forEach((source, f) -> {
             f.stops++;
