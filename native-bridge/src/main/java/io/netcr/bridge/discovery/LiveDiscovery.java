@@ -4,7 +4,6 @@ import io.netcr.bridge.lifetime.NamespaceRegistry;
 import io.netcr.bridge.rtnl.NetlinkErrorException;
 import io.netcr.bridge.rtnl.RtnlSocket;
 import io.netcr.bridge.sys.NativeException;
-import io.netcr.bridge.sys.Sys;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
 import io.netcr.model.Namespace;
@@ -122,7 +121,7 @@ public final class LiveDiscovery implements AutoCloseable {
 
     private Snapshot read(NamespaceFinder.Result found, Set<String> onlyNamespaceNames, List<Diagnostic> diags)
             throws IOException {
-        List<FoundNamespace> selected = select(found.namespaces(), onlyNamespaceNames, diags);
+        List<FoundNamespace> selected = NamespaceSelection.select(found.namespaces(), onlyNamespaceNames, diags);
         lap("open");
         handles.openSockets(selected, diags);
         lap("setns+socket");
@@ -287,27 +286,6 @@ public final class LiveDiscovery implements AutoCloseable {
      */
     public synchronized Map<String, Double> lastTimings() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
-    }
-
-    private static List<FoundNamespace> select(List<FoundNamespace> found, Set<String> only, List<Diagnostic> diags) {
-        if (only.isEmpty()) {
-            return found;
-        }
-        Set<String> unmatched = new LinkedHashSet<>(only);
-        List<FoundNamespace> out = new ArrayList<>();
-        for (FoundNamespace f : found) {
-            boolean wanted = only.contains(f.id()) || f.names().stream().anyMatch(only::contains);
-            if (wanted) {
-                out.add(f);
-                unmatched.remove(f.id());
-                unmatched.removeAll(f.names());
-            }
-        }
-        for (String name : unmatched) {
-            diags.add(Diagnostic.error(Errno.ENOENT, SubjectPath.of(SubjectPath.NETNS, name), Phase.SNAPSHOT,
-                    "no network namespace is named " + name + " (see `ip netns list`)"));
-        }
-        return out;
     }
 
     private Map<Long, NamespaceDump> readAll(List<FoundNamespace> selected, List<Diagnostic> diags)

@@ -10,8 +10,6 @@ import io.netcr.bridge.sys.NativeException;
 import io.netcr.bridge.tun.TunMaker;
 import io.netcr.model.Diagnostic;
 import io.netcr.model.Errno;
-import io.netcr.model.Phase;
-import io.netcr.model.SubjectPath;
 import io.netcr.model.Sysctls;
 import io.netcr.model.plan.LinkEnd;
 import io.netcr.model.plan.PlanStep;
@@ -92,7 +90,7 @@ final class Execution implements AutoCloseable {
             while (i < steps.size()) {
                 PlanStep step = steps.get(i);
                 if (resume != null && resume.done(i)) {
-                    learnFrom(step);
+                    sockets.learnCreated(step);
                     i++;
                     continue;
                 }
@@ -296,7 +294,7 @@ final class Execution implements AutoCloseable {
             return;
         }
         RestoreMessages.Request r = RestoreMessages.forStep(step, sockets);
-        learnFrom(step);
+        sockets.learnCreated(step);
         own.sent(i, step);
         AckPipeline p = sockets.pipeline(at);
         sentUpTo = Math.max(sentUpTo, i + 1);
@@ -319,21 +317,8 @@ final class Execution implements AutoCloseable {
             outcomes.refused(i, e.errnoNumber(), null, e.getMessage(), null);
             throw new Stop();
         }
-        learnFrom(t);
+        sockets.learnCreated(t);
         outcomes.done(i);
-    }
-
-    private void learnFrom(PlanStep step) {
-        if (step instanceof PlanStep.CreateVeth v) {
-            sockets.learn(v.end());
-            sockets.learn(v.peer());
-        } else if (step instanceof PlanStep.CreateBridge b) {
-            sockets.learn(b.bridge());
-        } else if (step instanceof PlanStep.CreateLink l) {
-            sockets.learn(l.link());
-        } else if (step instanceof PlanStep.CreateTun t) {
-            sockets.learn(t.tun());
-        }
     }
 
     /**
@@ -350,7 +335,7 @@ final class Execution implements AutoCloseable {
         if (ns.isRestorer() || sockets.ask(ns, name) == 0) {
             return false;
         }
-        learnFrom(step);
+        sockets.learnCreated(step);
         String made = OwnLinks.createdInRestorer(step);
         if (made != null) {
             own.add(made);
@@ -393,18 +378,8 @@ final class Execution implements AutoCloseable {
 
     /** After a failure: read what is left, so that the journal holds every outcome the kernel gave. */
     private void drainQuietly() {
-        if (sockets == null) {
-            return;
-        }
-        for (AckPipeline p : sockets.pipelines()) {
-            try {
-                outcomes.process(p.drain());
-            } catch (IOException e) {
-                uncertain = true;
-                readWarnings.add(Diagnostic.warning(Errno.EIO, SubjectPath.ROOT, Phase.RESTORE,
-                        "some acknowledgements could not be read (" + e.getMessage() + "); the undo checks each "
-                                + "object's identity instead"));
-            }
+        if (sockets != null && !outcomes.drainQuietly(sockets.pipelines(), readWarnings)) {
+            uncertain = true;
         }
     }
 

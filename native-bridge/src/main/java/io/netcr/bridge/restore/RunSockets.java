@@ -9,6 +9,7 @@ import io.netcr.bridge.sys.NativeException;
 import io.netcr.bridge.sys.Sys;
 import io.netcr.model.Errno;
 import io.netcr.model.plan.LinkEnd;
+import io.netcr.model.plan.PlanStep;
 import io.netcr.model.plan.TargetNs;
 import java.io.IOException;
 import java.util.Collection;
@@ -76,6 +77,20 @@ final class RunSockets implements RestoreMessages.Targets, AutoCloseable {
 
     Collection<AckPipeline> pipelines() {
         return pipelines.values();
+    }
+
+    /** The ifindexes a creation step gave its devices (a veth's two ends): later steps need not ask for them. */
+    void learnCreated(PlanStep step) {
+        if (step instanceof PlanStep.CreateVeth v) {
+            learn(v.end());
+            learn(v.peer());
+        } else if (step instanceof PlanStep.CreateBridge b) {
+            learn(b.bridge());
+        } else if (step instanceof PlanStep.CreateLink l) {
+            learn(l.link());
+        } else if (step instanceof PlanStep.CreateTun t) {
+            learn(t.tun());
+        }
     }
 
     /** An ifindex given at creation: later steps need not ask for it. */

@@ -7,6 +7,8 @@ import io.netcr.model.Phase;
 import io.netcr.model.SubjectPath;
 import io.netcr.model.plan.PlanStep;
 import io.netcr.model.plan.RestorePlan;
+import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -88,6 +90,26 @@ final class StepOutcomes {
                 refused(o.tag(), o.errno(), o.kernelMessage(), null, null);
             }
         }
+    }
+
+    /**
+     * After a failure: reads every pipeline's outstanding ACKs, so that the journal holds every outcome the kernel
+     * gave; false when some could not be read (said in {@code warnings}: the undo then checks each object's
+     * identity instead).
+     */
+    boolean drainQuietly(Collection<AckPipeline> pipelines, List<Diagnostic> warnings) {
+        boolean allRead = true;
+        for (AckPipeline p : pipelines) {
+            try {
+                process(p.drain());
+            } catch (IOException e) {
+                allRead = false;
+                warnings.add(Diagnostic.warning(Errno.EIO, SubjectPath.ROOT, Phase.RESTORE,
+                        "some acknowledgements could not be read (" + e.getMessage() + "); the undo checks each "
+                                + "object's identity instead"));
+            }
+        }
+        return allRead;
     }
 
     /** A finish re-sends an address or route that may have been added before the crash: EEXIST is done. */
